@@ -1,1 +1,15 @@
-fn main() {}
+//! The browser entry point, built by trunk for wasm32.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    vpcep_console::ui::mount();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!(
+        "vpcep-console runs in a browser: build it with `trunk build --release` (see README.md)."
+    );
+    std::process::exit(2);
+}

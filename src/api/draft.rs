@@ -1,0 +1,71 @@
+//! The form's state: what the user typed, as typed.
+//!
+//! Numbers stay strings until validation so that a half-typed port is kept and
+//! shown with a message, never silently dropped or reset.
+
+use super::model::{EndpointService, PortMapping};
+
+/// One row of the port-mapping editor.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PortDraft {
+    pub client_port: String,
+    pub server_port: String,
+    pub protocol: String,
+}
+
+impl PortDraft {
+    pub fn new(client_port: &str, server_port: &str, protocol: &str) -> Self {
+        PortDraft {
+            client_port: client_port.to_owned(),
+            server_port: server_port.to_owned(),
+            protocol: protocol.to_owned(),
+        }
+    }
+
+    /// A fresh row: TCP, the API's default protocol.
+    pub fn empty() -> Self {
+        PortDraft::new("", "", "TCP")
+    }
+}
+
+impl From<&PortMapping> for PortDraft {
+    fn from(p: &PortMapping) -> Self {
+        PortDraft {
+            client_port: p.client_port.to_string(),
+            server_port: p.server_port.to_string(),
+            protocol: p.protocol.clone(),
+        }
+    }
+}
+
+/// Everything the modify form edits.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ServiceDraft {
+    pub approval_enabled: bool,
+    /// The SHORT name (see [`EndpointService::short_name`]).
+    pub service_name: String,
+    pub description: String,
+    /// Empty means "leave as it is" when the service has no value.
+    pub tcp_proxy: String,
+    pub port_id: String,
+    pub vip_port_id: String,
+    pub ip: String,
+    pub ports: Vec<PortDraft>,
+}
+
+impl ServiceDraft {
+    /// Prefills the form from the loaded service, never from assumed defaults
+    /// (except `approval_enabled`, whose API default is `true` when a server omits it).
+    pub fn from_service(s: &EndpointService) -> Self {
+        ServiceDraft {
+            approval_enabled: s.approval_enabled.unwrap_or(true),
+            service_name: s.short_name(),
+            description: s.description.clone().unwrap_or_default(),
+            tcp_proxy: s.tcp_proxy.clone().unwrap_or_default(),
+            port_id: s.port_id.clone().unwrap_or_default(),
+            vip_port_id: s.vip_port_id.clone().unwrap_or_default(),
+            ip: s.ip.clone().unwrap_or_default(),
+            ports: s.ports.iter().map(PortDraft::from).collect(),
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! Every way a request can fail, turned into what the user needs to act on:
+//! status, error_code, error_msg (verbatim), X-Request-Id and a hint in plain words.
+
+use serde_json::Value;
+
+/// How a request failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The API answered with an error body it knows (`error_code`/`error_msg` or kin).
+    Api,
+    /// Something in between answered: an HTML page, an empty or unreadable body.
+    Proxy,
+    /// No answer reached the page: the proxy is unreachable or refused CORS.
+    Network,
+    /// No answer in time; the console gave up.
+    Timeout,
+}
+
+/// A failed request, with everything the user needs to report or fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    pub kind: ErrorKind,
+    pub status: Option<u16>,
+    pub error_code: Option<String>,
+    /// The server's message, verbatim: shown as text, never as HTML.
+    pub error_msg: Option<String>,
+    pub request_id: Option<String>,
+    /// What the user can do about it.
+    pub hint: String,
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(s) = self.status {
+            write!(f, "HTTP {s}")?;
+        }
+        if let Some(c) = &self.error_code {
+            write!(f, " {c}")?;
+        }
+        if let Some(m) = &self.error_msg {
+            write!(f, ": {m}")?;
+        }
+        if self.status.is_none() {
+            f.write_str(&self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads a string or a number as text: gateways send `"code": 401` as well as strings.
+fn text(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// (error_code, error_msg, request_id) from any known error body shape:
+/// `{error_code, error_msg}`, `{code, message}`, `{error: {...}}`, `{request_id}`.
+pub fn error_parts(v: &Value) -> (Option<String>, Option<String>, Option<String>) {
+    let Some(obj) = v.as_object() else {
+        return (None, None, None);
+    };
+    let inner = obj.get("error").map(error_parts).unwrap_or_default();
+    let code = text(obj.get("error_code"))
+        .or_else(|| text(obj.get("code")))
+        .or(inner.0);
+    let msg = text(obj.get("error_msg"))
+        .or_else(|| text(obj.get("message")))
+        .or(inner.1);
+    let rid = text(obj.get("request_id")).or(inner.2);
+    (code, msg, rid)
+}
+
+/// The header value, by case-insensitive name.
+pub fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+fn looks_like_html(content_type: Option<&str>, body: &str) -> bool {
+    content_type.is_some_and(|c| c.to_ascii_lowercase().contains("text/html"))
+        || body.trim_start().starts_with('<')
+}
+
+/// A plain-language hint for a status and error code.
+pub fn hint_for(status: u16, code: Option<&str>) -> String {
+    let code = code.unwrap_or("");
+    let by_code = match code {
+        "EndPoint.3045" => Some("The service is busy (for example still `creating` after an edit). Wait until it is `available`, then send again."),
+        "EndPoint.3044" => Some("A port mapping conflicts with another endpoint service that uses the same backend port ID: pick other ports."),
+        "EndPoint.3074" => Some("Too many port mappings: at most 200 are allowed."),
+        "EndPoint.3075" => Some("This cloud does not accept that protocol: check the API dialect in the settings."),
+        "EndPoint.3003" | "EndPoint.3004" | "EndPoint.3063" => Some("A port ID or port number was refused: check the backend port ID and the port mappings."),
+        "EndPoint.1003" | "EndPoint.3076" => Some("The service name was refused: use at most 16 letters, digits, _ and -, the short name only."),
+        "EndPoint.3052" | "EndPoint.3053" => Some("The backend IP and port ID cannot change together: change one, save, then the other."),
+        "EndPoint.0014" => Some("The project ID is not valid: check it in the settings."),
+        "EndPoint.0022" => Some("Too many requests: wait a moment and try again."),
+        "EndPoint.2003" => Some("That endpoint service does not exist: check the service ID and the project."),
+        "EndPoint.0001" => Some("The service had an internal error: try again in a moment."),
+        _ => None,
+    };
+    if let Some(h) = by_code {
+        return h.to_owned();
+    }
+    match status {
+        401 => "The token is missing, expired (tokens live 24 hours) or for another project: get a new token for this project.".into(),
+        403 => "The token's user lacks permission for this action on VPC Endpoint: ask for the VPCEP permission.".into(),
+        404 => "Not found: check the service ID and the project ID, and that the proxy forwards /v1 and /v2.".into(),
+        400 => "The request was refused: read the message above and correct the field it names.".into(),
+        429 => "Too many requests: wait a moment and try again.".into(),
+        502..=504 => "The API proxy could not reach the VPCEP API or timed out: check the proxy's upstream.".into(),
+        500..=599 => "The server had an error: try again in a moment.".into(),
+        _ => "The request failed: see the details.".into(),
+    }
+}
+
+/// Turns an unsuccessful (or unreadable) answer into an [`ApiError`].
+pub fn classify(status: u16, headers: &[(String, String)], body: &str) -> ApiError {
+    let request_id = header(headers, "X-Request-Id").map(str::to_owned);
+    let content_type = header(headers, "Content-Type");
+    let proxy = |hint: String| ApiError {
+        kind: ErrorKind::Proxy,
+        status: Some(status),
+        error_code: None,
+        error_msg: None,
+        request_id: request_id.clone(),
+        hint,
+    };
+    if body.trim().is_empty() {
+        return proxy(format!(
+            "The answer had no body. Something between the console and the API (the proxy?) answered instead of the API. {}",
+            hint_for(status, None)
+        ));
+    }
+    if looks_like_html(content_type, body) {
+        return proxy(format!(
+            "An HTML page came back instead of the API's JSON: the API proxy answered itself. {}",
+            hint_for(status, None)
+        ));
+    }
+    let Ok(value) = serde_json::from_str::<Value>(body) else {
+        return proxy(format!(
+            "The answer is not valid JSON, so it did not come from the API as sent: check the API proxy. {}",
+            hint_for(status, None)
+        ));
+    };
+    let (code, msg, body_rid) = error_parts(&value);
+    if code.is_none() && msg.is_none() {
+        return proxy(format!(
+            "The answer is JSON but not an API error. {}",
+            hint_for(status, None)
+        ));
+    }
+    ApiError {
+        kind: ErrorKind::Api,
+        status: Some(status),
+        hint: hint_for(status, code.as_deref()),
+        error_code: code,
+        error_msg: msg,
+        request_id: request_id.or(body_rid),
+    }
+}
+
+/// A successful status whose body could not be read as the expected object.
+pub fn unreadable_success(
+    status: u16,
+    headers: &[(String, String)],
+    body: &str,
+    what: &str,
+) -> ApiError {
+    let mut e = classify(status, headers, body);
+    e.kind = ErrorKind::Proxy;
+    e.error_code = None;
+    e.error_msg = None;
+    e.hint = if body.trim().is_empty() {
+        format!("HTTP {status} came with an empty body instead of {what}: the API proxy may have cut the answer.")
+    } else {
+        format!("HTTP {status} came, but the body is not {what}: the API proxy may have changed or cut the answer.")
+    };
+    e
+}
+
+/// The browser could not get any answer (fetch rejected).
+pub fn network_error(proxy_base: &str) -> ApiError {
+    ApiError {
+        kind: ErrorKind::Network,
+        status: None,
+        error_code: None,
+        error_msg: None,
+        request_id: None,
+        hint: format!(
+            "No answer from the API proxy at {proxy_base}. It is unreachable, or it refused this page's cross-origin request (CORS): the VPCEP hosts send no CORS headers, so point the console at a proxy that does, or serve it from the proxy's origin."
+        ),
+    }
+}
+
+/// The console stopped waiting.
+pub fn timeout_error(seconds: u32) -> ApiError {
+    ApiError {
+        kind: ErrorKind::Timeout,
+        status: None,
+        error_code: None,
+        error_msg: None,
+        request_id: None,
+        hint: format!(
+            "No answer within {seconds} s: the request was cancelled. The change may still have been applied: reload the service before sending again."
+        ),
+    }
+}

@@ -1,0 +1,23 @@
+//! The pure core: everything the console knows about the VPCEP API, with no
+//! browser imports, so it is tested natively in seconds.
+
+pub mod dialect;
+pub mod diff;
+pub mod draft;
+pub mod error;
+pub mod model;
+pub mod regions;
+pub mod request;
+pub mod response;
+pub mod validate;
+
+pub use dialect::Dialect;
+pub use diff::{plan_update, FieldChange, PortsDiff, UpdatePlan};
+pub use draft::{PortDraft, ServiceDraft};
+pub use error::{ApiError, ErrorKind};
+pub use model::{EndpointService, PortMapping, ServiceList, Tag, UpdateBody};
+pub use request::{
+    build_request, ApiRequest, ListQuery, Method, Operation, Settings, SettingsError,
+};
+pub use response::{read_response, Outcome};
+pub use validate::{validate, Field, FieldError};

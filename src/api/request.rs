@@ -1,0 +1,366 @@
+//! From settings and an operation to the exact HTTP request: method, URL, headers, body.
+//!
+//! The console sends requests to an API proxy (the real hosts send no CORS headers),
+//! so the URL is the proxy URL, with any path prefix it has, plus the API path.
+
+use super::dialect::Dialect;
+use super::model::UpdateBody;
+
+/// Where and as whom requests go.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settings {
+    /// `http(s)://host[:port][/prefix]`, e.g. `https://console.example.com/vpcep`.
+    pub proxy_url: String,
+    pub project_id: String,
+    /// Informational: the proxy decides which regional host it forwards to.
+    pub region: String,
+    pub dialect: Dialect,
+    /// An IAM token (X-Subject-Token of POST /v3/auth/tokens), scoped to the project.
+    pub token: String,
+}
+
+/// Query of GET /v1/{project_id}/vpc-endpoint-services. Empty fields are left out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListQuery {
+    pub endpoint_service_name: String,
+    pub id: String,
+    pub status: String,
+    /// `create_at` or `update_at` (sic).
+    pub sort_key: String,
+    /// `asc` or `desc`.
+    pub sort_dir: String,
+    pub limit: Option<u32>,
+    pub offset: Option<u32>,
+}
+
+/// What the console asks of the API.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operation {
+    GetService {
+        id: String,
+    },
+    ListServices(ListQuery),
+    UpdateService {
+        id: String,
+        body: UpdateBody,
+    },
+    /// Sends NO body: the SDKs send none and the example body in the reference
+    /// (`permissions`/`action`) belongs to another API.
+    UpgradeService {
+        id: String,
+    },
+}
+
+impl Operation {
+    /// Short name for history and logs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Operation::GetService { .. } => "get_service",
+            Operation::ListServices(_) => "list_services",
+            Operation::UpdateService { .. } => "update_service",
+            Operation::UpgradeService { .. } => "upgrade_service",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Put,
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+        }
+    }
+}
+
+pub const AUTH_HEADER: &str = "X-Auth-Token";
+
+/// A request ready to send, and to show: everything that goes on the wire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiRequest {
+    pub method: Method,
+    pub url: String,
+    /// The path and query after the proxy URL, for history.
+    pub path: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<String>,
+}
+
+impl ApiRequest {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Headers as shown on screen: the token replaced by a mask.
+    pub fn masked_headers(&self) -> Vec<(String, String)> {
+        self.headers
+            .iter()
+            .map(|(n, v)| {
+                if n.eq_ignore_ascii_case(AUTH_HEADER) {
+                    (n.clone(), mask_token(v))
+                } else {
+                    (n.clone(), v.clone())
+                }
+            })
+            .collect()
+    }
+
+    /// The request as a curl command; the token is the `$TOKEN` shell variable so
+    /// that a copied command never carries it.
+    pub fn to_curl(&self) -> String {
+        let mut out = format!(
+            "curl -X {} {}",
+            self.method.as_str(),
+            shell_quote(&self.url)
+        );
+        for (n, v) in &self.headers {
+            let value = if n.eq_ignore_ascii_case(AUTH_HEADER) {
+                format!("\"{n}: $TOKEN\"")
+            } else {
+                shell_quote(&format!("{n}: {v}"))
+            };
+            out.push_str(" \\\n  -H ");
+            out.push_str(&value);
+        }
+        if let Some(body) = &self.body {
+            out.push_str(" \\\n  --data-raw ");
+            out.push_str(&shell_quote(body));
+        }
+        out
+    }
+}
+
+/// `abcd…wxyz (52 chars)`: enough to tell tokens apart, too little to use one.
+pub fn mask_token(token: &str) -> String {
+    let n = token.chars().count();
+    if n == 0 {
+        return "(none)".to_owned();
+    }
+    if n <= 12 {
+        return format!("•••• ({n} chars)");
+    }
+    let head: String = token.chars().take(4).collect();
+    format!("{head}•••• ({n} chars)")
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// Why a request cannot be built; each names the setting to fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingsError {
+    ProxyUrl(String),
+    ProjectId(String),
+    Token(String),
+    ServiceId(String),
+}
+
+impl SettingsError {
+    pub fn message(&self) -> &str {
+        match self {
+            SettingsError::ProxyUrl(m)
+            | SettingsError::ProjectId(m)
+            | SettingsError::Token(m)
+            | SettingsError::ServiceId(m) => m,
+        }
+    }
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+/// Checks a proxy URL and returns its base, without a trailing slash:
+/// `https://host/prefix/` -> `https://host/prefix`.
+pub fn proxy_base(url: &str) -> Result<String, SettingsError> {
+    let err = |m: &str| Err(SettingsError::ProxyUrl(m.to_owned()));
+    let url = url.trim();
+    if url.is_empty() {
+        return err("Enter the API proxy URL, e.g. https://console.example.com/vpcep.");
+    }
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return err("The API proxy URL must start with http:// or https://.");
+    };
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return err("The API proxy URL must start with http:// or https://.");
+    }
+    if rest.contains(['?', '#']) {
+        return err("The API proxy URL cannot have a query (?) or fragment (#).");
+    }
+    if rest.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return err("The API proxy URL cannot contain spaces.");
+    }
+    let (authority, path) = match rest.find('/') {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    if authority.contains('@') {
+        return err("Put no user name or password in the API proxy URL.");
+    }
+    let host = authority
+        .rsplit_once(':')
+        .filter(|(_, port)| !port.contains(']'))
+        .map(|(h, _)| h)
+        .unwrap_or(authority);
+    if host.is_empty() {
+        return err("The API proxy URL has no host name.");
+    }
+    if let Some((_, port)) = authority.rsplit_once(':').filter(|(_, p)| !p.contains(']')) {
+        if port.parse::<u16>().map(|p| p == 0).unwrap_or(true) {
+            return err("The API proxy URL has an invalid port.");
+        }
+    }
+    let path = path.trim_end_matches('/');
+    Ok(format!(
+        "{}://{authority}{path}",
+        scheme.to_ascii_lowercase()
+    ))
+}
+
+/// Percent-encodes one path segment: only RFC 3986 unreserved characters stay as
+/// they are, and a segment of dots is encoded so that no URL parser resolves it.
+pub fn encode_segment(s: &str) -> String {
+    let all_dots = !s.is_empty() && s.bytes().all(|b| b == b'.');
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        let keep = b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'_' | b'~')
+            || (b == b'.' && !all_dots);
+        if keep {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn encode_query_value(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'.') {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+fn required(
+    value: &str,
+    make: fn(String) -> SettingsError,
+    message: &str,
+) -> Result<String, SettingsError> {
+    let v = value.trim();
+    if v.is_empty() {
+        Err(make(message.to_owned()))
+    } else {
+        Ok(v.to_owned())
+    }
+}
+
+/// Builds the request for `op` under `settings`.
+pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, SettingsError> {
+    let base = proxy_base(&settings.proxy_url)?;
+    let project = required(
+        &settings.project_id,
+        SettingsError::ProjectId,
+        "Enter the project ID.",
+    )?;
+    let token = settings.token.trim();
+    if token.is_empty() {
+        return Err(SettingsError::Token(
+            "Paste an IAM token (X-Subject-Token) for the project.".into(),
+        ));
+    }
+    if token.chars().any(|c| c.is_control() || !c.is_ascii()) {
+        return Err(SettingsError::Token(
+            "The token has characters no HTTP header can carry: paste it again.".into(),
+        ));
+    }
+    let service = |id: &str| {
+        required(
+            id,
+            SettingsError::ServiceId,
+            "Enter the endpoint service ID.",
+        )
+        .map(|id| encode_segment(&id))
+    };
+    let project = encode_segment(&project);
+    let (method, path, body) = match op {
+        Operation::GetService { id } => (
+            Method::Get,
+            format!("/v1/{project}/vpc-endpoint-services/{}", service(id)?),
+            None,
+        ),
+        Operation::ListServices(q) => {
+            let mut params: Vec<(&str, String)> = Vec::new();
+            for (k, v) in [
+                ("endpoint_service_name", &q.endpoint_service_name),
+                ("id", &q.id),
+                ("status", &q.status),
+                ("sort_key", &q.sort_key),
+                ("sort_dir", &q.sort_dir),
+            ] {
+                if !v.is_empty() {
+                    params.push((k, encode_query_value(v)));
+                }
+            }
+            if let Some(l) = q.limit {
+                params.push(("limit", l.to_string()));
+            }
+            if let Some(o) = q.offset {
+                params.push(("offset", o.to_string()));
+            }
+            let query: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let mut path = format!("/v1/{project}/vpc-endpoint-services");
+            if !query.is_empty() {
+                path.push('?');
+                path.push_str(&query.join("&"));
+            }
+            (Method::Get, path, None)
+        }
+        Operation::UpdateService { id, body } => (
+            Method::Put,
+            format!("/v1/{project}/vpc-endpoint-services/{}", service(id)?),
+            Some(body.to_json()),
+        ),
+        Operation::UpgradeService { id } => (
+            Method::Post,
+            format!(
+                "/v2/{project}/vpc-endpoint-services/{}/upgrade",
+                service(id)?
+            ),
+            None,
+        ),
+    };
+    let mut headers = vec![
+        ("Accept".to_owned(), "application/json".to_owned()),
+        (AUTH_HEADER.to_owned(), token.to_owned()),
+    ];
+    // The upgrade page lists Content-Type as mandatory even though there is no body.
+    if method != Method::Get {
+        headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+    }
+    Ok(ApiRequest {
+        method,
+        url: format!("{base}{path}"),
+        path,
+        headers,
+        body,
+    })
+}

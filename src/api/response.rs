@@ -1,0 +1,48 @@
+//! Reading an answer: the expected object on success, an [`ApiError`] otherwise.
+
+use super::error::{classify, unreadable_success, ApiError};
+use super::model::{EndpointService, ServiceList};
+use super::request::Operation;
+
+/// What a successful operation returns.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Service(Box<EndpointService>),
+    List(ServiceList),
+    /// The upgrade was accepted (204, no body).
+    Upgraded,
+}
+
+/// Interprets `status`, `headers` and `body` as the answer to `op`.
+pub fn read_response(
+    op: &Operation,
+    status: u16,
+    headers: &[(String, String)],
+    body: &str,
+) -> Result<Outcome, ApiError> {
+    if !(200..300).contains(&status) {
+        return Err(classify(status, headers, body));
+    }
+    match op {
+        Operation::GetService { .. } | Operation::UpdateService { .. } => {
+            match serde_json::from_str::<EndpointService>(body) {
+                Ok(s) if !s.id.is_empty() => Ok(Outcome::Service(Box::new(s))),
+                _ => Err(unreadable_success(
+                    status,
+                    headers,
+                    body,
+                    "an endpoint service",
+                )),
+            }
+        }
+        Operation::ListServices(_) => serde_json::from_str::<ServiceList>(body)
+            .ok()
+            .filter(|_| body.trim_start().starts_with('{'))
+            .map(Outcome::List)
+            .ok_or_else(|| {
+                unreadable_success(status, headers, body, "a list of endpoint services")
+            }),
+        // The SDKs expect 204; any 2xx means the server took it.
+        Operation::UpgradeService { .. } => Ok(Outcome::Upgraded),
+    }
+}
