@@ -59,9 +59,10 @@ pub struct Tag {
 /// An asynchronous failure reported on the service object (`error` in GET).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceFailure {
-    #[serde(default)]
+    /// `code` in the API reference, `error_code` in the Huawei SDK.
+    #[serde(default, alias = "error_code")]
     pub code: Option<String>,
-    #[serde(default)]
+    #[serde(default, alias = "error_message")]
     pub message: Option<String>,
 }
 

@@ -1,0 +1,321 @@
+//! Command line and environment configuration.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::Duration;
+
+use crate::seed::Seed;
+use crate::{DEFAULT_CREATING_DELAY_MS, DEFAULT_PORT, DEFAULT_TOKEN};
+
+/// Everything the server needs to run.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The address to bind (`--addr`, `VPCEP_ADDR`).
+    pub addr: IpAddr,
+    /// The port to bind; 0 asks the OS for an ephemeral one (`--port`, `VPCEP_PORT`).
+    pub port: u16,
+    /// The accepted `X-Auth-Token` values (`--token`, `VPCEP_TOKENS`).
+    pub tokens: Vec<String>,
+    /// The projects and services loaded at start and on `POST /__control/reset`.
+    pub seed: Seed,
+    /// How long a service stays `creating` after a PUT changes its port mappings.
+    pub creating_delay: Duration,
+    /// Origins allowed by CORS; empty means any origin (`--allow-origin`, `VPCEP_ALLOW_ORIGINS`).
+    pub allow_origins: Vec<String>,
+    /// No request log on stderr (`--quiet`).
+    pub quiet: bool,
+}
+
+/// The outcome of [`Config::from_args`].
+#[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant)]
+pub enum ParsedArgs {
+    /// Run the server with this configuration.
+    Run(Config),
+    /// `--help` / `-h` was given: print [`usage`] and exit 0.
+    Help,
+}
+
+impl Default for Config {
+    /// The defaults of the binary: 127.0.0.1:9000, token `demo-token`, the embedded seed,
+    /// a 2000 ms `creating` phase, any origin, request log on.
+    fn default() -> Self {
+        Config {
+            addr: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: DEFAULT_PORT,
+            tokens: vec![DEFAULT_TOKEN.to_string()],
+            seed: Seed::embedded(),
+            creating_delay: Duration::from_millis(DEFAULT_CREATING_DELAY_MS),
+            allow_origins: Vec::new(),
+            quiet: false,
+        }
+    }
+}
+
+/// The text printed by `--help`.
+pub fn usage() -> String {
+    format!(
+        "vpcep-local-api - a local VPC Endpoint (VPCEP) API server for demos and tests
+
+USAGE:
+    vpcep-local-api [OPTIONS]
+
+OPTIONS (a flag wins over its environment variable):
+    --addr ADDR              address to bind                      [env VPCEP_ADDR, default 127.0.0.1]
+    --port PORT              port to bind, 0 = ephemeral          [env VPCEP_PORT, default {DEFAULT_PORT}]
+    --token TOKEN            accepted X-Auth-Token, repeatable    [env VPCEP_TOKENS, comma-separated, default {DEFAULT_TOKEN}]
+    --seed FILE              JSON seed of projects and services   [env VPCEP_SEED, default: the embedded seed]
+    --creating-delay-ms N    how long a service stays 'creating'  [env VPCEP_CREATING_DELAY_MS, default {DEFAULT_CREATING_DELAY_MS}]
+                             after its port mappings change
+    --allow-origin ORIGIN    CORS origin to allow, repeatable     [env VPCEP_ALLOW_ORIGINS, comma-separated, default: any origin]
+    --quiet                  no request log on stderr
+    -h, --help               print this help and exit
+
+Values may also be given as --flag=value. When ready the server prints one line to stdout:
+    vpcep-local-api listening on http://ADDR:PORT
+"
+    )
+}
+
+const VALUE_FLAGS: [&str; 6] = [
+    "--addr",
+    "--port",
+    "--token",
+    "--seed",
+    "--creating-delay-ms",
+    "--allow-origin",
+];
+
+impl Config {
+    /// Parses the command line (WITHOUT the program name, e.g. `std::env::args().skip(1)`) and
+    /// the environment (`env("VPCEP_PORT")` etc.; an empty value counts as unset). A flag wins
+    /// over its environment variable. `Err` carries a message for stderr (the binary exits 2).
+    pub fn from_args(
+        args: impl IntoIterator<Item = String>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<ParsedArgs, String> {
+        let args: Vec<String> = args.into_iter().collect();
+        if args.iter().any(|a| a == "--help" || a == "-h") {
+            return Ok(ParsedArgs::Help);
+        }
+        let env = |name: &str| env(name).filter(|v| !v.trim().is_empty());
+
+        let mut addr: Option<String> = None;
+        let mut port: Option<String> = None;
+        let mut tokens: Vec<String> = Vec::new();
+        let mut seed_path: Option<String> = None;
+        let mut delay: Option<String> = None;
+        let mut origins: Vec<String> = Vec::new();
+        let mut quiet = false;
+
+        let mut iter = args.into_iter();
+        while let Some(arg) = iter.next() {
+            let (name, inline) = match arg.split_once('=') {
+                Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+                _ => (arg.clone(), None),
+            };
+            if name == "--quiet" {
+                if inline.is_some() {
+                    return Err("--quiet takes no value".to_string());
+                }
+                quiet = true;
+                continue;
+            }
+            if !VALUE_FLAGS.contains(&name.as_str()) {
+                return Err(format!("unknown argument '{arg}'"));
+            }
+            let value = match inline {
+                Some(v) => v,
+                None => match iter.next() {
+                    Some(v) if !v.starts_with("--") => v,
+                    _ => return Err(format!("{name} needs a value")),
+                },
+            };
+            match name.as_str() {
+                "--addr" => addr = Some(value),
+                "--port" => port = Some(value),
+                "--token" => {
+                    if value.trim().is_empty() {
+                        return Err("--token must not be empty".to_string());
+                    }
+                    tokens.push(value);
+                }
+                "--seed" => seed_path = Some(value),
+                "--creating-delay-ms" => delay = Some(value),
+                _ => {
+                    if value.trim().is_empty() {
+                        return Err("--allow-origin must not be empty".to_string());
+                    }
+                    origins.push(value);
+                }
+            }
+        }
+
+        let mut config = Config {
+            quiet,
+            ..Config::default()
+        };
+
+        if let Some((value, source)) = pick(addr, "--addr", &env, "VPCEP_ADDR") {
+            config.addr = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("{source}: '{value}' is not an IP address"))?;
+        }
+        if let Some((value, source)) = pick(port, "--port", &env, "VPCEP_PORT") {
+            config.port = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("{source}: '{value}' is not a port number (0-65535)"))?;
+        }
+        if !tokens.is_empty() {
+            config.tokens = tokens;
+        } else if let Some(list) = env("VPCEP_TOKENS") {
+            let list = split_list(&list);
+            if list.is_empty() {
+                return Err("VPCEP_TOKENS: no token in the list".to_string());
+            }
+            config.tokens = list;
+        }
+        if let Some((value, source)) = pick(seed_path, "--seed", &env, "VPCEP_SEED") {
+            let text = std::fs::read_to_string(&value)
+                .map_err(|e| format!("{source}: cannot read '{value}': {e}"))?;
+            config.seed =
+                Seed::from_json(&text).map_err(|e| format!("{source}: '{value}': {e}"))?;
+        }
+        if let Some((value, source)) = pick(
+            delay,
+            "--creating-delay-ms",
+            &env,
+            "VPCEP_CREATING_DELAY_MS",
+        ) {
+            let ms: u64 = value
+                .trim()
+                .parse()
+                .map_err(|_| format!("{source}: '{value}' is not a number of milliseconds"))?;
+            config.creating_delay = Duration::from_millis(ms);
+        }
+        if !origins.is_empty() {
+            config.allow_origins = origins;
+        } else if let Some(list) = env("VPCEP_ALLOW_ORIGINS") {
+            config.allow_origins = split_list(&list);
+        }
+        if config.allow_origins.iter().any(|o| o == "*") {
+            config.allow_origins.clear();
+        }
+        Ok(ParsedArgs::Run(config))
+    }
+
+    /// The socket address `addr:port`.
+    pub fn socket_addr(&self) -> SocketAddr {
+        SocketAddr::new(self.addr, self.port)
+    }
+}
+
+fn pick(
+    flag: Option<String>,
+    flag_name: &str,
+    env: &impl Fn(&str) -> Option<String>,
+    env_name: &str,
+) -> Option<(String, String)> {
+    match flag {
+        Some(v) => Some((v, flag_name.to_string())),
+        None => env(env_name).map(|v| (v, env_name.to_string())),
+    }
+}
+
+fn split_list(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str], env: &[(&str, &str)]) -> Result<ParsedArgs, String> {
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_args(args.iter().map(|s| s.to_string()), move |k| {
+            env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+        })
+    }
+
+    fn run(args: &[&str], env: &[(&str, &str)]) -> Config {
+        match parse(args, env) {
+            Ok(ParsedArgs::Run(c)) => c,
+            other => panic!("expected a config, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn defaults_without_flags_or_env() {
+        let c = run(&[], &[]);
+        assert_eq!(c.socket_addr().to_string(), "127.0.0.1:9000");
+        assert_eq!(c.tokens, vec!["demo-token"]);
+        assert_eq!(c.creating_delay, Duration::from_millis(2000));
+        assert!(c.allow_origins.is_empty());
+        assert!(!c.quiet);
+        assert_eq!(c.seed.projects.len(), 2);
+    }
+
+    #[test]
+    fn flags_win_over_env() {
+        let c = run(
+            &["--port", "8123", "--token=a", "--token", "b", "--quiet"],
+            &[
+                ("VPCEP_PORT", "7000"),
+                ("VPCEP_TOKENS", "x,y"),
+                ("VPCEP_ADDR", "0.0.0.0"),
+                ("VPCEP_CREATING_DELAY_MS", "5"),
+                ("VPCEP_ALLOW_ORIGINS", "http://a.test, http://b.test"),
+            ],
+        );
+        assert_eq!(c.port, 8123);
+        assert_eq!(c.tokens, vec!["a", "b"]);
+        assert_eq!(c.addr.to_string(), "0.0.0.0");
+        assert_eq!(c.creating_delay, Duration::from_millis(5));
+        assert_eq!(c.allow_origins, vec!["http://a.test", "http://b.test"]);
+        assert!(c.quiet);
+    }
+
+    #[test]
+    fn help_wins() {
+        assert!(matches!(
+            parse(&["--port", "x", "-h"], &[]),
+            Ok(ParsedArgs::Help)
+        ));
+        assert!(usage().contains("VPCEP_CREATING_DELAY_MS"));
+    }
+
+    #[test]
+    fn bad_values_are_errors() {
+        for args in [
+            &["--port", "70000"][..],
+            &["--port"],
+            &["--port", "--quiet"],
+            &["--addr", "localhost"],
+            &["--creating-delay-ms", "-1"],
+            &["--bogus"],
+            &["--quiet=1"],
+            &["--token", ""],
+            &["--seed", "/nonexistent/seed.json"],
+        ] {
+            assert!(parse(args, &[]).is_err(), "{args:?} should fail");
+        }
+        assert!(parse(&[], &[("VPCEP_PORT", "abc")])
+            .unwrap_err()
+            .contains("VPCEP_PORT"));
+        assert!(parse(&[], &[("VPCEP_TOKENS", " , ")]).is_err());
+    }
+
+    #[test]
+    fn star_origin_means_any() {
+        let c = run(&["--allow-origin", "*"], &[]);
+        assert!(c.allow_origins.is_empty());
+    }
+}

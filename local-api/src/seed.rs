@@ -1,0 +1,255 @@
+//! The seed: projects and their endpoint services, loaded from JSON.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules;
+
+/// All projects the server knows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seed {
+    pub projects: Vec<SeedProject>,
+}
+
+/// One project: its id, region, API dialect and services.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedProject {
+    pub project_id: String,
+    pub region: String,
+    pub dialect: Dialect,
+    #[serde(default)]
+    pub services: Vec<Service>,
+}
+
+/// Which edition of the API a project speaks; it decides the accepted PUT fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    /// Huawei Cloud: protocol TCP only, `ip` and `tcp_proxy: proxy_vni` accepted, no `vip_port_id`.
+    Huawei,
+    /// Open Telekom Cloud: TCP or UDP, `vip_port_id` accepted, no `ip`, no `proxy_vni`.
+    Otc,
+}
+
+impl Dialect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dialect::Huawei => "huawei",
+            Dialect::Otc => "otc",
+        }
+    }
+}
+
+/// A stored endpoint service. `service_name` is the SHORT name; answers show `region.name.id`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub id: String,
+    pub service_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vip_port_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vpc_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pool_id: Option<String>,
+    #[serde(default = "default_server_type")]
+    pub server_type: String,
+    #[serde(default = "default_service_type")]
+    pub service_type: String,
+    #[serde(default = "default_status")]
+    pub status: String,
+    #[serde(default = "default_true")]
+    pub approval_enabled: bool,
+    #[serde(default = "default_editions")]
+    pub supported_editions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tcp_proxy: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cidr_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_policy: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    #[serde(default)]
+    pub ports: Vec<PortMapping>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Vec<ServiceErrorItem>>,
+    #[serde(default = "crate::timefmt::now_utc")]
+    pub created_at: String,
+    #[serde(default = "crate::timefmt::now_utc")]
+    pub updated_at: String,
+}
+
+/// One port mapping.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortMapping {
+    pub client_port: u16,
+    pub server_port: u16,
+    #[serde(default = "default_protocol")]
+    pub protocol: String,
+}
+
+/// A resource tag.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tag {
+    pub key: String,
+    #[serde(default)]
+    pub value: String,
+}
+
+/// An asynchronous failure reported in a service's `error` array.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceErrorItem {
+    pub error_code: String,
+    pub error_message: String,
+}
+
+fn default_server_type() -> String {
+    "VM".to_string()
+}
+fn default_service_type() -> String {
+    "interface".to_string()
+}
+fn default_status() -> String {
+    "available".to_string()
+}
+fn default_true() -> bool {
+    true
+}
+fn default_editions() -> Vec<String> {
+    vec!["basic".to_string()]
+}
+fn default_protocol() -> String {
+    "TCP".to_string()
+}
+
+impl Seed {
+    /// The seed compiled into the crate ([`crate::DEFAULT_SEED_JSON`]).
+    pub fn embedded() -> Seed {
+        match Seed::from_json(crate::DEFAULT_SEED_JSON) {
+            Ok(seed) => seed,
+            // Guarded by a unit test; the file is part of the crate.
+            Err(e) => unreachable!("the embedded seed is invalid: {e}"),
+        }
+    }
+
+    /// Parses and checks a seed document.
+    pub fn from_json(text: &str) -> Result<Seed, String> {
+        let seed: Seed = serde_json::from_str(text).map_err(|e| format!("invalid seed: {e}"))?;
+        seed.check()?;
+        Ok(seed)
+    }
+
+    /// Checks the invariants the server relies on.
+    pub fn check(&self) -> Result<(), String> {
+        let mut projects = HashSet::new();
+        for p in &self.projects {
+            if p.project_id.is_empty() || p.project_id.contains('/') {
+                return Err(format!("project id '{}' is invalid", p.project_id));
+            }
+            if !projects.insert(p.project_id.as_str()) {
+                return Err(format!("project {} appears twice", p.project_id));
+            }
+            if p.region.is_empty() {
+                return Err(format!("project {} has an empty region", p.project_id));
+            }
+            let mut ids = HashSet::new();
+            for s in &p.services {
+                let at = format!("project {} service {}", p.project_id, s.id);
+                if !rules::is_uuid(&s.id) {
+                    return Err(format!("{at}: id is not a UUID"));
+                }
+                if !ids.insert(s.id.as_str()) {
+                    return Err(format!("{at}: id appears twice"));
+                }
+                if !rules::is_short_name(&s.service_name) {
+                    return Err(format!(
+                        "{at}: service_name '{}' must be the short name (0-16 letters, digits, _ or -)",
+                        s.service_name
+                    ));
+                }
+                if !["creating", "available", "failed", "deleting"].contains(&s.status.as_str()) {
+                    return Err(format!("{at}: unknown status '{}'", s.status));
+                }
+                for m in &s.ports {
+                    if m.client_port == 0 || m.server_port == 0 {
+                        return Err(format!("{at}: port 0 in a mapping"));
+                    }
+                    if m.protocol != "TCP" && m.protocol != "UDP" {
+                        return Err(format!("{at}: unknown protocol '{}'", m.protocol));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_seed_is_valid_and_has_the_promised_services() {
+        let seed = Seed::from_json(crate::DEFAULT_SEED_JSON).expect("valid seed");
+        let hw = &seed.projects[0];
+        assert_eq!(hw.project_id, crate::HUAWEI_PROJECT_ID);
+        assert_eq!(hw.dialect, Dialect::Huawei);
+        let names: Vec<&str> = hw
+            .services
+            .iter()
+            .map(|s| s.service_name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "web-frontend",
+                "orders-api",
+                "batch-jobs",
+                "metrics-exporter"
+            ]
+        );
+        assert_eq!(hw.services[0].port_id, hw.services[2].port_id);
+        assert_eq!(hw.services[3].service_name.len(), 16);
+        let otc = &seed.projects[1];
+        assert_eq!(otc.project_id, crate::OTC_PROJECT_ID);
+        assert_eq!(otc.dialect, Dialect::Otc);
+        assert!(otc.services[0].ports.iter().any(|m| m.protocol == "UDP"));
+        assert!(otc.services[0].vip_port_id.is_some());
+    }
+
+    #[test]
+    fn bad_seeds_are_rejected() {
+        assert!(Seed::from_json("{}").is_err());
+        assert!(Seed::from_json(
+            r#"{"projects":[{"project_id":"p","region":"r","dialect":"aws","services":[]}]}"#
+        )
+        .is_err());
+        assert!(Seed::from_json(
+            r#"{"projects":[{"project_id":"p","region":"r","dialect":"otc","services":[{"id":"x","service_name":"a"}]}]}"#
+        )
+        .is_err());
+        let ok = Seed::from_json(
+            r#"{"projects":[{"project_id":"p","region":"r","dialect":"otc","services":[{"id":"00000000-0000-0000-0000-000000000000","service_name":"a"}]}]}"#,
+        )
+        .expect("minimal seed");
+        let s = &ok.projects[0].services[0];
+        assert_eq!(s.status, "available");
+        assert_eq!(s.supported_editions, vec!["basic"]);
+        assert!(s.created_at.ends_with('Z'));
+    }
+}

@@ -1,0 +1,246 @@
+//! The `vpcep-local-api` binary: --help, bad flags, and a real run on an ephemeral port.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read};
+use std::net::SocketAddr;
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+const BIN: &str = env!("CARGO_BIN_EXE_vpcep-local-api");
+
+/// Runs the binary to completion with a clean VPCEP_* environment, bounded in time.
+fn run(args: &[&str]) -> Output {
+    let mut child = command(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn the binary");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if child.try_wait().expect("try_wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} did not exit in time");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn command(args: &[&str]) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args).stdin(Stdio::null());
+    for var in [
+        "VPCEP_ADDR",
+        "VPCEP_PORT",
+        "VPCEP_TOKENS",
+        "VPCEP_SEED",
+        "VPCEP_CREATING_DELAY_MS",
+        "VPCEP_ALLOW_ORIGINS",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// A running binary: killed and reaped on drop.
+struct Running {
+    child: Child,
+    addr: SocketAddr,
+    stderr: Option<JoinHandle<String>>,
+}
+
+impl Running {
+    fn start(cmd: &mut Command) -> Running {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn the binary");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut stderr = child.stderr.take().expect("stderr");
+        let stderr = std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = stderr.read_to_string(&mut s);
+            s
+        });
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = match rx.recv_timeout(Duration::from_secs(20)) {
+            Ok(line) => line,
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("no listening line within 20 s");
+            }
+        };
+        let url = line
+            .trim_end()
+            .strip_prefix("vpcep-local-api listening on http://")
+            .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
+        let addr: SocketAddr = url.parse().expect("ADDR:PORT");
+        Running {
+            child,
+            addr,
+            stderr: Some(stderr),
+        }
+    }
+
+    /// Stops the process and returns what it wrote to stderr.
+    fn stop(mut self) -> String {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        self.stderr
+            .take()
+            .map(|h| h.join().unwrap_or_default())
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn help_exits_0_and_lists_every_flag_with_env_and_default() {
+    for flag in ["--help", "-h"] {
+        let out = run(&[flag]);
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8_lossy(&out.stdout);
+        for needle in [
+            "--addr",
+            "VPCEP_ADDR",
+            "127.0.0.1",
+            "--port",
+            "VPCEP_PORT",
+            "9000",
+            "--token",
+            "VPCEP_TOKENS",
+            "demo-token",
+            "--seed",
+            "VPCEP_SEED",
+            "--creating-delay-ms",
+            "VPCEP_CREATING_DELAY_MS",
+            "2000",
+            "--allow-origin",
+            "VPCEP_ALLOW_ORIGINS",
+            "--quiet",
+            "--help",
+        ] {
+            assert!(text.contains(needle), "help lacks {needle}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn bad_flag_or_value_exits_2_with_a_message() {
+    for (args, needle) in [
+        (&["--bogus"][..], "--bogus"),
+        (&["--port", "99999"], "--port"),
+        (&["--port"], "--port"),
+        (&["--addr", "not-an-ip"], "--addr"),
+        (&["--creating-delay-ms", "soon"], "--creating-delay-ms"),
+        (&["--seed", "/nonexistent/seed.json"], "--seed"),
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+    let out = {
+        let mut cmd = command(&[]);
+        cmd.env("VPCEP_PORT", "not-a-port");
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        cmd.output().expect("run")
+    };
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("VPCEP_PORT"));
+}
+
+#[test]
+fn port_0_prints_the_listening_line_and_answers_a_get() {
+    let server = Running::start(command(&["--port", "0"]).env("VPCEP_TOKENS", "bin-token, other"));
+    assert_eq!(server.addr.ip().to_string(), "127.0.0.1");
+    assert_ne!(server.addr.port(), 0);
+    let path = service_path(HW, WEB);
+    let r = request(
+        server.addr,
+        "GET",
+        &path,
+        &[("X-Auth-Token", "bin-token")],
+        None,
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(
+        r.json()["service_name"],
+        format!("cn-north-4.web-frontend.{WEB}")
+    );
+    let r = request(server.addr, "GET", &path, &[("X-Auth-Token", TOKEN)], None);
+    assert_eq!(r.status, 401, "VPCEP_TOKENS replaced the demo token");
+
+    // One log line per request on stderr, with method, path and query, status, duration and
+    // request id, but neither the token nor the body.
+    let put = request(
+        server.addr,
+        "PUT",
+        &format!("{path}?x=1"),
+        &[
+            ("X-Auth-Token", "other"),
+            ("Content-Type", "application/json"),
+        ],
+        Some(br#"{"description":"secret-body"}"#),
+    );
+    assert_eq!(put.status, 200);
+    let log = server.stop();
+    let line = log
+        .lines()
+        .find(|l| l.contains(&put.request_id()))
+        .unwrap_or_else(|| panic!("no log line for the PUT in:\n{log}"));
+    assert!(line.starts_with(&format!("PUT {path}?x=1 200 ")), "{line}");
+    assert!(line.contains("ms"), "{line}");
+    assert!(!log.contains("bin-token") && !log.contains("other ") && !log.contains("secret-body"));
+    assert_eq!(log.lines().count(), 3, "{log}");
+}
+
+#[test]
+fn quiet_writes_no_request_log_and_flags_win_over_env() {
+    let server = Running::start(
+        command(&["--port", "0", "--quiet", "--token", "flag-token"])
+            .env("VPCEP_TOKENS", "env-token")
+            .env("VPCEP_PORT", "1"),
+    );
+    let path = service_path(OTC, DNS);
+    let ok = request(
+        server.addr,
+        "GET",
+        &path,
+        &[("X-Auth-Token", "flag-token")],
+        None,
+    );
+    assert_eq!(ok.status, 200);
+    let env = request(
+        server.addr,
+        "GET",
+        &path,
+        &[("X-Auth-Token", "env-token")],
+        None,
+    );
+    assert_eq!(env.status, 401);
+    let log = server.stop();
+    assert!(log.trim().is_empty(), "quiet, yet: {log}");
+}
