@@ -185,3 +185,89 @@ async fn loading_without_a_token_says_which_setting_is_missing() {
         "4189d3c2-8882-4871-a3c2-d380272eed83"
     );
 }
+
+/// The local API server the test command started (it answers CORS for any origin, so this
+/// page, served by the test runner on another port, can call it like a cross-origin proxy).
+fn local_api() -> &'static str {
+    option_env!("VPCEP_TEST_API_URL")
+        .expect("VPCEP_TEST_API_URL: run the browser tests through `bash .ci/test`, which starts the local API server")
+}
+
+/// Waits, bounded, until `selector` matches and its text satisfies `ok`.
+async fn wait_for(selector: &str, ok: impl Fn(&str) -> bool) -> String {
+    for _ in 0..150 {
+        if let Some(el) = document().query_selector(selector).unwrap() {
+            let text = el.text_content().unwrap_or_default();
+            if ok(&text) {
+                return text;
+            }
+        }
+        settle().await;
+    }
+    panic!("{selector} never showed the expected text");
+}
+
+async fn open_service(token: &str, service_id: &str) {
+    clear_storage();
+    mount(App);
+    settle().await;
+    type_into("s-proxy-url", local_api());
+    type_into("s-project-id", "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a");
+    type_into("s-token", token);
+    type_into("service-id", service_id);
+    settle().await;
+    let form: web_sys::HtmlFormElement = document()
+        .query_selector("form.load")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    form.request_submit().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_loaded_service_shows_as_a_card_with_its_ports() {
+    open_service("demo-token", "4189d3c2-8882-4871-a3c2-d380272eed83").await;
+    let title = wait_for("#card-title", |t| !t.is_empty()).await;
+    // The short name, cut from GET's region.name.id.
+    assert_eq!(title, "web-frontend");
+    let card = wait_for("article.card", |_| true).await;
+    assert!(
+        card.contains("available") && card.contains("Public web tier"),
+        "{card}"
+    );
+    let rows: Vec<String> = (0..)
+        .map_while(|i| {
+            document()
+                .query_selector(&format!("table.ports tbody tr:nth-child({})", i + 1))
+                .unwrap()
+        })
+        .map(|r| r.text_content().unwrap())
+        .collect();
+    assert_eq!(rows, vec!["TCP808080", "TCP8443443"]);
+    let line = wait_for(".result-line", |t| t.contains("HTTP 200")).await;
+    assert!(line.contains("Request ID"), "{line}");
+}
+
+#[wasm_bindgen_test]
+async fn a_rejected_token_shows_the_servers_code_message_and_request_id() {
+    open_service("not-the-token", "4189d3c2-8882-4871-a3c2-d380272eed83").await;
+    let banner = wait_for("[role=alert]", |t| t.contains("HTTP 401")).await;
+    assert!(banner.contains("EndPoint.0003"), "{banner}");
+    let rid = document()
+        .query_selector("[role=alert] .request-id")
+        .unwrap()
+        .expect("request id shown");
+    assert_eq!(rid.text_content().unwrap().len(), 32);
+    assert!(banner.contains("new token"), "the hint: {banner}");
+    assert!(document().query_selector("article.card").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_service_is_a_404_with_a_hint() {
+    open_service("demo-token", "00000000-0000-4000-8000-000000000000").await;
+    let banner = wait_for("[role=alert]", |t| t.contains("HTTP 404")).await;
+    assert!(
+        banner.contains("EndPoint.0005") && banner.contains("check the service ID"),
+        "{banner}"
+    );
+}
