@@ -189,8 +189,12 @@ async fn loading_without_a_token_says_which_setting_is_missing() {
 /// The local API server the test command started (it answers CORS for any origin, so this
 /// page, served by the test runner on another port, can call it like a cross-origin proxy).
 fn local_api() -> &'static str {
-    option_env!("VPCEP_TEST_API_URL")
-        .expect("VPCEP_TEST_API_URL: run the browser tests through `bash .ci/test`, which starts the local API server")
+    match option_env!("VPCEP_TEST_API_URL") {
+        Some(url) => url,
+        None => panic!(
+            "VPCEP_TEST_API_URL: run the browser tests through `bash .ci/test`, which starts the local API server"
+        ),
+    }
 }
 
 /// Waits, bounded, until `selector` matches and its text satisfies `ok`.
