@@ -3,7 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use vpcep_console::ui::app::{App, SettingsPanel, SettingsState};
+use vpcep_console::ui::app::App;
+use vpcep_console::ui::settings::{SettingsPanel, SettingsState};
 use vpcep_console::ui::storage::{SETTINGS_KEY, TOKEN_KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -145,7 +146,7 @@ async fn token_never_reaches_local_storage() {
     assert!(page.contains("MIIE••••") && !page.contains("secret-token"));
 
     let clear = document()
-        .query_selector("#test-host button.secondary")
+        .query_selector("#clear-token")
         .unwrap()
         .unwrap()
         .unchecked_into::<HtmlElement>();
@@ -164,7 +165,7 @@ async fn loading_without_a_token_says_which_setting_is_missing() {
     type_into("service-id", "4189d3c2-8882-4871-a3c2-d380272eed83");
     settle().await;
     let form: web_sys::HtmlFormElement = document()
-        .query_selector("form.load")
+        .query_selector("#load-form")
         .unwrap()
         .unwrap()
         .unchecked_into();
@@ -221,7 +222,7 @@ async fn open_service(token: &str, service_id: &str) {
     type_into("service-id", service_id);
     settle().await;
     let form: web_sys::HtmlFormElement = document()
-        .query_selector("form.load")
+        .query_selector("#load-form")
         .unwrap()
         .unwrap()
         .unchecked_into();
@@ -248,7 +249,7 @@ async fn a_loaded_service_shows_as_a_card_with_its_ports() {
         .map(|r| r.text_content().unwrap())
         .collect();
     assert_eq!(rows, vec!["TCP808080", "TCP8443443"]);
-    let line = wait_for(".result-line", |t| t.contains("HTTP 200")).await;
+    let line = wait_for("#status-line", |t| t.contains("HTTP 200")).await;
     assert!(line.contains("Request ID"), "{line}");
 }
 
@@ -274,4 +275,167 @@ async fn an_unknown_service_is_a_404_with_a_hint() {
         banner.contains("EndPoint.0005") && banner.contains("check the service ID"),
         "{banner}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn an_untouched_form_has_nothing_to_send() {
+    open_web_frontend().await;
+    // Prefilled from the service: the short name, its ports.
+    assert_eq!(input("f-service-name").value(), "web-frontend");
+    assert_eq!(input("f-port-1-client").value(), "8443");
+    assert!(text_of("preview-state").contains("No changes"));
+    assert!(button_disabled("send"));
+}
+
+#[wasm_bindgen_test]
+async fn name_error_appears_disables_send_and_clears_when_fixed() {
+    open_web_frontend().await;
+    type_into("f-service-name", "web tier!");
+    settle().await;
+    assert!(text_of("f-service-name-error").contains("A space is not allowed"));
+    assert_eq!(
+        input("f-service-name")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(input("f-service-name")
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("f-service-name-error"));
+    assert!(text_of("preview-state").contains("1 problem to fix"));
+    assert!(button_disabled("send"));
+
+    type_into("f-service-name", "web-tier");
+    settle().await;
+    assert_eq!(text_of("f-service-name-error"), "");
+    assert!(!button_disabled("send"));
+}
+
+#[wasm_bindgen_test]
+async fn the_preview_shows_the_diff_and_the_exact_put() {
+    open_web_frontend().await;
+    type_into("f-service-name", "web-tier");
+    type_into("f-description", "");
+    settle().await;
+    let diff = text_of("diff");
+    assert!(
+        diff.contains("service_name") && diff.contains("web-frontend") && diff.contains("web-tier"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("description")
+            && diff.contains("Public web tier")
+            && diff.contains("(empty)"),
+        "{diff}"
+    );
+    let request = wait_for(".preview .request", |_| true).await;
+    assert!(request.contains(&format!(
+        "PUT{}{}/v1/2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a/vpc-endpoint-services/4189d3c2-8882-4871-a3c2-d380272eed83",
+        " ",
+        local_api()
+    )), "{request}");
+    // Only the changed fields, the short name, "" to clear.
+    let body = text_of_selector(".preview pre.body");
+    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"service_name": "web-tier", "description": ""})
+    );
+    // The token is masked on screen.
+    assert!(
+        request.contains("X-Auth-Token: ••••") && !request.contains("demo-token"),
+        "{request}"
+    );
+}
+
+fn text_of_selector(selector: &str) -> String {
+    document()
+        .query_selector(selector)
+        .unwrap()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn port_rows_can_be_added_duplicated_and_removed_with_validation() {
+    open_web_frontend().await;
+    click("#add-port");
+    settle().await;
+    assert!(text_of("f-port-2-client-error").starts_with("Required"));
+    assert!(button_disabled("send"));
+
+    type_into("f-port-2-client", "2222");
+    type_into("f-port-2-server", "22");
+    settle().await;
+    assert!(!exists("#f-port-2-client-error"));
+    let warning = text_of("ports-warning");
+    assert!(
+        warning.contains("replaced wholesale") && warning.contains("all 3 mappings"),
+        "{warning}"
+    );
+    assert!(text_of("diff").contains("+ TCP 2222 → 22"));
+
+    click("button[aria-label='Duplicate row 3']");
+    settle().await;
+    assert_eq!(input("f-port-3-client").value(), "2222");
+    assert!(text_of("f-port-3-client-error").contains("Same mapping as row 3"));
+    assert!(button_disabled("send"));
+
+    click("button[aria-label='Remove row 4']");
+    click("button[aria-label='Remove row 1']");
+    settle().await;
+    assert!(!exists("#f-port-3-client"));
+    let diff = text_of("diff");
+    assert!(
+        diff.contains("− TCP 8080 → 80") && diff.contains("+ TCP 2222 → 22"),
+        "{diff}"
+    );
+    assert!(!button_disabled("send"));
+}
+
+#[wasm_bindgen_test]
+async fn the_dialect_decides_the_backend_fields_and_protocols() {
+    open_web_frontend().await;
+    assert!(exists("#f-ip") && !exists("#f-vip-port-id"));
+    let protocols = text_of("f-port-0-protocol");
+    assert_eq!(protocols, "TCP");
+    let dialect: web_sys::HtmlSelectElement = document()
+        .get_element_by_id("s-dialect")
+        .unwrap()
+        .unchecked_into();
+    dialect.set_value("open_telekom");
+    dialect
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert!(!exists("#f-ip") && exists("#f-vip-port-id"));
+    assert_eq!(text_of("f-port-0-protocol"), "TCPUDP");
+}
+
+/// Opens web-frontend and waits until the modify form is filled from it.
+async fn open_web_frontend() {
+    open_service("demo-token", "4189d3c2-8882-4871-a3c2-d380272eed83").await;
+    wait_for("#card-title", |t| t == "web-frontend").await;
+    wait_for("#preview-state", |_| true).await;
+}
+
+fn button_disabled(id: &str) -> bool {
+    document()
+        .get_element_by_id(id)
+        .unwrap_or_else(|| panic!("no #{id}"))
+        .has_attribute("disabled")
+}
+
+fn click(selector: &str) {
+    document()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+fn exists(selector: &str) -> bool {
+    document().query_selector(selector).unwrap().is_some()
 }

@@ -5,10 +5,13 @@ pub mod dialect;
 pub mod diff;
 pub mod draft;
 pub mod error;
+pub mod history;
 pub mod model;
+pub mod poll;
 pub mod regions;
 pub mod request;
 pub mod response;
+pub mod upgrade;
 pub mod validate;
 
 pub use dialect::Dialect;

@@ -1,312 +1,475 @@
-//! The console page: settings, load a service, see it.
+//! The console page: settings, pick or load a service, see it, modify it with a preview,
+//! upgrade it, and the session's history.
 
+use super::banner::{ErrorBanner, Problem};
+use super::card::ServiceCard;
 use super::fields::TextField;
-use super::http::{self, Exchange};
-use super::storage::{self, SavedSettings};
-use crate::api::regions::{HUAWEI_REGIONS, OTC_REGIONS};
-use crate::api::request::{mask_token, proxy_base};
-use crate::api::{ApiError, Dialect, EndpointService, Operation, Outcome, Settings, SettingsError};
+use super::form::{FormState, ModifyFields};
+use super::history::HistoryPanel;
+use super::http::{self, sleep_ms};
+use super::preview::UpdatePreview;
+use super::settings::{SettingsPanel, SettingsState};
+use super::storage;
+use super::upgrade::UpgradeDialog;
+use crate::api::history::HistoryEntry;
+use crate::api::poll::{needs_polling, PollPolicy, PollStep};
+use crate::api::{
+    build_request, plan_update, validate, EndpointService, ListQuery, Operation, Outcome,
+    ServiceDraft, ServiceList,
+};
 use leptos::prelude::*;
 
-/// The settings as the form edits them. The token is kept apart from what persists.
+/// Where the service stands after a save, while the console waits for `available`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PollState {
+    Idle,
+    Waiting {
+        attempt: u32,
+        max: u32,
+        status: String,
+    },
+    Available,
+    Stopped {
+        status: String,
+    },
+}
+
+/// All the page's state, as signals (cheap to copy into closures).
 #[derive(Clone, Copy)]
-pub struct SettingsState {
-    pub proxy_url: RwSignal<String>,
-    pub project_id: RwSignal<String>,
-    pub region: RwSignal<String>,
-    pub dialect: RwSignal<Dialect>,
-    pub token: RwSignal<String>,
+pub struct Console {
+    pub settings: SettingsState,
+    pub service_id: RwSignal<String>,
+    /// The service as last read from the server: the base of the diff.
+    pub base: RwSignal<Option<EndpointService>>,
+    pub form: FormState,
+    pub problem: RwSignal<Option<Problem>>,
+    /// The last success, in words, for the live region.
+    pub status_line: RwSignal<Option<String>>,
+    pub poll: RwSignal<PollState>,
+    pub history: RwSignal<Vec<HistoryEntry>>,
+    pub services: RwSignal<Option<ServiceList>>,
+    /// Set synchronously on submit, so that a double click sends one request.
+    pub busy: RwSignal<bool>,
 }
 
-impl SettingsState {
-    /// From, in order of precedence: the page URL's query, the user's saved settings,
-    /// built-in defaults (the API proxy is the page's own origin).
-    pub fn load() -> Self {
-        let saved = storage::load_settings().unwrap_or_default();
-        let proxy_url = if saved.proxy_url.is_empty() {
-            storage::page_origin()
-        } else {
-            saved.proxy_url
+impl Console {
+    pub fn new() -> Self {
+        let settings = SettingsState::load();
+        settings.persist();
+        Console {
+            settings,
+            service_id: RwSignal::new(storage::query_param("service_id").unwrap_or_default()),
+            base: RwSignal::new(None),
+            form: FormState::new(),
+            problem: RwSignal::new(None),
+            status_line: RwSignal::new(None),
+            poll: RwSignal::new(PollState::Idle),
+            history: RwSignal::new(Vec::new()),
+            services: RwSignal::new(None),
+            busy: RwSignal::new(false),
+        }
+    }
+
+    /// Sends `op`, records it in the history, and reports a failure in the banner.
+    async fn call(self, op: Operation) -> Option<Outcome> {
+        let settings = self.settings.snapshot_untracked();
+        let exchange = match http::execute(&settings, op.clone()).await {
+            Ok(x) => x,
+            Err(e) => {
+                self.problem.set(Some(Problem::Settings(e)));
+                return None;
+            }
         };
-        SettingsState {
-            proxy_url: RwSignal::new(proxy_url),
-            project_id: RwSignal::new(
-                storage::query_param("project_id").unwrap_or(saved.project_id),
-            ),
-            region: RwSignal::new(saved.region),
-            dialect: RwSignal::new(saved.dialect),
-            token: RwSignal::new(storage::load_token()),
+        let error = exchange.result.as_ref().err();
+        self.history.update(|h| {
+            h.push(HistoryEntry::new(
+                js_sys::Date::new_0().to_iso_string().into(),
+                op.name(),
+                &exchange.request,
+                exchange.status,
+                exchange.duration_ms,
+                exchange.request_id.clone(),
+                error,
+            ))
+        });
+        match exchange.result {
+            Ok(outcome) => {
+                self.problem.set(None);
+                let rid = exchange
+                    .request_id
+                    .map(|r| format!(" · Request ID {r}"))
+                    .unwrap_or_default();
+                let what = match &outcome {
+                    Outcome::Service(_) if matches!(op, Operation::UpdateService { .. }) => "Saved",
+                    Outcome::Service(_) => "Loaded",
+                    Outcome::List(_) => "Listed",
+                    Outcome::Upgraded => "Upgrade accepted",
+                };
+                self.status_line.set(Some(format!(
+                    "{what}: {} {} → HTTP {} in {} ms{rid}",
+                    exchange.request.method.as_str(),
+                    exchange.request.path,
+                    exchange.status.unwrap_or_default(),
+                    exchange.duration_ms,
+                )));
+                Some(outcome)
+            }
+            Err(error) => {
+                self.status_line.set(None);
+                self.problem.set(Some(Problem::Api {
+                    error,
+                    request: format!(
+                        "{} {}",
+                        exchange.request.method.as_str(),
+                        exchange.request.path
+                    ),
+                }));
+                None
+            }
         }
     }
 
-    /// Saves every change: the token to sessionStorage only, the rest to localStorage.
-    pub fn persist(self) {
-        Effect::new(move |_| {
-            storage::save_settings(&SavedSettings {
-                proxy_url: self.proxy_url.get(),
-                project_id: self.project_id.get(),
-                region: self.region.get(),
-                dialect: self.dialect.get(),
-            })
-        });
-        Effect::new(move |_| storage::save_token(&self.token.get()));
+    /// Shows `s` on the card and puts it in the form.
+    fn show(self, s: EndpointService) {
+        self.form.reset(&ServiceDraft::from_service(&s));
+        self.service_id.set(s.id.clone());
+        self.base.set(Some(s));
     }
 
-    pub fn snapshot(&self) -> Settings {
-        Settings {
-            proxy_url: self.proxy_url.get(),
-            project_id: self.project_id.get(),
-            region: self.region.get(),
-            dialect: self.dialect.get(),
-            token: self.token.get(),
+    pub async fn load(self, id: String) {
+        self.poll.set(PollState::Idle);
+        if let Some(Outcome::Service(s)) = self.call(Operation::GetService { id }).await {
+            let wait = needs_polling(&s);
+            let id = s.id.clone();
+            self.show(*s);
+            if wait {
+                self.wait_until_available(id).await;
+            }
+        }
+    }
+
+    pub async fn save(self, id: String, body: crate::api::UpdateBody) {
+        if let Some(Outcome::Service(s)) = self
+            .call(Operation::UpdateService {
+                id: id.clone(),
+                body,
+            })
+            .await
+        {
+            let wait = needs_polling(&s);
+            self.show(*s);
+            if wait {
+                self.wait_until_available(id).await;
+            }
+        }
+        // On failure the form keeps the user's edits: nothing is reset.
+    }
+
+    /// Polls GET, bounded, until the service is `available` again, refreshing the card.
+    async fn wait_until_available(self, id: String) {
+        let policy = PollPolicy::default();
+        for attempt in 1..=policy.max_attempts {
+            let status = self
+                .base
+                .with_untracked(|b| b.as_ref().and_then(|s| s.status.clone()))
+                .unwrap_or_else(|| "unknown".into());
+            self.poll.set(PollState::Waiting {
+                attempt,
+                max: policy.max_attempts,
+                status,
+            });
+            sleep_ms(policy.interval_ms).await;
+            let Some(Outcome::Service(s)) =
+                self.call(Operation::GetService { id: id.clone() }).await
+            else {
+                self.poll.set(PollState::Idle);
+                return;
+            };
+            let step = policy.step(attempt, &s);
+            let status = s.status.clone().unwrap_or_default();
+            self.show(*s);
+            match step {
+                PollStep::Done => {
+                    self.poll.set(PollState::Available);
+                    return;
+                }
+                PollStep::Again => {}
+                PollStep::Stop => {
+                    self.poll.set(PollState::Stopped { status });
+                    return;
+                }
+            }
+        }
+    }
+
+    pub async fn upgrade(self, id: String) {
+        if let Some(Outcome::Upgraded) = self
+            .call(Operation::UpgradeService { id: id.clone() })
+            .await
+        {
+            let line = self.status_line.get_untracked();
+            self.load(id).await;
+            // Keep the upgrade's own line: it is the answer the user asked for.
+            if let Some(l) = line {
+                self.status_line
+                    .set(Some(format!("{l}; the card is refreshed.")));
+            }
+        }
+    }
+
+    pub async fn list(self, name: String) {
+        let query = ListQuery {
+            endpoint_service_name: name,
+            limit: Some(100),
+            ..Default::default()
+        };
+        if let Some(Outcome::List(l)) = self.call(Operation::ListServices(query)).await {
+            self.services.set(Some(l));
         }
     }
 }
 
-/// Settings: API proxy URL, project, region, dialect and token.
+impl Default for Console {
+    fn default() -> Self {
+        Console::new()
+    }
+}
+
+/// Runs `work` unless a request is already under way; the flag is set before anything
+/// awaits, so a second click in the same moment finds it set.
+fn guarded(c: Console, work: impl std::future::Future<Output = ()> + 'static) {
+    if c.busy.get_untracked() {
+        return;
+    }
+    c.busy.set(true);
+    leptos::task::spawn_local(async move {
+        work.await;
+        c.busy.set(false);
+    });
+}
+
+/// Load a service by id, or pick one from the project's list.
 #[component]
-pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
-    let proxy_error = Signal::derive(move || {
-        proxy_base(&state.proxy_url.get())
-            .err()
-            .map(|e| e.message().to_owned())
-    });
-    let project_error = Signal::derive(move || {
-        state
-            .project_id
-            .get()
-            .trim()
-            .is_empty()
-            .then(|| "Enter the project ID the token is scoped to.".to_owned())
-    });
-    let token_shown = move || {
-        let t = state.token.get();
-        if t.is_empty() {
-            "No token set.".to_owned()
-        } else {
-            format!("Token set: {}", mask_token(&t))
-        }
+fn ServicePicker(c: Console) -> impl IntoView {
+    let filter = RwSignal::new(String::new());
+    let on_load = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        guarded(c, c.load(c.service_id.get_untracked()));
+    };
+    let on_list = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        guarded(c, c.list(filter.get_untracked()));
     };
     view! {
-        <section class="panel settings" aria-labelledby="settings-title">
-            <h2 id="settings-title">"Settings"</h2>
-            <TextField
-                id="s-proxy-url"
-                label="API proxy URL"
-                value=state.proxy_url
-                error=proxy_error
-                input_type="url"
-                help="The proxy that forwards /v1 and /v2 to the VPCEP API (the API itself answers no browser)."
-                placeholder="https://console.example.com/vpcep"
-            />
-            <TextField id="s-project-id" label="Project ID" value=state.project_id error=project_error />
-            <TextField id="s-region" label="Region" value=state.region list="region-list" help="Informational: the proxy decides where requests go." />
-            <datalist id="region-list">
-                {HUAWEI_REGIONS.iter().chain(OTC_REGIONS).map(|r| view! { <option value=*r></option> }).collect_view()}
-            </datalist>
-            <div class="field">
-                <label for="s-dialect">"API dialect"</label>
-                <select
-                    id="s-dialect"
-                    on:change:target=move |ev| {
-                        if let Some(d) = Dialect::parse(&ev.target().value()) {
-                            state.dialect.set(d);
-                        }
-                    }
-                    prop:value=move || state.dialect.get().as_str()
-                >
-                    {Dialect::ALL.iter().map(|d| view! { <option value=d.as_str()>{d.label()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="field token">
+        <section class="panel" aria-labelledby="load-title">
+            <h2 id="load-title">"Endpoint service"</h2>
+            <form class="inline" on:submit=on_load id="load-form">
                 <TextField
-                    id="s-token"
-                    label="IAM token"
-                    value=state.token
-                    input_type="password"
-                    autocomplete="off"
-                    help="Kept in this tab only (sessionStorage) and sent only as X-Auth-Token."
+                    id="service-id"
+                    label="Service ID"
+                    value=c.service_id
+                    placeholder="4189d3c2-8882-4871-a3c2-d380272eed83"
                 />
-                <div class="token-row">
-                    <span class="muted" aria-live="polite">{token_shown}</span>
-                    <button type="button" class="secondary" on:click=move |_| state.token.set(String::new())>
-                        "Clear token"
+                <button type="submit" id="load" disabled=move || c.busy.get()>
+                    "Load"
+                </button>
+            </form>
+            <details class="browse">
+                <summary>"Browse the project's services"</summary>
+                <form class="inline" on:submit=on_list id="list-form">
+                    <TextField id="list-filter" label="Name contains" value=filter />
+                    <button type="submit" class="secondary" id="list" disabled=move || c.busy.get()>
+                        "List"
                     </button>
-                </div>
-            </div>
+                </form>
+                {move || c.services.get().map(|l| view! {
+                    <p class="muted">{format!("{} of {} shown.", l.endpoint_services.len(), l.total_count)}</p>
+                    <ul class="service-list" id="service-list">
+                        {l.endpoint_services
+                            .into_iter()
+                            .map(|s| {
+                                let id = s.id.clone();
+                                let label = format!("Open {}", s.short_name());
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="link"
+                                            aria-label=label
+                                            disabled=move || c.busy.get()
+                                            on:click=move |_| {
+                                                c.service_id.set(id.clone());
+                                                guarded(c, c.load(id.clone()));
+                                            }
+                                        >
+                                            <strong>{s.short_name()}</strong>
+                                        </button>
+                                        <span class="muted">
+                                            {format!(
+                                                " {} · {} · {}",
+                                                s.status.clone().unwrap_or_default(),
+                                                s.server_type.clone().unwrap_or_default(),
+                                                s.supported_editions.join("+"),
+                                            )}
+                                        </span>
+                                        <code class="muted small">{s.id.clone()}</code>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                })}
+            </details>
         </section>
     }
 }
 
-/// What went wrong, with everything needed to act on it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Problem {
-    Settings(SettingsError),
-    Api {
-        error: ApiError,
-        exchange_path: String,
-    },
-}
-
-/// The error banner: status, code and message verbatim (as text), request id, hint.
+/// Progress and outcome of the last request, announced to screen readers.
 #[component]
-pub fn ErrorBanner(problem: Signal<Option<Problem>>) -> impl IntoView {
-    move || {
-        problem.get().map(|p| match p {
-            Problem::Settings(e) => view! {
-                <div class="banner error" role="alert">
-                    <strong>"Check the settings: "</strong>
-                    <span>{e.message().to_owned()}</span>
-                </div>
-            }
-            .into_any(),
-            Problem::Api { error, exchange_path } => view! {
-                <div class="banner error" role="alert">
-                    <p class="headline">
-                        {error.status.map(|s| view! { <span class="status">{format!("HTTP {s}")}</span> })}
-                        {error.error_code.clone().map(|c| view! { <code class="code">{c}</code> })}
-                    </p>
-                    {error.error_msg.clone().map(|m| view! { <p class="message">{m}</p> })}
-                    <p class="hint">{error.hint.clone()}</p>
-                    <p class="meta">
-                        <span>{exchange_path}</span>
-                        {error.request_id.clone().map(|r| view! { <span>" · Request ID: "<code class="request-id">{r}</code></span> })}
-                    </p>
-                </div>
-            }
-            .into_any(),
-        })
+fn ResultArea(c: Console) -> impl IntoView {
+    let poll_text = move || match c.poll.get() {
+        PollState::Idle => None,
+        PollState::Waiting {
+            attempt,
+            max,
+            status,
+        } => Some(format!(
+            "The service is {status}: waiting until it is available (check {attempt} of {max})…"
+        )),
+        PollState::Available => Some("The service is available again.".to_owned()),
+        PollState::Stopped { status } => Some(format!(
+            "Stopped waiting: the service is {status}. Reload it later before editing again."
+        )),
+    };
+    view! {
+        <div class="result" aria-live="polite" id="result">
+            {move || c.busy.get().then(|| view! { <span class="spinner" aria-hidden="true"></span> })}
+            <p class="status-line" id="status-line">{move || c.status_line.get()}</p>
+            <p class="poll" id="poll-state">{poll_text}</p>
+        </div>
+        <ErrorBanner problem=c.problem />
     }
 }
 
-fn or_dash(v: &Option<String>) -> String {
-    v.clone()
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "—".to_owned())
-}
-
-/// The loaded service, readable at a glance.
+/// The modify form with its live preview and the one submit path.
 #[component]
-pub fn ServiceCard(service: EndpointService) -> impl IntoView {
-    let editions = if service.supported_editions.is_empty() {
-        "—".to_owned()
-    } else {
-        service.supported_editions.join(", ")
+fn ModifyPanel(c: Console) -> impl IntoView {
+    let dialect = Signal::derive(move || c.settings.dialect.get());
+    let errors = Memo::new(move |_| {
+        let draft = c.form.draft();
+        c.base
+            .with(|b| b.as_ref().map(|b| validate(&draft, b, dialect.get())))
+            .unwrap_or_default()
+    });
+    let plan = Memo::new(move |_| {
+        let draft = c.form.draft();
+        c.base
+            .with(|b| b.as_ref().map(|b| plan_update(b, &draft, dialect.get())))
+    });
+    let request = Memo::new(move |_| {
+        let id = c.base.with(|b| b.as_ref().map(|b| b.id.clone()))?;
+        let body = plan.with(|p| match p {
+            Some(Ok(p)) if !p.is_empty() => Some(p.body.clone()),
+            _ => None,
+        })?;
+        Some(build_request(
+            &c.settings.snapshot(),
+            &Operation::UpdateService { id, body },
+        ))
+    });
+    let can_send = move || matches!(request.get(), Some(Ok(_))) && !c.busy.get();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // The same checks as the disabled button: Enter in a field also submits.
+        if !matches!(request.get_untracked(), Some(Ok(_))) {
+            return;
+        }
+        let Some(id) = c.base.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else {
+            return;
+        };
+        let Some(Ok(plan)) = plan.get_untracked() else {
+            return;
+        };
+        guarded(c, c.save(id, plan.body));
     };
-    let status = or_dash(&service.status);
-    let status_class = format!("badge status-{}", status);
-    let ports = service.ports.clone();
-    let tags = service.tags.clone();
+    let reset = move |_| {
+        if let Some(b) = c.base.get_untracked() {
+            c.form.reset(&ServiceDraft::from_service(&b));
+        }
+    };
     view! {
-        <article class="panel card" aria-labelledby="card-title">
-            <header class="card-head">
-                <h2 id="card-title">{service.short_name()}</h2>
-                <span class=status_class>{status}</span>
-                {service.is_professional().then(|| view! { <span class="badge pro">"Advanced"</span> })}
-            </header>
-            <p class="muted full-name">{or_dash(&service.service_name)}</p>
-            <dl class="facts">
-                <dt>"ID"</dt><dd><code>{service.id.clone()}</code></dd>
-                <dt>"Service type"</dt><dd>{or_dash(&service.service_type)}</dd>
-                <dt>"Server type"</dt><dd>{or_dash(&service.server_type)}</dd>
-                <dt>"Editions"</dt><dd>{editions}</dd>
-                <dt>"Approval required"</dt><dd>{service.approval_enabled.map(|b| if b { "Yes" } else { "No" }).unwrap_or("—")}</dd>
-                <dt>"Client address (tcp_proxy)"</dt><dd>{or_dash(&service.tcp_proxy)}</dd>
-                <dt>"Backend port ID"</dt><dd><code>{or_dash(&service.port_id)}</code></dd>
-                <dt>"Description"</dt><dd>{or_dash(&service.description)}</dd>
-                <dt>"Created"</dt><dd>{or_dash(&service.created_at)}</dd>
-                <dt>"Updated"</dt><dd>{or_dash(&service.updated_at)}</dd>
-            </dl>
-            <table class="ports">
-                <caption>"Port mappings"</caption>
-                <thead><tr><th scope="col">"Protocol"</th><th scope="col">"Client port"</th><th scope="col">"Server port"</th></tr></thead>
-                <tbody>
-                    {ports.into_iter().map(|p| view! {
-                        <tr><td>{p.protocol}</td><td>{p.client_port}</td><td>{p.server_port}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            {(!tags.is_empty()).then(|| view! {
-                <ul class="tags" aria-label="Tags">
-                    {tags.into_iter().map(|t| view! { <li><code>{format!("{}={}", t.key, t.value)}</code></li> }).collect_view()}
-                </ul>
-            })}
-        </article>
+        <section class="panel modify" aria-labelledby="modify-title">
+            <h2 id="modify-title">"Modify"</h2>
+            <form on:submit=on_submit id="modify-form" novalidate>
+                <ModifyFields form=c.form errors=errors dialect=dialect />
+                <UpdatePreview plan=plan request=request />
+                <div class="actions">
+                    <button type="button" class="secondary" id="reset-form" on:click=reset>
+                        "Discard edits"
+                    </button>
+                    <button type="submit" id="send" disabled=move || !can_send()>
+                        {move || if c.busy.get() { "Sending…" } else { "Send PUT" }}
+                    </button>
+                </div>
+            </form>
+        </section>
     }
 }
 
 /// The whole console.
 #[component]
 pub fn App() -> impl IntoView {
-    let settings = SettingsState::load();
-    settings.persist();
-    let service_id = RwSignal::new(storage::query_param("service_id").unwrap_or_default());
-    let service = RwSignal::new(None::<EndpointService>);
-    let problem = RwSignal::new(None::<Problem>);
-    let last = RwSignal::new(None::<(u16, u32, Option<String>)>);
-
-    let load = Action::new_local(move |(s, id): &(Settings, String)| {
-        let (s, id) = (s.clone(), id.clone());
-        async move { http::execute(&s, Operation::GetService { id }).await }
-    });
-    Effect::new(move |_| {
-        let Some(result) = load.value().get() else {
+    let c = Console::new();
+    let upgrade_open = RwSignal::new(false);
+    let open_upgrade = Callback::new(move |_| upgrade_open.set(true));
+    let close_upgrade = Callback::new(move |_| upgrade_open.set(false));
+    let confirm_upgrade = Callback::new(move |_| {
+        let Some(id) = c.base.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else {
             return;
         };
-        match result {
-            Err(e) => problem.set(Some(Problem::Settings(e))),
-            Ok(Exchange {
-                request,
-                status,
-                request_id,
-                duration_ms,
-                result,
-            }) => {
-                last.set(status.map(|s| (s, duration_ms, request_id)));
-                match result {
-                    Ok(Outcome::Service(s)) => {
-                        problem.set(None);
-                        service.set(Some(*s));
-                    }
-                    Ok(_) => {}
-                    Err(error) => problem.set(Some(Problem::Api {
-                        error,
-                        exchange_path: format!("{} {}", request.method.as_str(), request.path),
-                    })),
-                }
-            }
-        }
+        guarded(c, async move {
+            c.upgrade(id).await;
+            upgrade_open.set(false);
+        });
     });
-    let on_load = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        // One request at a time: Action does not de-duplicate.
-        if load.pending().get_untracked() {
-            return;
-        }
-        load.dispatch((settings.snapshot(), service_id.get_untracked()));
-    };
-
+    // A link with ?service_id=… (and a token in this tab) opens the service at once.
+    if !c.service_id.get_untracked().is_empty() && !c.settings.token.get_untracked().is_empty() {
+        guarded(c, c.load(c.service_id.get_untracked()));
+    }
     view! {
         <header class="top">
             <h1>"VPC Endpoint console"</h1>
             <p class="muted">"Modify and upgrade endpoint services through your API proxy."</p>
         </header>
         <main class="layout">
-            <SettingsPanel state=settings />
-            <section class="panel" aria-labelledby="load-title">
-                <h2 id="load-title">"Endpoint service"</h2>
-                <form class="load" on:submit=on_load>
-                    <TextField id="service-id" label="Service ID" value=service_id placeholder="4189d3c2-8882-4871-a3c2-d380272eed83" />
-                    <button type="submit" disabled=move || load.pending().get()>
-                        {move || if load.pending().get() { "Loading…" } else { "Load" }}
-                    </button>
-                </form>
-                <div aria-live="polite" class="result-line">
-                    {move || last.get().map(|(s, ms, rid)| format!("HTTP {s} in {ms} ms{}", rid.map(|r| format!(" · Request ID {r}")).unwrap_or_default()))}
-                </div>
-                <ErrorBanner problem=problem.into() />
-            </section>
-            {move || service.get().map(|s| view! { <ServiceCard service=s /> })}
+            <div class="side">
+                <SettingsPanel state=c.settings />
+            </div>
+            <div class="work">
+                <ServicePicker c=c />
+                <ResultArea c=c />
+                {move || c.base.get().map(|s| view! { <ServiceCard service=s on_upgrade=open_upgrade /> })}
+                {move || c.base.with(|b| b.is_some()).then(|| view! { <ModifyPanel c=c /> })}
+                <HistoryPanel history=c.history />
+            </div>
         </main>
+        {move || {
+            if !upgrade_open.get() {
+                return None;
+            }
+            let service = c.base.get()?;
+            let settings = c.settings.snapshot();
+            let request = build_request(&settings, &Operation::UpgradeService { id: service.id.clone() });
+            Some(view! {
+                <UpgradeDialog
+                    service=service
+                    region=settings.region
+                    request=request
+                    pending=c.busy
+                    on_confirm=confirm_upgrade
+                    on_close=close_upgrade
+                />
+            })
+        }}
     }
 }

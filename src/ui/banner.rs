@@ -1,0 +1,49 @@
+//! The outcome of the last request: an error banner, or a one-line success.
+
+use crate::api::{ApiError, SettingsError};
+use leptos::prelude::*;
+
+/// What went wrong, with everything needed to act on it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// Nothing was sent: a setting is missing or wrong.
+    Settings(SettingsError),
+    /// A request failed; `request` is `METHOD path`.
+    Api { error: ApiError, request: String },
+}
+
+/// The error banner: status, code and message verbatim (always as text, never as HTML),
+/// request id and a hint.
+#[component]
+pub fn ErrorBanner(#[prop(into)] problem: Signal<Option<Problem>>) -> impl IntoView {
+    move || {
+        problem.get().map(|p| match p {
+            Problem::Settings(e) => view! {
+                <div class="banner error" role="alert">
+                    <strong>"Check the settings: "</strong>
+                    <span>{e.message().to_owned()}</span>
+                </div>
+            }
+            .into_any(),
+            Problem::Api { error, request } => view! {
+                <div class="banner error" role="alert">
+                    <p class="headline">
+                        {error.status.map(|s| view! { <span class="status">{format!("HTTP {s}")}</span> })}
+                        {error.error_code.clone().map(|c| view! { <code class="code">{c}</code> })}
+                        {error.status.is_none().then(|| view! { <span class="status">"No answer"</span> })}
+                    </p>
+                    {error.error_msg.clone().map(|m| view! { <p class="message">{m}</p> })}
+                    <p class="hint">{error.hint.clone()}</p>
+                    <p class="meta">
+                        <span class="request">{request}</span>
+                        {error
+                            .request_id
+                            .clone()
+                            .map(|r| view! { <span>" · Request ID: "<code class="request-id">{r}</code></span> })}
+                    </p>
+                </div>
+            }
+            .into_any(),
+        })
+    }
+}
