@@ -297,3 +297,18 @@ proptest! {
         prop_assert_eq!(String::from_utf8(out).unwrap(), s);
     }
 }
+
+#[test]
+fn the_body_is_shown_indented_in_the_order_it_is_sent() {
+    use vpcep_console::api::request::pretty_json;
+    let body = r#"{"service_name":"a, b: {c}","ports":[{"client_port":1,"server_port":2,"protocol":"TCP"}],"tags":[],"d":"q\"}"}"#;
+    let pretty = pretty_json(body);
+    assert_eq!(
+        pretty,
+        "{\n  \"service_name\": \"a, b: {c}\",\n  \"ports\": [\n    {\n      \"client_port\": 1,\n      \"server_port\": 2,\n      \"protocol\": \"TCP\"\n    }\n  ],\n  \"tags\": [],\n  \"d\": \"q\\\"}\"\n}"
+    );
+    // Same JSON value.
+    let a: serde_json::Value = serde_json::from_str(body).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+    assert_eq!(a, b);
+}

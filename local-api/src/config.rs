@@ -1,6 +1,7 @@
 //! Command line and environment configuration.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::seed::Seed;
@@ -23,6 +24,10 @@ pub struct Config {
     pub allow_origins: Vec<String>,
     /// No request log on stderr (`--quiet`).
     pub quiet: bool,
+    /// A directory whose files are served on GET and HEAD for every path outside `/v1/`, `/v2/`
+    /// and `/__control` (`--static-dir`, `VPCEP_STATIC_DIR`); `None` serves no files.
+    /// Lets one origin serve a console bundle and the API, as a production proxy does.
+    pub static_dir: Option<PathBuf>,
 }
 
 /// The outcome of [`Config::from_args`].
@@ -37,7 +42,7 @@ pub enum ParsedArgs {
 
 impl Default for Config {
     /// The defaults of the binary: 127.0.0.1:9000, token `demo-token`, the embedded seed,
-    /// a 2000 ms `creating` phase, any origin, request log on.
+    /// a 2000 ms `creating` phase, any origin, request log on, no static files.
     fn default() -> Self {
         Config {
             addr: IpAddr::V4(Ipv4Addr::LOCALHOST),
@@ -47,6 +52,7 @@ impl Default for Config {
             creating_delay: Duration::from_millis(DEFAULT_CREATING_DELAY_MS),
             allow_origins: Vec::new(),
             quiet: false,
+            static_dir: None,
         }
     }
 }
@@ -67,6 +73,9 @@ OPTIONS (a flag wins over its environment variable):
     --creating-delay-ms N    how long a service stays 'creating'  [env VPCEP_CREATING_DELAY_MS, default {DEFAULT_CREATING_DELAY_MS}]
                              after its port mappings change
     --allow-origin ORIGIN    CORS origin to allow, repeatable     [env VPCEP_ALLOW_ORIGINS, comma-separated, default: any origin]
+    --static-dir DIR         also serve the files of DIR on GET   [env VPCEP_STATIC_DIR, default: no files]
+                             and HEAD outside /v1/, /v2/ and
+                             /__control ('/' is DIR/index.html)
     --quiet                  no request log on stderr
     -h, --help               print this help and exit
 
@@ -76,13 +85,14 @@ Values may also be given as --flag=value. When ready the server prints one line 
     )
 }
 
-const VALUE_FLAGS: [&str; 6] = [
+const VALUE_FLAGS: [&str; 7] = [
     "--addr",
     "--port",
     "--token",
     "--seed",
     "--creating-delay-ms",
     "--allow-origin",
+    "--static-dir",
 ];
 
 impl Config {
@@ -105,6 +115,7 @@ impl Config {
         let mut seed_path: Option<String> = None;
         let mut delay: Option<String> = None;
         let mut origins: Vec<String> = Vec::new();
+        let mut static_dir: Option<String> = None;
         let mut quiet = false;
 
         let mut iter = args.into_iter();
@@ -141,6 +152,7 @@ impl Config {
                 }
                 "--seed" => seed_path = Some(value),
                 "--creating-delay-ms" => delay = Some(value),
+                "--static-dir" => static_dir = Some(value),
                 _ => {
                     if value.trim().is_empty() {
                         return Err("--allow-origin must not be empty".to_string());
@@ -202,6 +214,16 @@ impl Config {
         if config.allow_origins.iter().any(|o| o == "*") {
             config.allow_origins.clear();
         }
+        if let Some((value, source)) = pick(static_dir, "--static-dir", &env, "VPCEP_STATIC_DIR") {
+            if value.is_empty() {
+                return Err(format!("{source} must not be empty"));
+            }
+            let dir = PathBuf::from(&value);
+            if !dir.is_dir() {
+                return Err(format!("{source}: '{value}' is not a directory"));
+            }
+            config.static_dir = Some(dir);
+        }
         Ok(ParsedArgs::Run(config))
     }
 
@@ -261,6 +283,7 @@ mod tests {
         assert!(c.allow_origins.is_empty());
         assert!(!c.quiet);
         assert_eq!(c.seed.projects.len(), 2);
+        assert_eq!(c.static_dir, None);
     }
 
     #[test]
@@ -311,6 +334,34 @@ mod tests {
             .unwrap_err()
             .contains("VPCEP_PORT"));
         assert!(parse(&[], &[("VPCEP_TOKENS", " , ")]).is_err());
+    }
+
+    #[test]
+    fn static_dir_from_flag_or_env() {
+        let dir = std::env::temp_dir();
+        let text = dir.to_string_lossy().into_owned();
+        assert_eq!(
+            run(&["--static-dir", &text], &[]).static_dir,
+            Some(dir.clone())
+        );
+        assert_eq!(
+            run(&[&format!("--static-dir={text}")], &[]).static_dir,
+            Some(dir.clone())
+        );
+        assert_eq!(
+            run(&[], &[("VPCEP_STATIC_DIR", &text)]).static_dir,
+            Some(dir.clone())
+        );
+        assert_eq!(run(&[], &[("VPCEP_STATIC_DIR", " ")]).static_dir, None);
+        let err = parse(&["--static-dir", "/nonexistent/dist"], &[]).unwrap_err();
+        assert!(
+            err.contains("--static-dir") && err.contains("not a directory"),
+            "{err}"
+        );
+        let err = parse(&[], &[("VPCEP_STATIC_DIR", "/nonexistent/dist")]).unwrap_err();
+        assert!(err.contains("VPCEP_STATIC_DIR"), "{err}");
+        assert!(parse(&["--static-dir="], &[]).is_err());
+        assert!(usage().contains("--static-dir DIR") && usage().contains("VPCEP_STATIC_DIR"));
     }
 
     #[test]

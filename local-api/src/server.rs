@@ -6,6 +6,7 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::hash::{BuildHasher, Hasher};
 use std::io;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -422,6 +423,12 @@ impl App {
         };
 
         let is_control = req.path == "/__control" || req.path.starts_with("/__control/");
+        // Files of --static-dir: GET/HEAD outside the API and control paths. Not recorded in the
+        // request log, no token, no faults.
+        let is_static = self.config.static_dir.is_some()
+            && (req.method == Method::GET || req.method == Method::HEAD)
+            && !is_control
+            && !is_api_path(&req.path);
         let origin = req.header("origin").map(str::to_string);
         let is_preflight = req.method == Method::OPTIONS
             && origin.is_some()
@@ -429,7 +436,7 @@ impl App {
                 .headers
                 .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
 
-        if !is_control {
+        if !is_control && !is_static {
             let token = req.header("x-auth-token").map(|t| {
                 if self.token_known(t) {
                     t.to_string()
@@ -454,6 +461,8 @@ impl App {
 
         let outcome = if is_preflight {
             Outcome::Respond(self.preflight(origin.as_deref().unwrap_or(""), is_control))
+        } else if let (true, Some(dir)) = (is_static, &self.config.static_dir) {
+            Outcome::Respond(static_file(dir.clone(), req.path.clone()).await)
         } else if too_large {
             Outcome::Respond(error_response(&ApiError::param(format!(
                 "The request body could not be read: larger than {MAX_BODY_BYTES} bytes, or cut off."
@@ -482,7 +491,7 @@ impl App {
                     }
                 }
                 let status = resp.status().as_u16();
-                if !is_control {
+                if !is_control && !is_static {
                     let mut st = self.lock();
                     if let Some(r) = st
                         .requests
@@ -770,6 +779,118 @@ impl App {
                 }),
             ),
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static files (--static-dir)
+
+/// Paths that always belong to the API (and its 404), even with `--static-dir`.
+fn is_api_path(path: &str) -> bool {
+    ["/v1", "/v2"]
+        .iter()
+        .any(|p| path == *p || path.strip_prefix(p).is_some_and(|r| r.starts_with('/')))
+}
+
+/// Answers a GET or HEAD for `path` from `dir`: `/` (and any directory) is its `index.html`;
+/// a path that is not a plain file inside `dir` is a 404 with a short text body.
+async fn static_file(dir: PathBuf, path: String) -> Response<Body> {
+    let found = tokio::task::spawn_blocking(move || read_static(&dir, &path))
+        .await
+        .ok()
+        .flatten();
+    let mut resp = match found {
+        Some((bytes, content_type)) => body_response(StatusCode::OK, content_type, bytes.into()),
+        None => body_response(
+            StatusCode::NOT_FOUND,
+            "text/plain; charset=utf-8",
+            Bytes::from_static(b"404 Not Found\n"),
+        ),
+    };
+    let h = resp.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    resp
+}
+
+/// The bytes and content type of the file `path` names inside `root`, or `None`.
+fn read_static(root: &Path, path: &str) -> Option<(Vec<u8>, &'static str)> {
+    let rel = static_relative_path(path)?;
+    let root = root.canonicalize().ok()?;
+    let mut file = root.join(&rel).canonicalize().ok()?;
+    // Symbolic links may point anywhere: the resolved file must still be inside the root.
+    if !file.starts_with(&root) {
+        return None;
+    }
+    if file.is_dir() {
+        file = file.join("index.html").canonicalize().ok()?;
+        if !file.starts_with(&root) {
+            return None;
+        }
+    }
+    if !file.is_file() {
+        return None;
+    }
+    let bytes = std::fs::read(&file).ok()?;
+    Some((bytes, content_type_for(&file)))
+}
+
+/// The request path as a relative file path: percent-decoded, split on `/`, empty segments
+/// dropped. `None` (a 404) for a path that is not UTF-8 once decoded, or that holds a NUL, a
+/// backslash, a `:`, or a segment starting with `.` (`.`, `..` and hidden files alike).
+fn static_relative_path(path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode_path(path)?;
+    let mut rel = PathBuf::new();
+    for seg in decoded.split('/').filter(|s| !s.is_empty()) {
+        if seg.starts_with('.') || seg.contains(['\\', '\0', ':']) {
+            return None;
+        }
+        rel.push(seg);
+    }
+    if rel.as_os_str().is_empty() {
+        rel.push("index.html");
+    }
+    Some(rel)
+}
+
+/// Percent-decodes a URL path (`+` stays a `+`); `None` on a bad escape or non-UTF-8 result.
+fn percent_decode_path(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type_for(file: &Path) -> &'static str {
+    let ext = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "json" | "map" => "application/json",
+        "png" => "image/png",
+        "svg" => "image/svg+xml",
+        "ico" => "image/x-icon",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
     }
 }
 
@@ -1159,6 +1280,47 @@ mod tests {
         assert!(route(&Method::GET, "/v1//vpc-endpoint-services").is_none());
         assert!(route(&Method::GET, "/v1/p/vpc-endpoint-services/").is_none());
         assert!(route(&Method::POST, "/v1/p/vpc-endpoint-services/x/upgrade").is_none());
+    }
+
+    #[test]
+    fn static_paths() {
+        let rel = |p: &str| static_relative_path(p).map(|p| p.to_string_lossy().into_owned());
+        assert_eq!(rel("/").as_deref(), Some("index.html"));
+        assert_eq!(rel("//").as_deref(), Some("index.html"));
+        assert_eq!(rel("/app.js").as_deref(), Some("app.js"));
+        assert_eq!(rel("/a//b/c%20d+e.txt").as_deref(), Some("a/b/c d+e.txt"));
+        assert_eq!(rel("/a/").as_deref(), Some("a"));
+        for bad in [
+            "/../Cargo.toml",
+            "/%2e%2e/x",
+            "/%2E%2E/x",
+            "/a/..%2f..%2fsecret",
+            "/a/%2e",
+            "/.git/config",
+            "/a%5c..%5cb",
+            "/a\\b",
+            "/a%00b",
+            "/c:/x",
+            "/%zz",
+            "/%f",
+            "/%ff",
+        ] {
+            assert_eq!(rel(bad), None, "{bad}");
+        }
+        assert!(is_api_path("/v1/x") && is_api_path("/v2") && is_api_path("/v1"));
+        assert!(!is_api_path("/v10/x") && !is_api_path("/") && !is_api_path("/v1x"));
+        assert_eq!(
+            content_type_for(Path::new("x/app_bg.WASM")),
+            "application/wasm"
+        );
+        assert_eq!(
+            content_type_for(Path::new("index.html")),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(
+            content_type_for(Path::new("LICENSE")),
+            "application/octet-stream"
+        );
     }
 
     #[test]

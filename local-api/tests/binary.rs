@@ -44,6 +44,7 @@ fn command(args: &[&str]) -> Command {
         "VPCEP_SEED",
         "VPCEP_CREATING_DELAY_MS",
         "VPCEP_ALLOW_ORIGINS",
+        "VPCEP_STATIC_DIR",
     ] {
         cmd.env_remove(var);
     }
@@ -138,6 +139,8 @@ fn help_exits_0_and_lists_every_flag_with_env_and_default() {
             "2000",
             "--allow-origin",
             "VPCEP_ALLOW_ORIGINS",
+            "--static-dir",
+            "VPCEP_STATIC_DIR",
             "--quiet",
             "--help",
         ] {
@@ -155,6 +158,7 @@ fn bad_flag_or_value_exits_2_with_a_message() {
         (&["--addr", "not-an-ip"], "--addr"),
         (&["--creating-delay-ms", "soon"], "--creating-delay-ms"),
         (&["--seed", "/nonexistent/seed.json"], "--seed"),
+        (&["--static-dir", "/nonexistent/dist"], "--static-dir"),
     ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -243,4 +247,26 @@ fn quiet_writes_no_request_log_and_flags_win_over_env() {
     assert_eq!(env.status, 401);
     let log = server.stop();
     assert!(log.trim().is_empty(), "quiet, yet: {log}");
+}
+
+#[test]
+fn static_dir_from_env_serves_files_with_a_log_line() {
+    let (_tmp, dist) = static_fixture();
+    let server = Running::start(command(&["--port", "0"]).env("VPCEP_STATIC_DIR", &dist));
+    let index = request(server.addr, "GET", "/", &[], None);
+    assert_eq!(index.status, 200);
+    assert_eq!(
+        index.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let wasm = request(server.addr, "GET", "/app_bg.wasm", &[], None);
+    assert_eq!(wasm.status, 200);
+    assert_eq!(wasm.header("content-type"), Some("application/wasm"));
+    let log = server.stop();
+    let line = log
+        .lines()
+        .find(|l| l.contains(&wasm.request_id()))
+        .unwrap_or_else(|| panic!("no log line for the static GET in:\n{log}"));
+    assert!(line.starts_with("GET /app_bg.wasm 200 "), "{line}");
+    assert_eq!(log.lines().count(), 2, "{log}");
 }

@@ -70,8 +70,15 @@ impl Console {
         }
     }
 
-    /// Sends `op`, records it in the history, and reports a failure in the banner.
+    /// Sends `op`, records it in the history, reports a failure in the banner and a
+    /// success in the status line.
     async fn call(self, op: Operation) -> Option<Outcome> {
+        self.call_with(op, true).await
+    }
+
+    /// [`Console::call`]; `announce: false` leaves the status line alone (the GETs of
+    /// polling must not replace the answer to the PUT the user sent).
+    async fn call_with(self, op: Operation, announce: bool) -> Option<Outcome> {
         let settings = self.settings.snapshot_untracked();
         let exchange = match http::execute(&settings, op.clone()).await {
             Ok(x) => x,
@@ -93,6 +100,10 @@ impl Console {
             ))
         });
         match exchange.result {
+            Ok(outcome) if !announce => {
+                self.problem.set(None);
+                Some(outcome)
+            }
             Ok(outcome) => {
                 self.problem.set(None);
                 let rid = exchange
@@ -138,7 +149,9 @@ impl Console {
 
     pub async fn load(self, id: String) {
         self.poll.set(PollState::Idle);
-        if let Some(Outcome::Service(s)) = self.call(Operation::GetService { id }).await {
+        let outcome = self.call(Operation::GetService { id }).await;
+        reveal_outcome().await;
+        if let Some(Outcome::Service(s)) = outcome {
             let wait = needs_polling(&s);
             let id = s.id.clone();
             self.show(*s);
@@ -149,13 +162,15 @@ impl Console {
     }
 
     pub async fn save(self, id: String, body: crate::api::UpdateBody) {
-        if let Some(Outcome::Service(s)) = self
+        let outcome = self
             .call(Operation::UpdateService {
                 id: id.clone(),
                 body,
             })
-            .await
-        {
+            .await;
+        // The Send button is at the end of a long form: bring the answer into view.
+        reveal_outcome().await;
+        if let Some(Outcome::Service(s)) = outcome {
             let wait = needs_polling(&s);
             self.show(*s);
             if wait {
@@ -179,8 +194,9 @@ impl Console {
                 status,
             });
             sleep_ms(policy.interval_ms).await;
-            let Some(Outcome::Service(s)) =
-                self.call(Operation::GetService { id: id.clone() }).await
+            let Some(Outcome::Service(s)) = self
+                .call_with(Operation::GetService { id: id.clone() }, false)
+                .await
             else {
                 self.poll.set(PollState::Idle);
                 return;
@@ -203,10 +219,11 @@ impl Console {
     }
 
     pub async fn upgrade(self, id: String) {
-        if let Some(Outcome::Upgraded) = self
+        let outcome = self
             .call(Operation::UpgradeService { id: id.clone() })
-            .await
-        {
+            .await;
+        reveal_outcome().await;
+        if let Some(Outcome::Upgraded) = outcome {
             let line = self.status_line.get_untracked();
             self.load(id).await;
             // Keep the upgrade's own line: it is the answer the user asked for.
@@ -232,6 +249,20 @@ impl Console {
 impl Default for Console {
     fn default() -> Self {
         Console::new()
+    }
+}
+
+/// Scrolls the outcome (status line or error banner) into view, if it is not already.
+async fn reveal_outcome() {
+    // After the page has rendered the new outcome (it is hidden while empty).
+    sleep_ms(0).await;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("outcome"))
+    {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
 }
 
@@ -341,13 +372,24 @@ fn ResultArea(c: Console) -> impl IntoView {
             "Stopped waiting: the service is {status}. Reload it later before editing again."
         )),
     };
+    // Takes no room while there is nothing to say.
+    let empty = move || {
+        !c.busy.get()
+            && c.status_line.with(Option::is_none)
+            && c.problem.with(Option::is_none)
+            && c.poll.with(|p| *p == PollState::Idle)
+    };
     view! {
-        <div class="result" aria-live="polite" id="result">
-            {move || c.busy.get().then(|| view! { <span class="spinner" aria-hidden="true"></span> })}
-            <p class="status-line" id="status-line">{move || c.status_line.get()}</p>
-            <p class="poll" id="poll-state">{poll_text}</p>
+        <div class="outcome" id="outcome" class:empty=empty>
+            <div class="result" aria-live="polite" id="result">
+                {move || c.busy.get().then(|| view! { <span class="spinner" aria-hidden="true"></span> })}
+                <p class="status-line" id="status-line">{move || c.status_line.get()}</p>
+                <p class="poll" class:ok=move || c.poll.with(|p| *p == PollState::Available) id="poll-state">
+                {poll_text}
+            </p>
+            </div>
+            <ErrorBanner problem=c.problem />
         </div>
-        <ErrorBanner problem=c.problem />
     }
 }
 

@@ -48,7 +48,7 @@ pub fn HistoryPanel(history: RwSignal<Vec<HistoryEntry>>) -> impl IntoView {
                                             view! {
                                                 <tr class:bad=!ok>
                                                     <td>{time}</td>
-                                                    <td><code>{format!("{} {}", e.method, e.path)}</code></td>
+                                                    <td class="path" title=e.path.clone()><code>{format!("{} {}", e.method, e.path)}</code></td>
                                                     <td>{e.status.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
                                                     <td>{e.duration_ms}</td>
                                                     <td>

@@ -1,5 +1,6 @@
 //! What a submit will send: the diff against the loaded service and the exact request.
 
+use crate::api::request::pretty_json;
 use crate::api::{ApiRequest, FieldError, SettingsError, UpdatePlan};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -33,12 +34,7 @@ use wasm_bindgen::JsCast;
 pub fn RequestView(request: ApiRequest) -> impl IntoView {
     let copied = RwSignal::new(None::<&'static str>);
     let curl = request.to_curl();
-    let body = request.body.as_ref().map(|b| {
-        serde_json::from_str::<serde_json::Value>(b)
-            .ok()
-            .and_then(|v| serde_json::to_string_pretty(&v).ok())
-            .unwrap_or_else(|| b.clone())
-    });
+    let body = request.body.as_deref().map(pretty_json);
     let headers = request.masked_headers();
     view! {
         <div class="request">
@@ -54,7 +50,7 @@ pub fn RequestView(request: ApiRequest) -> impl IntoView {
                     .collect_view()}
             </ul>
             {match body {
-                Some(b) => view! { <pre class="body" aria-label="JSON body">{b}</pre> }.into_any(),
+                Some(b) => view! { <pre class="body" aria-label="JSON body (as sent, indented)">{b}</pre> }.into_any(),
                 None => view! { <p class="muted">"No body."</p> }.into_any(),
             }}
             <div class="copy-row">

@@ -7,7 +7,9 @@
 
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::time::{Duration, Instant};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 use tokio::sync::oneshot;
@@ -316,4 +318,82 @@ pub fn poll_until(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
         }
         std::thread::sleep(Duration::from_millis(25));
     }
+}
+
+/// A fresh directory under the system temp dir, removed (with its content) on drop.
+pub struct TempDir {
+    pub path: PathBuf,
+}
+
+impl TempDir {
+    pub fn new(tag: &str) -> TempDir {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let path = std::env::temp_dir().join(format!(
+            "vpcep-local-api-{tag}-{}-{nanos}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&path).expect("create a temp dir");
+        TempDir { path }
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+/// Files of the bundle made by [`static_fixture`]: (path under `dist/`, content).
+pub const STATIC_FILES: &[(&str, &[u8])] = &[
+    (
+        "index.html",
+        b"<!doctype html><title>console</title><script type=module src=/app.js></script>",
+    ),
+    ("app.js", b"console.log('app');"),
+    ("app_bg.wasm", b"\0asm\x01\0\0\0"),
+    ("assets/css/site.css", b"body { color: black; }"),
+    (
+        "assets/logo.svg",
+        b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+    ),
+    ("assets/logo.png", b"\x89PNG\r\n\x1a\n"),
+    ("assets/my file.txt", b"spaces in the name"),
+    ("favicon.ico", b"\0\0\x01\0"),
+    ("data.json", b"{\"ok\":true}"),
+    ("notes.txt", b"plain text"),
+    ("blob.bin", b"\x01\x02\x03"),
+    ("sub/index.html", b"<p>sub index</p>"),
+    (".hidden", b"hidden"),
+];
+
+/// The content of the files outside `dist/` that no request may reach.
+pub const SECRET: &[u8] = b"TOP-SECRET-CONTENT";
+
+/// A console-like bundle: `<tmp>/dist/` holds [`STATIC_FILES`] and an empty directory `empty/`
+/// (plus, on Unix, `escape.txt`, a symbolic link to `../secret`); `<tmp>/secret` and
+/// `<tmp>/Cargo.toml` hold [`SECRET`]. Returns the temp dir (keep it alive) and the `dist` path.
+pub fn static_fixture() -> (TempDir, PathBuf) {
+    let tmp = TempDir::new("static");
+    let dist = tmp.path.join("dist");
+    for (rel, content) in STATIC_FILES {
+        write_file(&dist.join(rel), content);
+    }
+    std::fs::create_dir_all(dist.join("empty")).expect("mkdir empty");
+    write_file(&tmp.path.join("secret"), SECRET);
+    write_file(&tmp.path.join("Cargo.toml"), SECRET);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("../secret", dist.join("escape.txt")).expect("symlink");
+    (tmp, dist)
+}
+
+fn write_file(path: &Path, content: &[u8]) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, content).expect("write a fixture file");
 }
