@@ -513,3 +513,46 @@ fn readable_on_a_phone_and_in_dark_mode() {
     scroll_to(&browser, "#ports-note");
     shot(&browser, "10-phone-dark-ports");
 }
+
+#[test]
+fn the_project_list_filters_by_name_and_opens_a_service() {
+    let stack = start_stack();
+    let browser = Browser::start().unwrap();
+    browser
+        .goto(&format!("{}/?project_id={PROJECT}", stack.origin))
+        .unwrap();
+    browser.fill("#s-token", TOKEN).unwrap();
+    browser
+        .find("details.browse summary")
+        .unwrap()
+        .click()
+        .unwrap();
+    browser.fill("#list-filter", "api").unwrap();
+    browser.find("#list").unwrap().click().unwrap();
+    let list = browser
+        .wait_text("#service-list", |t| !t.is_empty(), WAIT)
+        .unwrap();
+    assert!(
+        list.contains("orders-api") && !list.contains("web-frontend"),
+        "{list}"
+    );
+    let get = received_with(&stack, "GET").pop().unwrap();
+    assert_eq!(get["path"], format!("/v1/{PROJECT}/vpc-endpoint-services"));
+    assert_eq!(get["query"], "endpoint_service_name=api&limit=100");
+    browser
+        .find("button[aria-label='Open orders-api']")
+        .unwrap()
+        .click()
+        .unwrap();
+    browser
+        .wait_text("#card-title", |t| t == "orders-api", WAIT)
+        .unwrap();
+    assert_eq!(
+        browser.find("#card-editions").unwrap().text().unwrap(),
+        "basic, profession"
+    );
+    assert_eq!(
+        value_of(&browser, "#service-id"),
+        "6f0b2d1e-4c3a-4b5d-9e8f-7a6b5c4d3e2f"
+    );
+}

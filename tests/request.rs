@@ -107,6 +107,23 @@ fn path_segments_are_percent_encoded() {
 }
 
 #[test]
+fn a_dot_id_is_refused_because_browsers_resolve_even_encoded_dots() {
+    for id in ["..", ".", "%2e%2E", "%2E"] {
+        let r = build_request(
+            &settings("https://h"),
+            &Operation::GetService { id: id.into() },
+        );
+        assert!(matches!(r, Err(SettingsError::ServiceId(_))), "{id}: {r:?}");
+    }
+    let mut s = settings("https://h");
+    s.project_id = "..".into();
+    assert!(matches!(
+        build_request(&s, &Operation::GetService { id: SID.into() }),
+        Err(SettingsError::ProjectId(_))
+    ));
+}
+
+#[test]
 fn a_dot_segment_cannot_climb_out_of_the_api_path() {
     assert_eq!(encode_segment(".."), "%2E%2E");
     assert_eq!(encode_segment("."), "%2E");

@@ -273,6 +273,13 @@ fn required(
     }
 }
 
+/// `.` and `..` (and their percent-encoded forms, which URL parsers treat alike) would
+/// move the request to another path: no id is ever one.
+fn is_dot_segment(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase().replace("%2e", ".");
+    lower == "." || lower == ".."
+}
+
 /// Builds the request for `op` under `settings`.
 pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, SettingsError> {
     let base = proxy_base(&settings.proxy_url)?;
@@ -292,13 +299,23 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
             "The token has characters no HTTP header can carry: paste it again.".into(),
         ));
     }
+    if is_dot_segment(&project) {
+        return Err(SettingsError::ProjectId(format!(
+            "“{project}” is not a project ID."
+        )));
+    }
     let service = |id: &str| {
-        required(
+        let id = required(
             id,
             SettingsError::ServiceId,
             "Enter the endpoint service ID.",
-        )
-        .map(|id| encode_segment(&id))
+        )?;
+        if is_dot_segment(&id) {
+            return Err(SettingsError::ServiceId(format!(
+                "“{id}” is not a service ID."
+            )));
+        }
+        Ok(encode_segment(&id))
     };
     let project = encode_segment(&project);
     let (method, path, body) = match op {

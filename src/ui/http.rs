@@ -3,8 +3,7 @@
 use crate::api::error::{network_error, timeout_error};
 use crate::api::request::proxy_base;
 use crate::api::{
-    build_request, read_response, ApiError, ApiRequest, Method, Operation, Outcome, Settings,
-    SettingsError,
+    build_request, read_response, ApiError, ApiRequest, Operation, Outcome, Settings, SettingsError,
 };
 use std::cell::Cell;
 use std::rc::Rc;
@@ -35,6 +34,26 @@ pub async fn execute(settings: &Settings, op: Operation) -> Result<Exchange, Set
     Ok(send(request, &op, &base).await)
 }
 
+fn raw_request(
+    request: &ApiRequest,
+    controller: Option<&web_sys::AbortController>,
+) -> Result<web_sys::Request, wasm_bindgen::JsValue> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(request.method.as_str());
+    let headers = web_sys::Headers::new()?;
+    for (name, value) in &request.headers {
+        headers.set(name, value)?;
+    }
+    init.set_headers(&headers);
+    if let Some(body) = &request.body {
+        init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    }
+    if let Some(c) = controller {
+        init.set_signal(Some(&c.signal()));
+    }
+    web_sys::Request::new_with_str_and_init(&request.url, &init)
+}
+
 async fn send(request: ApiRequest, op: &Operation, base: &str) -> Exchange {
     let started = now_ms();
     let controller = web_sys::AbortController::new().ok();
@@ -54,25 +73,15 @@ async fn send(request: ApiRequest, op: &Operation, base: &str) -> Exchange {
             .ok()
     });
 
-    let method = match request.method {
-        Method::Get => gloo_net::http::Method::GET,
-        Method::Put => gloo_net::http::Method::PUT,
-        Method::Post => gloo_net::http::Method::POST,
-    };
-    let mut builder = gloo_net::http::RequestBuilder::new(&request.url).method(method);
-    for (name, value) in &request.headers {
-        builder = builder.header(name, value);
-    }
-    let signal = controller.as_ref().map(|c| c.signal());
-    builder = builder.abort_signal(signal.as_ref());
-    let built = match &request.body {
-        Some(body) => builder.body(body.clone()),
-        None => builder.build(),
-    };
-
-    let answer = match built {
-        Ok(r) => r.send().await,
-        Err(e) => Err(e),
+    // The request is built as a web_sys::Request so that the URL goes out exactly as the
+    // core built it: gloo-net's builder re-appends the query (with a stray `&`).
+    let answer = match raw_request(&request, controller.as_ref()) {
+        Ok(raw) => gloo_net::http::Request::from(raw)
+            .send()
+            .await
+            .map_err(|_| ()),
+        // The browser refused to build it (a URL it cannot parse): nothing was sent.
+        Err(_) => Err(()),
     };
     let result = match answer {
         Ok(response) => {
