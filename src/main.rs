@@ -3,7 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    vpcep_console::ui::mount();
+    wasm_bindgen_futures::spawn_local(vpcep_console::ui::start());
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -75,7 +75,7 @@ fn clear_storage() {
 #[wasm_bindgen_test]
 async fn proxy_url_error_appears_on_the_field_and_clears_when_fixed() {
     clear_storage();
-    mount(|| view! { <SettingsPanel state=SettingsState::load() /> });
+    mount(|| view! { <SettingsPanel state=SettingsState::load(&Default::default()) /> });
     settle().await;
 
     type_into("s-proxy-url", "ftp://files.example.com");
@@ -105,7 +105,7 @@ async fn proxy_url_error_appears_on_the_field_and_clears_when_fixed() {
 async fn token_never_reaches_local_storage() {
     clear_storage();
     mount(|| {
-        let state = SettingsState::load();
+        let state = SettingsState::load(&Default::default());
         state.persist();
         view! { <SettingsPanel state=state /> }
     });
@@ -159,7 +159,7 @@ async fn token_never_reaches_local_storage() {
 #[wasm_bindgen_test]
 async fn loading_without_a_token_says_which_setting_is_missing() {
     clear_storage();
-    mount(App);
+    mount(|| view! { <App /> });
     settle().await;
     type_into("s-project-id", "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a");
     type_into("service-id", "4189d3c2-8882-4871-a3c2-d380272eed83");
@@ -214,7 +214,7 @@ async fn wait_for(selector: &str, ok: impl Fn(&str) -> bool) -> String {
 
 async fn open_service(token: &str, service_id: &str) {
     clear_storage();
-    mount(App);
+    mount(|| view! { <App /> });
     settle().await;
     type_into("s-proxy-url", local_api());
     type_into("s-project-id", "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a");

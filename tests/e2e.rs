@@ -9,93 +9,43 @@
 mod support;
 
 use serde_json::{json, Value};
-use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 use support::Browser;
-use vpcep_local_api::Config;
 
 const PROJECT: &str = "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a";
 const WEB: &str = "4189d3c2-8882-4871-a3c2-d380272eed83";
 const TOKEN: &str = "demo-token";
 const WAIT: Duration = Duration::from_secs(10);
 
-/// The local API server, in-process, serving dist/ and the API on one loopback origin.
+/// The console and the local API server on one loopback origin, as a proxy serves them.
 struct Stack {
     origin: String,
-    _runtime: tokio::runtime::Runtime,
-}
-
-fn dist() -> PathBuf {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
-    assert!(
-        dist.join("index.html").exists(),
-        "no release bundle in dist/: run `trunk build --release` first (bash .ci/test does)"
-    );
-    dist
+    _api: support::stack::Api,
+    site: support::stack::TempDir,
 }
 
 fn start_stack() -> Stack {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .unwrap();
-    let listener = runtime
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .unwrap();
-    let origin = format!("http://{}", listener.local_addr().unwrap());
-    let config = Config {
-        static_dir: Some(dist()),
-        creating_delay: Duration::from_millis(1500),
-        quiet: true,
-        ..Config::default()
-    };
-    runtime.spawn(vpcep_local_api::serve(listener, config));
+    start_stack_with(None)
+}
+
+/// [`start_stack`] with a config.json beside index.html.
+fn start_stack_with(config_json: Option<&str>) -> Stack {
+    let site = support::stack::site(config_json);
+    let api = support::stack::start_api(Some(site.path()));
     Stack {
-        origin,
-        _runtime: runtime,
+        origin: api.origin.clone(),
+        _api: api,
+        site,
     }
 }
 
-/// A plain HTTP/1.1 exchange with the local server's control endpoints.
-fn http(origin: &str, method: &str, path: &str, body: &str) -> (u16, String) {
-    let addr = origin.trim_start_matches("http://");
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut raw = String::new();
-    s.read_to_string(&mut raw).unwrap();
-    let status = raw[9..12].parse().unwrap();
-    let body = raw
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_owned())
-        .unwrap_or_default();
-    (status, body)
-}
-
-/// Every API request the server received (not static files), in order.
 fn received(stack: &Stack) -> Vec<Value> {
-    let (status, body) = http(&stack.origin, "GET", "/__control/requests", "");
-    assert_eq!(status, 200);
-    serde_json::from_str::<Value>(&body)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    support::stack::received(&stack.origin)
 }
 
 fn received_with(stack: &Stack, method: &str) -> Vec<Value> {
-    received(stack)
-        .into_iter()
-        .filter(|r| r["method"] == method)
-        .collect()
+    support::stack::received_with(&stack.origin, method)
 }
 
 /// Scrolls `css` to the top of the window, so a screenshot shows what the step is about.
@@ -428,13 +378,14 @@ fn a_double_click_on_send_sends_one_request() {
 #[test]
 fn an_html_page_from_the_proxy_is_reported_as_a_proxy_problem() {
     let stack = start_stack();
-    let (status, _) = http(
+    let answer = support::stack::http(
         &stack.origin,
         "POST",
         "/__control/faults",
+        &[("Content-Type", "application/json")],
         r#"{"mode":"html502","count":1,"method":"PUT"}"#,
     );
-    assert_eq!(status, 200);
+    assert_eq!(answer.status, 200);
     let browser = open_console(&stack, WEB);
     browser
         .wait_text("#card-title", |t| t == "web-frontend", WAIT)
@@ -554,5 +505,82 @@ fn the_project_list_filters_by_name_and_opens_a_service() {
     assert_eq!(
         value_of(&browser, "#service-id"),
         "6f0b2d1e-4c3a-4b5d-9e8f-7a6b5c4d3e2f"
+    );
+}
+
+#[test]
+fn config_json_sets_the_proxy_url_and_locks_it() {
+    // The origin is only known once the server runs: it serves config.json from the site
+    // folder, which can be written after the start.
+    let stack = start_stack();
+    let config = format!(
+        r#"{{"api_proxy_url":"{}/","allow_proxy_change":false,"default_project_id":"{PROJECT}","default_region":"cn-north-4"}}"#,
+        stack.origin
+    );
+    std::fs::write(stack.site.path().join("config.json"), config).unwrap();
+    let browser = Browser::start().unwrap();
+    // A proxy URL saved earlier in this browser must not win over the lock.
+    browser.goto(&format!("{}/", stack.origin)).unwrap();
+    browser.wait_for("#s-token", WAIT).unwrap();
+    browser
+        .execute(
+            "localStorage.setItem('vpcep-console:settings', JSON.stringify({proxy_url: 'https://attacker.example'})); location.reload();",
+            vec![],
+        )
+        .unwrap();
+    browser.wait_for("#s-token", WAIT).unwrap();
+    let proxy = browser.find("#s-proxy-url").unwrap();
+    assert_eq!(proxy.prop("value"), json!(format!("{}/", stack.origin)));
+    assert_eq!(
+        proxy.prop("readOnly"),
+        json!(true),
+        "the locked field is read-only"
+    );
+    assert!(browser
+        .find("#s-proxy-url-help")
+        .unwrap()
+        .text()
+        .unwrap()
+        .contains("Set by this deployment"));
+    assert_eq!(value_of(&browser, "#s-project-id"), PROJECT);
+    assert_eq!(value_of(&browser, "#s-region"), "cn-north-4");
+    // It works with those settings alone: token and service id.
+    browser.fill("#s-token", TOKEN).unwrap();
+    browser.fill("#service-id", WEB).unwrap();
+    browser.find("#load").unwrap().click().unwrap();
+    browser
+        .wait_text("#card-title", |t| t == "web-frontend", WAIT)
+        .unwrap();
+}
+
+#[test]
+fn a_malformed_config_json_gives_a_banner_and_the_app_still_works() {
+    let stack = start_stack_with(Some(r#"{"api_proxy_url": "https://x.example", oops"#));
+    let browser = open_console(&stack, WEB);
+    let banner = browser
+        .wait_text("#config-problem", |t| !t.is_empty(), WAIT)
+        .unwrap();
+    assert!(
+        banner.contains("config.json is not valid") && banner.contains("built-in defaults"),
+        "{banner}"
+    );
+    // Defaults: the page's origin is the proxy, so the service loads.
+    browser
+        .wait_text("#card-title", |t| t == "web-frontend", WAIT)
+        .unwrap();
+    assert_eq!(value_of(&browser, "#s-proxy-url"), stack.origin);
+}
+
+#[test]
+fn without_config_json_nothing_is_reported() {
+    let stack = start_stack();
+    let browser = open_console(&stack, WEB);
+    browser
+        .wait_text("#card-title", |t| t == "web-frontend", WAIT)
+        .unwrap();
+    assert!(browser.find_all("#config-problem").is_empty());
+    assert_eq!(
+        browser.find("#s-proxy-url").unwrap().prop("readOnly"),
+        json!(false)
     );
 }

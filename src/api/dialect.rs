@@ -10,6 +10,7 @@ pub enum Dialect {
     #[default]
     Huawei,
     /// Open Telekom Cloud: TCP and UDP, `vip_port_id`.
+    #[serde(alias = "otc")]
     OpenTelekom,
 }
 
@@ -24,7 +25,10 @@ impl Dialect {
     }
 
     pub fn parse(s: &str) -> Option<Dialect> {
-        Dialect::ALL.into_iter().find(|d| d.as_str() == s)
+        match s {
+            "otc" => Some(Dialect::OpenTelekom),
+            _ => Dialect::ALL.into_iter().find(|d| d.as_str() == s),
+        }
     }
 
     pub fn label(self) -> &'static str {

@@ -1,6 +1,7 @@
 //! The pure core: everything the console knows about the VPCEP API, with no
 //! browser imports, so it is tested natively in seconds.
 
+pub mod config;
 pub mod dialect;
 pub mod diff;
 pub mod draft;

@@ -11,6 +11,7 @@ use super::preview::UpdatePreview;
 use super::settings::{SettingsPanel, SettingsState};
 use super::storage;
 use super::upgrade::UpgradeDialog;
+use crate::api::config::{ConfigLoad, RuntimeConfig};
 use crate::api::history::HistoryEntry;
 use crate::api::poll::{needs_polling, PollPolicy, PollStep};
 use crate::api::{
@@ -53,8 +54,8 @@ pub struct Console {
 }
 
 impl Console {
-    pub fn new() -> Self {
-        let settings = SettingsState::load();
+    pub fn new(config: &RuntimeConfig) -> Self {
+        let settings = SettingsState::load(config);
         settings.persist();
         Console {
             settings,
@@ -243,12 +244,6 @@ impl Console {
         if let Some(Outcome::List(l)) = self.call(Operation::ListServices(query)).await {
             self.services.set(Some(l));
         }
-    }
-}
-
-impl Default for Console {
-    fn default() -> Self {
-        Console::new()
     }
 }
 
@@ -458,10 +453,15 @@ fn ModifyPanel(c: Console) -> impl IntoView {
     }
 }
 
-/// The whole console.
+/// The whole console; `config` is what came of fetching config.json (none: defaults).
 #[component]
-pub fn App() -> impl IntoView {
-    let c = Console::new();
+pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
+    let config = config.unwrap_or(ConfigLoad::Missing);
+    let c = Console::new(&config.config());
+    let config_problem = match config {
+        ConfigLoad::Malformed(m) => Some(m),
+        _ => None,
+    };
     let upgrade_open = RwSignal::new(false);
     let open_upgrade = Callback::new(move |_| upgrade_open.set(true));
     let close_upgrade = Callback::new(move |_| upgrade_open.set(false));
@@ -483,6 +483,9 @@ pub fn App() -> impl IntoView {
             <h1>"VPC Endpoint console"</h1>
             <p class="muted">"Modify and upgrade endpoint services through your API proxy."</p>
         </header>
+        {config_problem.map(|m| view! {
+            <div class="banner warn config-problem" role="alert" id="config-problem">{m}</div>
+        })}
         <main class="layout">
             <div class="side">
                 <SettingsPanel state=c.settings />

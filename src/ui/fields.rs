@@ -26,6 +26,9 @@ pub fn TextField(
     #[prop(optional)]
     list: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// Shown but not editable (a value the deployment fixes).
+    #[prop(optional)]
+    readonly: bool,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let help_id = format!("{id}-help");
@@ -53,6 +56,7 @@ pub fn TextField(
                 list=list
                 autocomplete=autocomplete.unwrap_or("off")
                 spellcheck="false"
+                readonly=readonly
                 bind:value=value
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described_by

@@ -13,7 +13,14 @@ pub mod settings;
 pub mod storage;
 pub mod upgrade;
 
-/// Mounts the console on the page's body.
-pub fn mount() {
-    leptos::mount::mount_to_body(app::App);
+use crate::api::config::{read_config, ConfigLoad};
+
+/// Reads the deployment's `config.json` (beside index.html), then mounts the console.
+pub async fn start() {
+    let config = match gloo_net::http::Request::get("config.json").send().await {
+        Ok(r) => read_config(r.status(), &r.text().await.unwrap_or_default()),
+        // Not even an answer: the same as no file.
+        Err(_) => ConfigLoad::Missing,
+    };
+    leptos::mount::mount_to_body(move || leptos::view! { <app::App config=config /> });
 }

@@ -1,7 +1,8 @@
 //! The settings panel and where its values come from.
 
 use super::fields::TextField;
-use super::storage::{self, SavedSettings};
+use super::storage;
+use crate::api::config::{resolve, BaseSettings, RuntimeConfig, SavedSettings};
 use crate::api::regions::{HUAWEI_REGIONS, OTC_REGIONS};
 use crate::api::request::{mask_token, proxy_base};
 use crate::api::{Dialect, Settings};
@@ -15,38 +16,48 @@ pub struct SettingsState {
     pub region: RwSignal<String>,
     pub dialect: RwSignal<Dialect>,
     pub token: RwSignal<String>,
+    /// The deployment locks the proxy URL (config.json `allow_proxy_change: false`).
+    pub proxy_locked: bool,
+    /// What the deployment gives (config.json over defaults); only differences persist.
+    deployed: StoredValue<BaseSettings>,
 }
 
 impl SettingsState {
     /// From, in order of precedence: the page URL's query, the user's saved settings,
-    /// built-in defaults (the API proxy is the page's own origin).
-    pub fn load() -> Self {
+    /// the deployment's config.json, built-in defaults; a locked proxy URL wins.
+    pub fn load(config: &RuntimeConfig) -> Self {
         let saved = storage::load_settings().unwrap_or_default();
-        let proxy_url = if saved.proxy_url.is_empty() {
-            storage::page_origin()
-        } else {
-            saved.proxy_url
-        };
+        let r = resolve(
+            &storage::query_settings(),
+            &saved,
+            config,
+            &storage::page_origin(),
+        );
         SettingsState {
-            proxy_url: RwSignal::new(proxy_url),
-            project_id: RwSignal::new(
-                storage::query_param("project_id").unwrap_or(saved.project_id),
-            ),
-            region: RwSignal::new(storage::query_param("region").unwrap_or(saved.region)),
-            dialect: RwSignal::new(saved.dialect),
+            proxy_url: RwSignal::new(r.settings.proxy_url),
+            project_id: RwSignal::new(r.settings.project_id),
+            region: RwSignal::new(r.settings.region),
+            dialect: RwSignal::new(r.settings.dialect),
             token: RwSignal::new(storage::load_token()),
+            proxy_locked: r.proxy_locked,
+            deployed: StoredValue::new(r.deployed),
         }
     }
 
-    /// Saves every change: the token to sessionStorage only, the rest to localStorage.
+    /// Saves every change: the token to sessionStorage only; to localStorage, the
+    /// settings the user set differently from the deployment.
     pub fn persist(self) {
         Effect::new(move |_| {
-            storage::save_settings(&SavedSettings {
+            let current = BaseSettings {
                 proxy_url: self.proxy_url.get(),
                 project_id: self.project_id.get(),
                 region: self.region.get(),
                 dialect: self.dialect.get(),
-            })
+            };
+            let saved = self
+                .deployed
+                .with_value(|d| SavedSettings::changes(&current, d));
+            storage::save_settings(&saved)
         });
         Effect::new(move |_| storage::save_token(&self.token.get()));
     }
@@ -107,7 +118,12 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
                 value=state.proxy_url
                 error=proxy_error
                 input_type="url"
-                help="The proxy that forwards /v1 and /v2 to the VPCEP API (the API itself answers no browser)."
+                readonly=state.proxy_locked
+                help=if state.proxy_locked {
+                    "Set by this deployment (config.json): requests and the token go only there."
+                } else {
+                    "The proxy that forwards /v1 and /v2 to the VPCEP API (the API itself answers no browser)."
+                }
                 placeholder="https://console.example.com/vpcep"
             />
             <TextField id="s-project-id" label="Project ID" value=state.project_id error=project_error />

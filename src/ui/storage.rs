@@ -4,21 +4,11 @@
 //! never in localStorage, the URL, logs or exports. Everything else the user set
 //! persists in localStorage.
 
+use crate::api::config::{QuerySettings, SavedSettings};
 use crate::api::Dialect;
-use serde::{Deserialize, Serialize};
 
 pub const SETTINGS_KEY: &str = "vpcep-console:settings";
 pub const TOKEN_KEY: &str = "vpcep-console:token";
-
-/// The settings that persist across visits; no token field by design.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SavedSettings {
-    pub proxy_url: String,
-    pub project_id: String,
-    pub region: String,
-    pub dialect: Dialect,
-}
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -68,4 +58,13 @@ pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
     params.get(name).filter(|v| !v.is_empty())
+}
+
+/// The settings a link may carry: `?project_id=…&region=…&dialect=…`.
+pub fn query_settings() -> QuerySettings {
+    QuerySettings {
+        project_id: query_param("project_id"),
+        region: query_param("region"),
+        dialect: query_param("dialect").and_then(|d| Dialect::parse(&d)),
+    }
 }

@@ -8,6 +8,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(dead_code, unused_imports)]
 
+pub mod stack;
 pub mod webdriver;
 
 pub use webdriver::{Browser, Element};

@@ -1,0 +1,177 @@
+//! Where the console's settings come from: the page URL, what the user saved, the
+//! deployment's `config.json`, built-in defaults, in that order; a proxy URL that the
+//! deployment locks wins over all of them.
+
+use super::dialect::Dialect;
+use super::request::proxy_base;
+use serde::{Deserialize, Serialize};
+
+/// `config.json` beside index.html, written by whoever deploys the console.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RuntimeConfig {
+    /// The API proxy URL users start with (or are held to, see `allow_proxy_change`).
+    pub api_proxy_url: Option<String>,
+    pub default_region: Option<String>,
+    pub default_project_id: Option<String>,
+    pub dialect: Option<Dialect>,
+    /// `false` locks the proxy URL to `api_proxy_url`: users cannot send their token
+    /// anywhere else. Default `true`.
+    pub allow_proxy_change: Option<bool>,
+}
+
+impl RuntimeConfig {
+    pub fn proxy_locked(&self) -> bool {
+        self.allow_proxy_change == Some(false)
+    }
+}
+
+/// What came of fetching `config.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigLoad {
+    /// No config.json (404): the built-in defaults apply. This is normal.
+    Missing,
+    Loaded(RuntimeConfig),
+    /// It exists but cannot be used: the message says why; defaults apply.
+    Malformed(String),
+}
+
+impl ConfigLoad {
+    pub fn config(&self) -> RuntimeConfig {
+        match self {
+            ConfigLoad::Loaded(c) => c.clone(),
+            _ => RuntimeConfig::default(),
+        }
+    }
+}
+
+/// Reads the answer to `GET config.json`.
+pub fn read_config(status: u16, body: &str) -> ConfigLoad {
+    let bad = |why: String| {
+        ConfigLoad::Malformed(format!(
+            "config.json {why}: the console uses its built-in defaults."
+        ))
+    };
+    match status {
+        404 => return ConfigLoad::Missing,
+        200..=299 => {}
+        s => return bad(format!("could not be read (HTTP {s})")),
+    }
+    if body.trim_start().starts_with('<') {
+        return bad("is an HTML page, not JSON".into());
+    }
+    let config: RuntimeConfig = match serde_json::from_str(body) {
+        Ok(c) => c,
+        Err(e) => return bad(format!("is not valid: {e}")),
+    };
+    if let Some(url) = &config.api_proxy_url {
+        if let Err(e) = proxy_base(url) {
+            return bad(format!("has an unusable api_proxy_url ({})", e.message()));
+        }
+    }
+    if config.proxy_locked() && config.api_proxy_url.is_none() {
+        return bad(
+            "locks the proxy URL (allow_proxy_change: false) but sets no api_proxy_url".into(),
+        );
+    }
+    ConfigLoad::Loaded(config)
+}
+
+/// The settings a user can change, other than the token.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BaseSettings {
+    pub proxy_url: String,
+    pub project_id: String,
+    pub region: String,
+    pub dialect: Dialect,
+}
+
+/// What persists in localStorage: only what the user set differently from what the
+/// deployment gives, so a changed config.json still reaches users who never touched it.
+/// There is no token field, by design.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SavedSettings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proxy_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dialect: Option<Dialect>,
+}
+
+impl SavedSettings {
+    /// The fields of `current` that differ from `deployed` (config.json over defaults).
+    pub fn changes(current: &BaseSettings, deployed: &BaseSettings) -> SavedSettings {
+        fn differs<T: Clone + PartialEq>(a: &T, b: &T) -> Option<T> {
+            (a != b).then(|| a.clone())
+        }
+        SavedSettings {
+            proxy_url: differs(&current.proxy_url, &deployed.proxy_url),
+            project_id: differs(&current.project_id, &deployed.project_id),
+            region: differs(&current.region, &deployed.region),
+            dialect: differs(&current.dialect, &deployed.dialect),
+        }
+    }
+}
+
+/// Settings from the page URL: `?project_id=…&region=…&dialect=…`. Never the proxy URL:
+/// a link must not be able to send the user's token elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuerySettings {
+    pub project_id: Option<String>,
+    pub region: Option<String>,
+    pub dialect: Option<Dialect>,
+}
+
+/// The settings to start with, and whether the proxy URL can be edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub settings: BaseSettings,
+    /// What the deployment gives (config.json over defaults): the reference for saving.
+    pub deployed: BaseSettings,
+    pub proxy_locked: bool,
+}
+
+/// URL query > saved settings > config.json > built-in defaults; a locked proxy URL wins.
+/// The built-in proxy URL is the page's origin: the console is usually served by its proxy.
+pub fn resolve(
+    query: &QuerySettings,
+    saved: &SavedSettings,
+    config: &RuntimeConfig,
+    page_origin: &str,
+) -> Resolved {
+    let deployed = BaseSettings {
+        proxy_url: config
+            .api_proxy_url
+            .clone()
+            .unwrap_or_else(|| page_origin.to_owned()),
+        project_id: config.default_project_id.clone().unwrap_or_default(),
+        region: config.default_region.clone().unwrap_or_default(),
+        dialect: config.dialect.unwrap_or_default(),
+    };
+    let locked = config.proxy_locked();
+    let pick = |q: &Option<String>, s: &Option<String>, d: &String| {
+        q.clone().or_else(|| s.clone()).unwrap_or_else(|| d.clone())
+    };
+    let settings = BaseSettings {
+        proxy_url: if locked {
+            deployed.proxy_url.clone()
+        } else {
+            saved
+                .proxy_url
+                .clone()
+                .unwrap_or_else(|| deployed.proxy_url.clone())
+        },
+        project_id: pick(&query.project_id, &saved.project_id, &deployed.project_id),
+        region: pick(&query.region, &saved.region, &deployed.region),
+        dialect: query.dialect.or(saved.dialect).unwrap_or(deployed.dialect),
+    };
+    Resolved {
+        settings,
+        deployed,
+        proxy_locked: locked,
+    }
+}

@@ -1,0 +1,174 @@
+//! config.json and the precedence of settings: query > saved > config.json > defaults,
+//! with a locked proxy URL winning.
+
+use vpcep_console::api::config::{
+    read_config, resolve, BaseSettings, ConfigLoad, QuerySettings, RuntimeConfig, SavedSettings,
+};
+use vpcep_console::api::Dialect;
+
+const ORIGIN: &str = "https://console.example.com";
+
+fn config(json: &str) -> RuntimeConfig {
+    match read_config(200, json) {
+        ConfigLoad::Loaded(c) => c,
+        other => panic!("{json}: {other:?}"),
+    }
+}
+
+#[test]
+fn a_missing_config_json_is_normal() {
+    assert_eq!(
+        read_config(404, "<html>not found</html>"),
+        ConfigLoad::Missing
+    );
+}
+
+#[test]
+fn every_field_of_config_json_is_read() {
+    let c = config(
+        r#"{"api_proxy_url":"https://console.example.com/vpcep","default_region":"eu-de",
+            "default_project_id":"p1","dialect":"open_telekom","allow_proxy_change":false}"#,
+    );
+    assert_eq!(
+        c.api_proxy_url.as_deref(),
+        Some("https://console.example.com/vpcep")
+    );
+    assert_eq!(c.default_region.as_deref(), Some("eu-de"));
+    assert_eq!(c.default_project_id.as_deref(), Some("p1"));
+    assert_eq!(c.dialect, Some(Dialect::OpenTelekom));
+    assert!(c.proxy_locked());
+    assert_eq!(
+        config(r#"{"dialect":"otc"}"#).dialect,
+        Some(Dialect::OpenTelekom)
+    );
+    assert!(!config("{}").proxy_locked());
+}
+
+#[test]
+fn a_malformed_config_json_says_why_and_falls_back() {
+    for (status, body, why) in [
+        (200, r#"{"api_proxy_url": "#, "is not valid"),
+        (
+            200,
+            r#"{"api_proxy_url":"ftp://x"}"#,
+            "unusable api_proxy_url",
+        ),
+        (200, r#"{"proxy":"https://x"}"#, "unknown field `proxy`"),
+        (200, r#"{"dialect":"aws"}"#, "is not valid"),
+        (
+            200,
+            r#"{"allow_proxy_change":false}"#,
+            "sets no api_proxy_url",
+        ),
+        (200, "<!DOCTYPE html><html></html>", "HTML page"),
+        (500, "oops", "HTTP 500"),
+    ] {
+        match read_config(status, body) {
+            ConfigLoad::Malformed(m) => {
+                assert!(m.contains(why), "{body}: {m}");
+                assert!(m.contains("built-in defaults"), "{m}");
+            }
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+    assert_eq!(
+        ConfigLoad::Malformed("x".into()).config(),
+        RuntimeConfig::default()
+    );
+}
+
+fn base(proxy: &str, project: &str, region: &str, dialect: Dialect) -> BaseSettings {
+    BaseSettings {
+        proxy_url: proxy.into(),
+        project_id: project.into(),
+        region: region.into(),
+        dialect,
+    }
+}
+
+#[test]
+fn with_nothing_set_the_proxy_is_the_page_origin() {
+    let r = resolve(
+        &QuerySettings::default(),
+        &SavedSettings::default(),
+        &RuntimeConfig::default(),
+        ORIGIN,
+    );
+    assert_eq!(r.settings, base(ORIGIN, "", "", Dialect::Huawei));
+    assert!(!r.proxy_locked);
+}
+
+#[test]
+fn query_beats_saved_beats_config() {
+    let c = config(
+        r#"{"api_proxy_url":"https://p.example/vpcep","default_region":"eu-de","default_project_id":"from-config","dialect":"open_telekom"}"#,
+    );
+    let saved = SavedSettings {
+        proxy_url: Some("https://mine.example".into()),
+        project_id: Some("from-saved".into()),
+        region: Some("eu-nl".into()),
+        dialect: None,
+    };
+    let query = QuerySettings {
+        project_id: Some("from-query".into()),
+        ..Default::default()
+    };
+    let r = resolve(&query, &saved, &c, ORIGIN);
+    assert_eq!(
+        r.settings,
+        base(
+            "https://mine.example",
+            "from-query",
+            "eu-nl",
+            Dialect::OpenTelekom
+        )
+    );
+    let r = resolve(
+        &QuerySettings::default(),
+        &SavedSettings::default(),
+        &c,
+        ORIGIN,
+    );
+    assert_eq!(
+        r.settings,
+        base(
+            "https://p.example/vpcep",
+            "from-config",
+            "eu-de",
+            Dialect::OpenTelekom
+        )
+    );
+}
+
+#[test]
+fn a_locked_proxy_url_wins_over_saved_settings() {
+    let c = config(r#"{"api_proxy_url":"https://p.example/vpcep","allow_proxy_change":false}"#);
+    let saved = SavedSettings {
+        proxy_url: Some("https://attacker.example".into()),
+        ..Default::default()
+    };
+    let r = resolve(&QuerySettings::default(), &saved, &c, ORIGIN);
+    assert_eq!(r.settings.proxy_url, "https://p.example/vpcep");
+    assert!(r.proxy_locked);
+}
+
+#[test]
+fn only_what_the_user_changed_is_saved() {
+    let deployed = base("https://p.example", "p1", "eu-de", Dialect::Huawei);
+    let mut current = deployed.clone();
+    assert_eq!(
+        SavedSettings::changes(&current, &deployed),
+        SavedSettings::default()
+    );
+    current.region = "eu-nl".into();
+    let saved = SavedSettings::changes(&current, &deployed);
+    assert_eq!(
+        serde_json::to_string(&saved).unwrap(),
+        r#"{"region":"eu-nl"}"#
+    );
+    // A later config.json with another proxy still reaches this user.
+    let c = config(r#"{"api_proxy_url":"https://new.example"}"#);
+    let r = resolve(&QuerySettings::default(), &saved, &c, ORIGIN);
+    assert_eq!(r.settings.proxy_url, "https://new.example");
+    assert_eq!(r.settings.region, "eu-nl");
+}
