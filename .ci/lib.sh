@@ -49,12 +49,26 @@ ensure_toolchain() {
   echo "trunk $(trunk --version | awk '{print $2}'), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}') — ready in $((SECONDS - t0)) s"
 }
 
-ensure_browser() {
-  step "browser"
-  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+# Debian's chromium and chromium-driver (browser tests) and nginx (the deployment test).
+ensure_test_packages() {
+  step "chromium, chromedriver, nginx"
+  local missing=()
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
+    # The nginx package would start a server on port 80 for the whole machine; the tests
+    # run their own on loopback. policy-rc.d forbids the start while installing.
+    local made_policy=
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+      chmod +x /usr/sbin/policy-rc.d
+      made_policy=yes
+    fi
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    [ -z "$made_policy" ] || rm -f /usr/sbin/policy-rc.d
   fi
-  chromium --version 2>/dev/null | head -n1
+  echo "$(chromium --version 2>/dev/null | head -n1); $(/usr/sbin/nginx -v 2>&1)"
 }

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Render the nginx configuration of vpcep-console for one deployment.
+
+  deploy/render.py console --root /srv/vpcep-console --upstream https://vpcep.cn-north-4.myhuaweicloud.com \
+      --server-name console.example.com --tls-cert /etc/ssl/console.pem --tls-key /etc/ssl/console.key
+  deploy/render.py cors-proxy --console-origin https://console.example.com \
+      --upstream https://vpcep.cn-north-4.myhuaweicloud.com --server-name vpcep-proxy.example.com \
+      --tls-cert ... --tls-key ...
+
+It prints an nginx `server` block (plus `map`s for the CORS proxy) to include in the `http`
+block of nginx.conf. `console` reads ROOT/index.html for the hash of trunk's inline loader
+script, which the Content-Security-Policy allows: render again after every build.
+"""
+import argparse
+import base64
+import hashlib
+import pathlib
+import re
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def origin(value, what):
+    m = re.fullmatch(r"(https?)://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(:\d{1,5})?/?", value)
+    if not m:
+        sys.exit(f"render.py: {what} must be scheme://host[:port] with no path, not {value!r}")
+    return value.rstrip("/")
+
+
+def inline_script_hash(index_html):
+    html = index_html.read_text(encoding="utf-8")
+    scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
+    if len(scripts) != 1:
+        sys.exit(f"render.py: expected one inline script in {index_html}, found {len(scripts)}")
+    digest = hashlib.sha256(scripts[0].encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode()
+
+
+def tls_lines(args):
+    if bool(args.tls_cert) != bool(args.tls_key):
+        sys.exit("render.py: give both --tls-cert and --tls-key, or neither")
+    if not args.tls_cert:
+        return ""
+    return (
+        f"    ssl_certificate {args.tls_cert};\n"
+        f"    ssl_certificate_key {args.tls_key};\n"
+        "    ssl_protocols TLSv1.2 TLSv1.3;\n"
+        '    add_header Strict-Transport-Security "max-age=31536000" always;\n'
+    )
+
+
+def fill(template, values):
+    text = (HERE / "nginx" / template).read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace(f"@{key}@", value)
+    left = re.findall(r"@[A-Z_]+@", text)
+    if left:
+        sys.exit(f"render.py: unfilled placeholders {sorted(set(left))}")
+    return text
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="kind", required=True)
+    for name in ("console", "cors-proxy"):
+        s = sub.add_parser(name)
+        s.add_argument("--upstream", required=True, help="the region's VPCEP host, e.g. https://vpcep.cn-north-4.myhuaweicloud.com")
+        s.add_argument("--listen", help="nginx listen value (default: '443 ssl' with TLS, else '80')")
+        s.add_argument("--server-name", default="_")
+        s.add_argument("--tls-cert")
+        s.add_argument("--tls-key")
+        if name == "console":
+            s.add_argument("--root", required=True, help="the folder holding trunk's dist/ files")
+            s.add_argument("--connect-src", action="append", default=[], help="another origin the console may call (a CORS proxy)")
+        else:
+            s.add_argument("--console-origin", required=True, help="the console's origin, the only one answered with CORS")
+    args = p.parse_args()
+
+    tls = tls_lines(args)
+    listen = args.listen or ("443 ssl" if tls else "80")
+    values = {
+        "LISTEN": listen,
+        "SERVER_NAME": args.server_name,
+        "TLS": tls,
+        "VPCEP_UPSTREAM": origin(args.upstream, "--upstream"),
+    }
+    if args.kind == "console":
+        root = pathlib.Path(args.root).resolve()
+        values["CONSOLE_ROOT"] = str(root)
+        values["SCRIPT_HASH"] = inline_script_hash(root / "index.html")
+        values["CONNECT_SRC"] = "".join(" " + origin(o, "--connect-src") for o in args.connect_src)
+        sys.stdout.write(fill("vpcep-console.conf.in", values))
+    else:
+        values["CONSOLE_ORIGIN"] = origin(args.console_origin, "--console-origin")
+        sys.stdout.write(fill("vpcep-proxy-cors.conf.in", values))
+
+
+if __name__ == "__main__":
+    main()
