@@ -66,6 +66,16 @@ fn text_of(id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Submits a form as pressing Enter or its submit button would.
+fn submit(selector: &str) {
+    let form: web_sys::HtmlFormElement = document()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into();
+    form.request_submit().unwrap();
+}
+
 fn clear_storage() {
     let w = web_sys::window().unwrap();
     w.local_storage().unwrap().unwrap().clear().unwrap();
@@ -164,12 +174,7 @@ async fn loading_without_a_token_says_which_setting_is_missing() {
     type_into("s-project-id", "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a");
     type_into("service-id", "4189d3c2-8882-4871-a3c2-d380272eed83");
     settle().await;
-    let form: web_sys::HtmlFormElement = document()
-        .query_selector("#load-form")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    form.request_submit().unwrap();
+    submit("#load-form");
     settle().await;
     let alert = document()
         .query_selector("[role=alert]")
@@ -221,12 +226,7 @@ async fn open_service(token: &str, service_id: &str) {
     type_into("s-token", token);
     type_into("service-id", service_id);
     settle().await;
-    let form: web_sys::HtmlFormElement = document()
-        .query_selector("#load-form")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    form.request_submit().unwrap();
+    submit("#load-form");
 }
 
 #[wasm_bindgen_test]

@@ -584,3 +584,37 @@ fn without_config_json_nothing_is_reported() {
         json!(false)
     );
 }
+
+#[test]
+fn the_upgrade_dialog_takes_the_focus_and_escape_closes_it_without_sending() {
+    let stack = start_stack();
+    let browser = open_console(&stack, WEB);
+    browser
+        .wait_text("#card-title", |t| t == "web-frontend", WAIT)
+        .unwrap();
+    browser.find("#open-upgrade").unwrap().click().unwrap();
+    browser.wait_for("[role=dialog]", WAIT).unwrap();
+    let focused = browser
+        .execute("return document.activeElement.textContent", vec![])
+        .unwrap();
+    assert_eq!(
+        focused,
+        json!("Cancel"),
+        "keyboard users land in the dialog"
+    );
+    assert_eq!(
+        browser
+            .find("[role=dialog]")
+            .unwrap()
+            .attr("aria-modal")
+            .as_deref(),
+        Some("true")
+    );
+    browser
+        .find("[role=dialog] button.secondary")
+        .unwrap()
+        .send_keys(support::webdriver::keys::ESCAPE)
+        .unwrap();
+    browser.wait_gone("[role=dialog]", WAIT).unwrap();
+    assert!(received_with(&stack, "POST").is_empty());
+}
