@@ -618,3 +618,52 @@ fn the_upgrade_dialog_takes_the_focus_and_escape_closes_it_without_sending() {
     browser.wait_gone("[role=dialog]", WAIT).unwrap();
     assert!(received_with(&stack, "POST").is_empty());
 }
+
+#[test]
+fn a_dropped_connection_and_broken_answers_are_told_apart() {
+    let stack = start_stack();
+    let browser = open_console(&stack, WEB);
+    browser
+        .wait_text("#card-title", |t| t == "web-frontend", WAIT)
+        .unwrap();
+    for (mode, expected) in [
+        ("drop", "No answer from the API proxy"),
+        ("empty200", "empty body"),
+        ("malformed_json", "not an endpoint service"),
+        ("error500", "EndPoint.0001"),
+    ] {
+        let queued = support::stack::http(
+            &stack.origin,
+            "POST",
+            "/__control/faults",
+            &[("Content-Type", "application/json")],
+            // Chromium retries a GET a few times when connections close unanswered.
+            &format!(r#"{{"mode":"{mode}","count":10,"method":"GET"}}"#),
+        );
+        assert_eq!(queued.status, 200, "{mode}");
+        browser.find("#load").unwrap().click().unwrap();
+        let banner = browser
+            .wait_text("[role=alert]", |t| t.contains(expected), WAIT)
+            .unwrap_or_else(|e| {
+                let line = browser
+                    .find("#result")
+                    .map(|r| r.text().unwrap_or_default())
+                    .unwrap_or_default();
+                panic!(
+                    "{mode}: {e}; result: {line}; log: {:?}",
+                    received(&stack)
+                        .iter()
+                        .map(|r| (r["method"].clone(), r["status"].clone()))
+                        .collect::<Vec<_>>()
+                )
+            });
+        assert!(!banner.contains("Loaded"), "{mode}: {banner}");
+        // The card of the service loaded before stays.
+        assert_eq!(
+            browser.find("#card-title").unwrap().text().unwrap(),
+            "web-frontend"
+        );
+        let cleared = support::stack::http(&stack.origin, "DELETE", "/__control/faults", &[], "");
+        assert!(cleared.status < 300, "{mode}");
+    }
+}
