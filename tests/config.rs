@@ -172,3 +172,24 @@ fn only_what_the_user_changed_is_saved() {
     assert_eq!(r.settings.proxy_url, "https://new.example");
     assert_eq!(r.settings.region, "eu-nl");
 }
+
+#[test]
+fn a_link_does_not_rewrite_the_saved_settings() {
+    let saved = SavedSettings {
+        project_id: Some("mine".into()),
+        ..Default::default()
+    };
+    let query = QuerySettings {
+        project_id: Some("from-link".into()),
+        region: Some("eu-de".into()),
+        ..Default::default()
+    };
+    let r = resolve(&query, &saved, &RuntimeConfig::default(), ORIGIN);
+    assert_eq!(r.settings.project_id, "from-link");
+    // Untouched: what was saved stays saved, the link's values are not.
+    assert_eq!(r.to_save(&r.settings), saved);
+    // Edited: the user's value is saved.
+    let mut current = r.settings.clone();
+    current.project_id = "typed".into();
+    assert_eq!(r.to_save(&current).project_id.as_deref(), Some("typed"));
+}

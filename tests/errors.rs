@@ -222,3 +222,42 @@ fn an_error_status_on_any_operation_is_classified() {
     .unwrap_err();
     assert_eq!(e.error_code.as_deref(), Some("EndPoint.3045"));
 }
+
+#[test]
+fn an_unrecognised_answer_is_kept_verbatim_for_display() {
+    let page = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+    let e = classify(502, &h(&[("Content-Type", "text/html")]), page);
+    assert_eq!(e.body_excerpt.as_deref(), Some(page));
+    let long = "x".repeat(2000);
+    let e = classify(500, &h(&[JSON]), &long);
+    let kept = e.body_excerpt.unwrap();
+    assert_eq!(
+        kept.chars().count(),
+        vpcep_console::api::error::EXCERPT_CHARS + 1
+    );
+    assert!(kept.ends_with('…'));
+    // An API error needs no excerpt: its code and message are shown.
+    let api = classify(
+        400,
+        &h(&[JSON]),
+        r#"{"error_code":"EndPoint.0002","error_msg":"m"}"#,
+    );
+    assert_eq!(api.body_excerpt, None);
+}
+
+#[test]
+fn an_upgrade_counts_only_as_204_or_an_empty_2xx() {
+    let up = Operation::UpgradeService { id: "x".into() };
+    assert_eq!(read_response(&up, 204, &[], ""), Ok(Outcome::Upgraded));
+    assert_eq!(read_response(&up, 200, &[], ""), Ok(Outcome::Upgraded));
+    let e = read_response(
+        &up,
+        200,
+        &h(&[("Content-Type", "text/html")]),
+        "<html>login</html>",
+    )
+    .unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Proxy);
+    assert!(e.hint.contains("204"), "{}", e.hint);
+    assert_eq!(e.body_excerpt.as_deref(), Some("<html>login</html>"));
+}

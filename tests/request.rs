@@ -93,27 +93,35 @@ fn path_segments_are_percent_encoded() {
     assert_eq!(encode_segment("a b/c?d#e"), "a%20b%2Fc%3Fd%23e");
     assert_eq!(encode_segment("ü"), "%C3%BC");
     assert_eq!(encode_segment(SID), SID);
-    let r = build_request(
-        &settings("https://h"),
-        &Operation::GetService {
-            id: "../../v3/auth".into(),
-        },
-    )
-    .unwrap();
-    assert_eq!(
-        r.url,
-        "https://h/v1/2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a/vpc-endpoint-services/..%2F..%2Fv3%2Fauth"
-    );
 }
 
 #[test]
-fn a_dot_id_is_refused_because_browsers_resolve_even_encoded_dots() {
-    for id in ["..", ".", "%2e%2E", "%2E"] {
+fn ids_with_other_characters_are_refused_as_a_proxy_would_decode_them() {
+    for id in [
+        "..",
+        ".",
+        "..%2F..%2Fv3",
+        "a/b",
+        "a b",
+        "a?b",
+        "ü",
+        "%2e%2e",
+    ] {
         let r = build_request(
             &settings("https://h"),
             &Operation::GetService { id: id.into() },
         );
         assert!(matches!(r, Err(SettingsError::ServiceId(_))), "{id}: {r:?}");
+    }
+    for id in [SID, "svc_01", "ABC-123"] {
+        assert!(
+            build_request(
+                &settings("https://h"),
+                &Operation::GetService { id: id.into() }
+            )
+            .is_ok(),
+            "{id}"
+        );
     }
     let mut s = settings("https://h");
     s.project_id = "..".into();
@@ -277,7 +285,7 @@ proptest! {
         port in proptest::option::of(1u16..),
         prefix in proptest::collection::vec("[a-zA-Z0-9_-]{1,8}", 0..3),
         trailing in 0usize..3,
-        id in "\\PC{1,20}",
+        id in "[A-Za-z0-9_-]{1,36}",
     ) {
         let port = port.map(|p| format!(":{p}")).unwrap_or_default();
         let prefix: String = prefix.iter().map(|p| format!("/{p}")).collect();

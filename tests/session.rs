@@ -74,14 +74,6 @@ fn exported_history_has_the_request_facts_and_never_the_token() {
     assert_eq!(v[1]["error_code"], serde_json::Value::Null);
 }
 
-#[test]
-fn a_failed_fetch_is_recorded_without_a_status() {
-    let get = build_request(&settings(), &Operation::GetService { id: "x".into() }).unwrap();
-    let e = HistoryEntry::new("t".into(), "get_service", &get, None, 30000, None, None);
-    assert_eq!(e.status, None);
-    assert_eq!(e.method, "GET");
-}
-
 fn with_status(s: Option<&str>) -> EndpointService {
     EndpointService {
         id: "x".into(),

@@ -289,3 +289,27 @@ proptest! {
         prop_assert_eq!(check_description(&text), Ok(()));
     }
 }
+
+#[test]
+fn unchanged_ports_are_not_checked_so_other_edits_go_through() {
+    use vpcep_console::api::plan_update;
+    // A service the API gave no ports.
+    let mut b = base();
+    b.ports.clear();
+    let mut d = ServiceDraft::from_service(&b);
+    d.description = "new".into();
+    assert!(validate(&d, &b, Dialect::Huawei).is_empty());
+    assert_eq!(
+        plan_update(&b, &d, Dialect::Huawei).unwrap().body.to_json(),
+        r#"{"description":"new"}"#
+    );
+    // A UDP mapping that the Huawei dialect would not take, left as it is.
+    let mut b = base();
+    b.ports = vec![PortMapping::new(53, 53, "UDP")];
+    let mut d = ServiceDraft::from_service(&b);
+    d.service_name = "dns".into();
+    assert!(validate(&d, &b, Dialect::Huawei).is_empty());
+    // Touch the ports and they are checked.
+    d.ports.push(PortDraft::new("54", "54", "UDP"));
+    assert!(!validate(&d, &b, Dialect::Huawei).is_empty());
+}

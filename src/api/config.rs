@@ -130,9 +130,32 @@ pub struct QuerySettings {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Resolved {
     pub settings: BaseSettings,
-    /// What the deployment gives (config.json over defaults): the reference for saving.
+    /// What the deployment gives (config.json over defaults).
     pub deployed: BaseSettings,
     pub proxy_locked: bool,
+    query: QuerySettings,
+    saved_before: SavedSettings,
+}
+
+impl Resolved {
+    /// What to persist for `current`: the fields the user set differently from the
+    /// deployment. A field a link set (`?project_id=…`) and the user left alone keeps
+    /// what was saved before: opening a link does not rewrite the user's settings.
+    pub fn to_save(&self, current: &BaseSettings) -> SavedSettings {
+        let mut out = SavedSettings::changes(current, &self.deployed);
+        if self.query.project_id.is_some()
+            && Some(&current.project_id) == self.query.project_id.as_ref()
+        {
+            out.project_id = self.saved_before.project_id.clone();
+        }
+        if self.query.region.is_some() && Some(&current.region) == self.query.region.as_ref() {
+            out.region = self.saved_before.region.clone();
+        }
+        if self.query.dialect.is_some() && Some(current.dialect) == self.query.dialect {
+            out.dialect = self.saved_before.dialect;
+        }
+        out
+    }
 }
 
 /// URL query > saved settings > config.json > built-in defaults; a locked proxy URL wins.
@@ -173,5 +196,7 @@ pub fn resolve(
         settings,
         deployed,
         proxy_locked: locked,
+        query: query.clone(),
+        saved_before: saved.clone(),
     }
 }

@@ -27,6 +27,23 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// What the user can do about it.
     pub hint: String,
+    /// The start of an answer that is not an API error (an HTML page, broken JSON), kept
+    /// verbatim to be shown as text: the server's own words, whatever they are.
+    pub body_excerpt: Option<Box<str>>,
+}
+
+/// How much of an unrecognised answer is kept.
+pub const EXCERPT_CHARS: usize = 500;
+
+fn excerpt(body: &str) -> Option<Box<str>> {
+    let t = body.trim();
+    (!t.is_empty()).then(|| {
+        let mut e: String = t.chars().take(EXCERPT_CHARS).collect();
+        if t.chars().count() > EXCERPT_CHARS {
+            e.push('…');
+        }
+        e.into_boxed_str()
+    })
 }
 
 impl std::fmt::Display for ApiError {
@@ -129,6 +146,7 @@ pub fn classify(status: u16, headers: &[(String, String)], body: &str) -> ApiErr
         error_msg: None,
         request_id: request_id.clone(),
         hint,
+        body_excerpt: excerpt(body),
     };
     if body.trim().is_empty() {
         return proxy(format!(
@@ -162,6 +180,7 @@ pub fn classify(status: u16, headers: &[(String, String)], body: &str) -> ApiErr
         error_code: code,
         error_msg: msg,
         request_id: request_id.or(body_rid),
+        body_excerpt: None,
     }
 }
 
@@ -176,6 +195,7 @@ pub fn unreadable_success(
     e.kind = ErrorKind::Proxy;
     e.error_code = None;
     e.error_msg = None;
+    e.body_excerpt = excerpt(body);
     e.hint = if body.trim().is_empty() {
         format!("HTTP {status} came with an empty body instead of {what}: the API proxy may have cut the answer.")
     } else {
@@ -192,6 +212,7 @@ pub fn network_error(proxy_base: &str) -> ApiError {
         error_code: None,
         error_msg: None,
         request_id: None,
+        body_excerpt: None,
         hint: format!(
             "No answer from the API proxy at {proxy_base}. It is unreachable, or it refused this page's cross-origin request (CORS): the VPCEP hosts send no CORS headers, so point the console at a proxy that does, or serve it from the proxy's origin."
         ),
@@ -206,6 +227,7 @@ pub fn timeout_error(seconds: u32) -> ApiError {
         error_code: None,
         error_msg: None,
         request_id: None,
+        body_excerpt: None,
         hint: format!(
             "No answer within {seconds} s: the request was cancelled. The change may still have been applied: reload the service before sending again."
         ),

@@ -36,10 +36,12 @@ pub enum PollStep {
 impl PollPolicy {
     /// Decides the next step after attempt number `attempt` (from 1) saw `service`.
     pub fn step(&self, attempt: u32, service: &EndpointService) -> PollStep {
-        match service.status.as_deref() {
-            Some("available") => PollStep::Done,
-            Some("creating") | None if attempt < self.max_attempts => PollStep::Again,
-            _ => PollStep::Stop,
+        if service.is_available() {
+            PollStep::Done
+        } else if needs_polling(service) && attempt < self.max_attempts {
+            PollStep::Again
+        } else {
+            PollStep::Stop
         }
     }
 }

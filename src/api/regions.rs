@@ -1,7 +1,5 @@
 //! Regions the console offers; free text stays allowed, as new regions appear.
 
-use super::dialect::Dialect;
-
 /// Huawei Cloud region ids with VPCEP, as the Huawei SDK's VpcepRegion lists them
 /// (host `vpcep.{region}.myhuaweicloud.com`; eu-west-101 ends in `.eu`).
 pub const HUAWEI_REGIONS: &[&str] = &[
@@ -45,14 +43,3 @@ pub const OTC_REGIONS: &[&str] = &["eu-de", "eu-nl"];
 /// Regions where, by one edition of the reference, services are advanced already;
 /// by a later edition, the only regions where the upgrade call works.
 pub const ADVANCED_BY_DEFAULT: &[&str] = &["cn-east-4", "me-east-1", "cn-east-5", "af-north-1"];
-
-/// The real VPCEP host of a region, for the proxy's configuration.
-pub fn api_host(region: &str, dialect: Dialect) -> String {
-    match dialect {
-        Dialect::OpenTelekom => format!("https://vpcep.{region}.otc.t-systems.com"),
-        Dialect::Huawei if region == "eu-west-101" => {
-            format!("https://vpcep.{region}.myhuaweicloud.eu")
-        }
-        Dialect::Huawei => format!("https://vpcep.{region}.myhuaweicloud.com"),
-    }
-}

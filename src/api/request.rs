@@ -95,10 +95,7 @@ pub struct ApiRequest {
 
 impl ApiRequest {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        super::error::header(&self.headers, name)
     }
 
     /// Headers as shown on screen: the token replaced by a mask.
@@ -273,11 +270,12 @@ fn required(
     }
 }
 
-/// `.` and `..` (and their percent-encoded forms, which URL parsers treat alike) would
-/// move the request to another path: no id is ever one.
-fn is_dot_segment(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase().replace("%2e", ".");
-    lower == "." || lower == ".."
+/// Project and service ids are UUID-like: letters, digits, `-` and `_`. Anything else
+/// could, once a proxy decodes it (`%2F` becomes `/`), address another API path with the
+/// user's token.
+fn check_id(id: &str) -> bool {
+    id.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Builds the request for `op` under `settings`.
@@ -299,9 +297,9 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
             "The token has characters no HTTP header can carry: paste it again.".into(),
         ));
     }
-    if is_dot_segment(&project) {
+    if !check_id(&project) {
         return Err(SettingsError::ProjectId(format!(
-            "“{project}” is not a project ID."
+            "“{project}” is not a project ID: use letters, digits and hyphens only."
         )));
     }
     let service = |id: &str| {
@@ -310,9 +308,9 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
             SettingsError::ServiceId,
             "Enter the endpoint service ID.",
         )?;
-        if is_dot_segment(&id) {
+        if !check_id(&id) {
             return Err(SettingsError::ServiceId(format!(
-                "“{id}” is not a service ID."
+                "“{id}” is not a service ID: use letters, digits and hyphens only."
             )));
         }
         Ok(encode_segment(&id))

@@ -42,7 +42,16 @@ pub fn read_response(
             .ok_or_else(|| {
                 unreadable_success(status, headers, body, "a list of endpoint services")
             }),
-        // The SDKs expect 204; any 2xx means the server took it.
-        Operation::UpgradeService { .. } => Ok(Outcome::Upgraded),
+        // The SDKs accept only 204. A 2xx with a body is something else answering (a
+        // proxy's page): not a success to report.
+        Operation::UpgradeService { .. } if status == 204 || body.trim().is_empty() => {
+            Ok(Outcome::Upgraded)
+        }
+        Operation::UpgradeService { .. } => Err(unreadable_success(
+            status,
+            headers,
+            body,
+            "the empty answer (204) of an upgrade",
+        )),
     }
 }

@@ -4,8 +4,9 @@
 //! the form can mark each field at once.
 
 use super::dialect::Dialect;
+use super::diff::ports_diff;
 use super::draft::{PortDraft, ServiceDraft};
-use super::model::EndpointService;
+use super::model::{EndpointService, PortMapping};
 
 /// Limits from the API reference.
 pub const SERVICE_NAME_MAX: usize = 16;
@@ -255,8 +256,30 @@ pub fn validate(draft: &ServiceDraft, base: &EndpointService, dialect: Dialect) 
         }
     }
 
-    errors.extend(validate_ports(&draft.ports, dialect));
+    // Mappings that are not sent are not checked: a service the API gave no ports, or
+    // ports the dialect would not take now, must not block a change of its name.
+    if !ports_unchanged(&draft.ports, &base.ports) {
+        errors.extend(validate_ports(&draft.ports, dialect));
+    }
     errors
+}
+
+/// The rows as mappings, when every port parses.
+fn parsed(rows: &[PortDraft]) -> Option<Vec<PortMapping>> {
+    rows.iter()
+        .map(|r| {
+            Some(PortMapping {
+                client_port: parse_port(&r.client_port).ok()?,
+                server_port: parse_port(&r.server_port).ok()?,
+                protocol: r.protocol.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The rows say the same mappings as the service has (in any order): nothing to send.
+pub fn ports_unchanged(rows: &[PortDraft], base: &[PortMapping]) -> bool {
+    parsed(rows).is_some_and(|p| ports_diff(base, &p).is_none())
 }
 
 /// The mapping list: 1–200 rows, each port 1–65535, a protocol of the dialect, and no

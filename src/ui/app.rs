@@ -61,7 +61,7 @@ impl Console {
             settings,
             service_id: RwSignal::new(storage::query_param("service_id").unwrap_or_default()),
             base: RwSignal::new(None),
-            form: FormState::new(),
+            form: FormState::default(),
             problem: RwSignal::new(None),
             status_line: RwSignal::new(None),
             poll: RwSignal::new(PollState::Idle),
@@ -148,18 +148,21 @@ impl Console {
         self.base.set(Some(s));
     }
 
-    pub async fn load(self, id: String) {
+    /// Loads the service; false when it could not be read.
+    pub async fn load(self, id: String) -> bool {
         self.poll.set(PollState::Idle);
         let outcome = self.call(Operation::GetService { id }).await;
         reveal_outcome().await;
-        if let Some(Outcome::Service(s)) = outcome {
-            let wait = needs_polling(&s);
-            let id = s.id.clone();
-            self.show(*s);
-            if wait {
-                self.wait_until_available(id).await;
-            }
+        let Some(Outcome::Service(s)) = outcome else {
+            return false;
+        };
+        let wait = needs_polling(&s);
+        let id = s.id.clone();
+        self.show(*s);
+        if wait {
+            self.wait_until_available(id).await;
         }
+        true
     }
 
     pub async fn save(self, id: String, body: crate::api::UpdateBody) {
@@ -204,7 +207,9 @@ impl Console {
             };
             let step = policy.step(attempt, &s);
             let status = s.status.clone().unwrap_or_default();
-            self.show(*s);
+            // The card follows the service; the form keeps what it holds (it was filled
+            // from the PUT's answer, and the user may be typing).
+            self.base.set(Some(*s));
             match step {
                 PollStep::Done => {
                     self.poll.set(PollState::Available);
@@ -226,11 +231,13 @@ impl Console {
         reveal_outcome().await;
         if let Some(Outcome::Upgraded) = outcome {
             let line = self.status_line.get_untracked();
-            self.load(id).await;
-            // Keep the upgrade's own line: it is the answer the user asked for.
-            if let Some(l) = line {
-                self.status_line
-                    .set(Some(format!("{l}; the card is refreshed.")));
+            // Keep the upgrade's own line: it is the answer the user asked for. If the
+            // refresh fails, its banner and the GET's line say so instead.
+            if self.load(id).await {
+                if let Some(l) = line {
+                    self.status_line
+                        .set(Some(format!("{l}; the card is refreshed.")));
+                }
             }
         }
     }
@@ -280,7 +287,9 @@ fn ServicePicker(c: Console) -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let on_load = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        guarded(c, c.load(c.service_id.get_untracked()));
+        guarded(c, async move {
+            c.load(c.service_id.get_untracked()).await;
+        });
     };
     let on_list = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -325,7 +334,10 @@ fn ServicePicker(c: Console) -> impl IntoView {
                                             disabled=move || c.busy.get()
                                             on:click=move |_| {
                                                 c.service_id.set(id.clone());
-                                                guarded(c, c.load(id.clone()));
+                                                let id = id.clone();
+                                                guarded(c, async move {
+                                                    c.load(id).await;
+                                                });
                                             }
                                         >
                                             <strong>{s.short_name()}</strong>
@@ -476,7 +488,9 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
     });
     // A link with ?service_id=… (and a token in this tab) opens the service at once.
     if !c.service_id.get_untracked().is_empty() && !c.settings.token.get_untracked().is_empty() {
-        guarded(c, c.load(c.service_id.get_untracked()));
+        guarded(c, async move {
+            c.load(c.service_id.get_untracked()).await;
+        });
     }
     view! {
         <header class="top">

@@ -34,6 +34,12 @@ pub fn ErrorBanner(#[prop(into)] problem: Signal<Option<Problem>>) -> impl IntoV
                     </p>
                     {error.error_msg.clone().map(|m| view! { <p class="message">{m}</p> })}
                     <p class="hint">{error.hint.clone()}</p>
+                    {error.body_excerpt.clone().map(|b| view! {
+                        <details class="excerpt" open>
+                            <summary>"What came back, as text"</summary>
+                            <pre>{b.to_string()}</pre>
+                        </details>
+                    })}
                     <p class="meta">
                         <span class="request">{request}</span>
                         {error

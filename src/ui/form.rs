@@ -23,12 +23,6 @@ pub struct FormState {
 
 impl Default for FormState {
     fn default() -> Self {
-        FormState::new()
-    }
-}
-
-impl FormState {
-    pub fn new() -> Self {
         FormState {
             approval: RwSignal::new(true),
             name: RwSignal::new(String::new()),
@@ -41,7 +35,9 @@ impl FormState {
             next_id: StoredValue::new(0),
         }
     }
+}
 
+impl FormState {
     fn new_id(&self) -> u32 {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);

@@ -51,6 +51,9 @@ fn raw_request(
     if let Some(c) = controller {
         init.set_signal(Some(&c.signal()));
     }
+    // fetch would follow a redirect to another host with X-Auth-Token still attached
+    // (only Authorization is dropped): a redirect is an error here.
+    init.set_redirect(web_sys::RequestRedirect::Error);
     web_sys::Request::new_with_str_and_init(&request.url, &init)
 }
 

@@ -2,7 +2,7 @@
 
 use super::fields::TextField;
 use super::storage;
-use crate::api::config::{resolve, BaseSettings, RuntimeConfig, SavedSettings};
+use crate::api::config::{resolve, BaseSettings, Resolved, RuntimeConfig};
 use crate::api::regions::{HUAWEI_REGIONS, OTC_REGIONS};
 use crate::api::request::{mask_token, proxy_base};
 use crate::api::{Dialect, Settings};
@@ -18,8 +18,8 @@ pub struct SettingsState {
     pub token: RwSignal<String>,
     /// The deployment locks the proxy URL (config.json `allow_proxy_change: false`).
     pub proxy_locked: bool,
-    /// What the deployment gives (config.json over defaults); only differences persist.
-    deployed: StoredValue<BaseSettings>,
+    /// Where the settings came from; decides what persists.
+    resolved: StoredValue<Resolved>,
 }
 
 impl SettingsState {
@@ -33,19 +33,20 @@ impl SettingsState {
             config,
             &storage::page_origin(),
         );
+        let s = r.settings.clone();
         SettingsState {
-            proxy_url: RwSignal::new(r.settings.proxy_url),
-            project_id: RwSignal::new(r.settings.project_id),
-            region: RwSignal::new(r.settings.region),
-            dialect: RwSignal::new(r.settings.dialect),
+            proxy_url: RwSignal::new(s.proxy_url),
+            project_id: RwSignal::new(s.project_id),
+            region: RwSignal::new(s.region),
+            dialect: RwSignal::new(s.dialect),
             token: RwSignal::new(storage::load_token()),
             proxy_locked: r.proxy_locked,
-            deployed: StoredValue::new(r.deployed),
+            resolved: StoredValue::new(r),
         }
     }
 
     /// Saves every change: the token to sessionStorage only; to localStorage, the
-    /// settings the user set differently from the deployment.
+    /// settings the user set differently from the deployment (see [`Resolved::to_save`]).
     pub fn persist(self) {
         Effect::new(move |_| {
             let current = BaseSettings {
@@ -54,9 +55,7 @@ impl SettingsState {
                 region: self.region.get(),
                 dialect: self.dialect.get(),
             };
-            let saved = self
-                .deployed
-                .with_value(|d| SavedSettings::changes(&current, d));
+            let saved = self.resolved.with_value(|r| r.to_save(&current));
             storage::save_settings(&saved)
         });
         Effect::new(move |_| storage::save_token(&self.token.get()));

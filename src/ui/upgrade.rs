@@ -49,6 +49,8 @@ pub fn UpgradeDialog(
                     {format!("Editions now: {}. ", n.editions)}
                     {if n.already_advanced {
                         "This service is already advanced (profession): nothing to upgrade."
+                    } else if service.supported_editions.is_empty() {
+                        "The server did not say which editions it supports."
                     } else {
                         "This service is basic only."
                     }}
