@@ -22,10 +22,24 @@ HERE = pathlib.Path(__file__).resolve().parent
 
 
 def origin(value, what):
-    m = re.fullmatch(r"(https?)://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(:\d{1,5})?/?", value)
+    """scheme://host[:port], as a browser writes an Origin: lower case, no default port."""
+    m = re.fullmatch(r"(https?)://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(?::(\d{1,5}))?/?", value)
     if not m:
         sys.exit(f"render.py: {what} must be scheme://host[:port] with no path, not {value!r}")
-    return value.rstrip("/")
+    scheme, host, port = m.group(1).lower(), m.group(2).lower(), m.group(3)
+    if port and (scheme, port) in (("https", "443"), ("http", "80")):
+        port = None
+    return f"{scheme}://{host}" + (f":{port}" if port else "")
+
+
+def checked(value, pattern, what):
+    """Operator input goes into nginx syntax: refuse anything that could end a directive."""
+    if not re.fullmatch(pattern, value):
+        sys.exit(f"render.py: {what} {value!r} is not allowed (it must match {pattern})")
+    return value
+
+
+PATH = r"/[A-Za-z0-9._/+-]*"
 
 
 def inline_script_hash(index_html):
@@ -42,12 +56,18 @@ def tls_lines(args):
         sys.exit("render.py: give both --tls-cert and --tls-key, or neither")
     if not args.tls_cert:
         return ""
+    cert = checked(args.tls_cert, PATH, "--tls-cert")
+    key = checked(args.tls_key, PATH, "--tls-key")
     return (
-        f"    ssl_certificate {args.tls_cert};\n"
-        f"    ssl_certificate_key {args.tls_key};\n"
+        f"    ssl_certificate {cert};\n"
+        f"    ssl_certificate_key {key};\n"
         "    ssl_protocols TLSv1.2 TLSv1.3;\n"
-        '    add_header Strict-Transport-Security "max-age=31536000" always;\n'
+        + HSTS
     )
+
+
+HSTS = '    add_header Strict-Transport-Security "max-age=31536000" always;\n'
+
 
 
 def fill(template, values):
@@ -70,6 +90,8 @@ def main():
         s.add_argument("--server-name", default="_")
         s.add_argument("--tls-cert")
         s.add_argument("--tls-key")
+        s.add_argument("--ca-file", default="/etc/ssl/certs/ca-certificates.crt", help="CAs that verify the upstream's certificate")
+        s.add_argument("--insecure-upstream", action="store_true", help="allow an http:// upstream (tests, a local stand-in): the token then travels unencrypted")
         if name == "console":
             s.add_argument("--root", required=True, help="the folder holding trunk's dist/ files")
             s.add_argument("--connect-src", action="append", default=[], help="another origin the console may call (a CORS proxy)")
@@ -78,21 +100,26 @@ def main():
     args = p.parse_args()
 
     tls = tls_lines(args)
-    listen = args.listen or ("443 ssl" if tls else "80")
+    listen = checked(args.listen or ("443 ssl" if tls else "80"), r"[A-Za-z0-9.:\[\]]+( [a-z0-9_]+)*", "--listen")
+    upstream = origin(args.upstream, "--upstream")
+    if upstream.startswith("http://") and not args.insecure_upstream:
+        sys.exit("render.py: --upstream must be https:// (the token goes there); --insecure-upstream allows http:// for a local stand-in")
     values = {
         "LISTEN": listen,
-        "SERVER_NAME": args.server_name,
+        "SERVER_NAME": checked(args.server_name, r"[A-Za-z0-9.*_-]+( [A-Za-z0-9.*_-]+)*", "--server-name"),
         "TLS": tls,
-        "VPCEP_UPSTREAM": origin(args.upstream, "--upstream"),
+        "VPCEP_UPSTREAM": upstream,
+        "CA_FILE": checked(args.ca_file, PATH, "--ca-file"),
     }
     if args.kind == "console":
         root = pathlib.Path(args.root).resolve()
-        values["CONSOLE_ROOT"] = str(root)
+        values["CONSOLE_ROOT"] = checked(str(root), PATH, "--root")
         values["SCRIPT_HASH"] = inline_script_hash(root / "index.html")
         values["CONNECT_SRC"] = "".join(" " + origin(o, "--connect-src") for o in args.connect_src)
         sys.stdout.write(fill("vpcep-console.conf.in", values))
     else:
         values["CONSOLE_ORIGIN"] = origin(args.console_origin, "--console-origin")
+        values["HSTS"] = HSTS if tls else ""
         sys.stdout.write(fill("vpcep-proxy-cors.conf.in", values))
 
 

@@ -30,18 +30,22 @@ fn free_port() -> u16 {
 
 /// deploy/render.py, as an operator runs it.
 fn render(args: &[&str]) -> String {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/render.py");
-    let out = Command::new("python3")
-        .arg(script)
-        .args(args)
-        .output()
-        .unwrap();
+    let out = run_render(args);
     assert!(
         out.status.success(),
         "render.py {args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
+}
+
+fn run_render(args: &[&str]) -> std::process::Output {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/render.py");
+    Command::new("python3")
+        .arg(script)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 /// nginx in the foreground with `site` included in its http block; stopped on drop.
@@ -122,13 +126,15 @@ impl Drop for Nginx {
 /// Load, edit the description, send: the PUT reaches the API server through nginx.
 fn main_flow(browser: &Browser, console: &str, api_origin: &str, description: &str) {
     browser
-        .goto(&format!("{console}/?service_id={WEB}"))
+        .goto(&format!("{console}/?project_id={PROJECT}&service_id={WEB}"))
         .unwrap();
     browser.fill("#s-token", TOKEN).unwrap();
     browser.find("#load").unwrap().click().unwrap();
-    browser
-        .wait_text("#card-title", |t| t == "web-frontend", WAIT)
-        .unwrap();
+    if let Err(e) = browser.wait_text("#card-title", |t| t == "web-frontend", WAIT) {
+        let outcome = browser.find("#outcome").and_then(|o| o.text()).unwrap_or_default();
+        let proxy = browser.find("#s-proxy-url").map(|p| p.prop("value")).unwrap_or_default();
+        panic!("{e}; proxy URL {proxy}; outcome: {outcome}");
+    }
     browser.fill("#f-description", description).unwrap();
     browser
         .wait_text("#diff", |t| t.contains(description), WAIT)
@@ -184,11 +190,17 @@ fn same_origin_with_a_prefix_under_the_security_headers() {
         &root.path().display().to_string(),
         "--upstream",
         &api.origin,
+        // The local stand-in speaks http; a real deployment's upstream must be https.
+        "--insecure-upstream",
         "--listen",
         &format!("127.0.0.1:{port}"),
     ]);
     let _nginx = Nginx::start(&conf, &[port]);
 
+    // The operator's config.json wins over the deployment's default one.
+    assert!(http(&console, "GET", "/config.json", &[], "")
+        .body
+        .contains("allow_proxy_change"));
     let page = http(&console, "GET", "/", &[], "");
     assert_eq!(page.status, 200);
     let csp = page
@@ -251,6 +263,8 @@ fn cross_origin_with_cors_for_the_console_only() {
         &root.path().display().to_string(),
         "--upstream",
         &api.origin,
+        // The local stand-in speaks http; a real deployment's upstream must be https.
+        "--insecure-upstream",
         "--listen",
         &format!("127.0.0.1:{console_port}"),
         "--connect-src",
@@ -262,6 +276,8 @@ fn cross_origin_with_cors_for_the_console_only() {
         &console,
         "--upstream",
         &api.origin,
+        // The local stand-in speaks http; a real deployment's upstream must be https.
+        "--insecure-upstream",
         "--listen",
         &format!("127.0.0.1:{proxy_port}"),
     ]));
@@ -337,4 +353,94 @@ fn cross_origin_with_cors_for_the_console_only() {
     let browser = Browser::start().unwrap();
     main_flow(&browser, &console, &api.origin, "across origins");
     assert_eq!(problems(&browser), Vec::<String>::new());
+}
+
+#[test]
+fn without_config_json_the_deployment_points_the_console_at_its_proxy() {
+    let api = start_api(None);
+    let port = free_port();
+    let console = format!("http://127.0.0.1:{port}");
+    let root = site(None);
+    let conf = render(&[
+        "console",
+        "--root",
+        &root.path().display().to_string(),
+        "--upstream",
+        &api.origin,
+        "--insecure-upstream",
+        "--listen",
+        &format!("127.0.0.1:{port}"),
+    ]);
+    let _nginx = Nginx::start(&conf, &[port]);
+    let config = http(&console, "GET", "/config.json", &[], "");
+    assert_eq!(config.status, 200);
+    assert_eq!(
+        config.body,
+        format!(r#"{{"api_proxy_url":"{console}/vpcep"}}"#)
+    );
+
+    let browser = Browser::start().unwrap();
+    main_flow(&browser, &console, &api.origin, "no config json");
+    assert_eq!(
+        browser.find("#s-proxy-url").unwrap().prop("value"),
+        json!(format!("{console}/vpcep"))
+    );
+    assert_eq!(problems(&browser), Vec::<String>::new());
+}
+
+#[test]
+fn render_refuses_input_that_would_break_or_weaken_the_config() {
+    let root = site(None);
+    let root = root.path().display().to_string();
+    let base = [
+        "console",
+        "--root",
+        root.as_str(),
+        "--upstream",
+        "https://vpcep.cn-north-4.myhuaweicloud.com",
+    ];
+    assert!(run_render(&base).status.success());
+    for extra in [
+        vec!["--server-name", "x; include /etc/passwd"],
+        vec!["--server-name", "x\n}"],
+        vec!["--listen", "80; return 200"],
+        vec!["--tls-cert", "/a b.pem", "--tls-key", "/k.pem"],
+        vec!["--tls-cert", "/a.pem"],
+    ] {
+        let mut args = base.to_vec();
+        args.extend(extra.iter().copied());
+        let out = run_render(&args);
+        assert!(!out.status.success(), "{extra:?} was accepted");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).starts_with("render.py: "),
+            "{extra:?}"
+        );
+    }
+    // A plain-http upstream needs saying so: the token would travel unencrypted.
+    let out = run_render(&[
+        "console",
+        "--root",
+        root.as_str(),
+        "--upstream",
+        "http://vpcep.example",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("must be https://"));
+    // The upstream's certificate is verified.
+    let conf = render(&base);
+    assert!(
+        conf.contains("proxy_ssl_verify on;")
+            && conf.contains("proxy_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;")
+    );
+    // A browser's Origin has no default port: the CORS map must not have one either.
+    let cors = render(&[
+        "cors-proxy",
+        "--console-origin",
+        "https://Console.example.com:443/",
+        "--upstream",
+        "https://vpcep.eu-de.otc.t-systems.com",
+    ]);
+    assert!(
+        cors.contains("\"https://console.example.com\" $http_origin;"),
+        "{cors}"
+    );
 }
