@@ -100,8 +100,17 @@ async fn proxy_url_error_appears_on_the_field_and_clears_when_fixed() {
     // What the user typed is kept.
     assert_eq!(field.value(), "ftp://files.example.com");
 
+    // Usable, but the token would travel unencrypted: a warning, not an error.
+    type_into("s-proxy-url", "http://proxy.example.com/vpcep");
+    settle().await;
+    assert_eq!(text_of("s-proxy-url-error"), "");
+    assert!(text_of("s-proxy-url-warning").contains("unencrypted"));
+
     type_into("s-proxy-url", "https://console.example.com/vpcep/");
     settle().await;
+    assert!(document()
+        .get_element_by_id("s-proxy-url-warning")
+        .is_none());
     assert_eq!(text_of("s-proxy-url-error"), "");
     let field = input("s-proxy-url");
     assert_eq!(field.get_attribute("aria-invalid"), None);

@@ -674,3 +674,45 @@ fn a_dropped_connection_and_broken_answers_are_told_apart() {
         assert!(cleared.status < 300, "{mode}");
     }
 }
+
+#[test]
+fn a_failed_upgrade_shows_the_servers_answer_and_leaves_the_card() {
+    let stack = start_stack();
+    let queued = support::stack::http(
+        &stack.origin,
+        "POST",
+        "/__control/faults",
+        &[("Content-Type", "application/json")],
+        r#"{"mode":"error500","count":1,"method":"POST"}"#,
+    );
+    assert_eq!(queued.status, 200);
+    let browser = open_console(&stack, WEB);
+    browser
+        .wait_text("#card-title", |t| t == "web-frontend", WAIT)
+        .unwrap();
+    browser.find("#open-upgrade").unwrap().click().unwrap();
+    browser.find("#confirm-upgrade").unwrap().click().unwrap();
+    let banner = browser
+        .wait_text("[role=alert]", |t| t.contains("HTTP 500"), WAIT)
+        .unwrap();
+    let post = received_with(&stack, "POST").pop().unwrap();
+    assert!(
+        banner.contains("EndPoint.0001") && banner.contains("System error."),
+        "{banner}"
+    );
+    assert!(
+        banner.contains(post["request_id"].as_str().unwrap()),
+        "{banner}"
+    );
+    // Nothing pretends it worked: no refresh, the card still says basic.
+    assert_eq!(browser.find("#status-line").unwrap().text().unwrap(), "");
+    assert_eq!(
+        browser.find("#card-editions").unwrap().text().unwrap(),
+        "basic"
+    );
+    assert_eq!(
+        received_with(&stack, "GET").len(),
+        1,
+        "no refresh after a failed upgrade"
+    );
+}

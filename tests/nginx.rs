@@ -131,8 +131,14 @@ fn main_flow(browser: &Browser, console: &str, api_origin: &str, description: &s
     browser.fill("#s-token", TOKEN).unwrap();
     browser.find("#load").unwrap().click().unwrap();
     if let Err(e) = browser.wait_text("#card-title", |t| t == "web-frontend", WAIT) {
-        let outcome = browser.find("#outcome").and_then(|o| o.text()).unwrap_or_default();
-        let proxy = browser.find("#s-proxy-url").map(|p| p.prop("value")).unwrap_or_default();
+        let outcome = browser
+            .find("#outcome")
+            .and_then(|o| o.text())
+            .unwrap_or_default();
+        let proxy = browser
+            .find("#s-proxy-url")
+            .map(|p| p.prop("value"))
+            .unwrap_or_default();
         panic!("{e}; proxy URL {proxy}; outcome: {outcome}");
     }
     browser.fill("#f-description", description).unwrap();

@@ -337,3 +337,21 @@ fn the_body_is_shown_indented_in_the_order_it_is_sent() {
     let b: serde_json::Value = serde_json::from_str(&pretty).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn plain_http_to_another_machine_is_warned_about() {
+    use vpcep_console::api::request::proxy_warning;
+    assert!(proxy_warning("http://proxy.example.com/vpcep")
+        .unwrap()
+        .contains("unencrypted"));
+    assert!(proxy_warning("http://10.0.0.5:8080").is_some());
+    for ok in [
+        "https://proxy.example.com",
+        "http://127.0.0.1:8080",
+        "http://localhost:8080/x",
+        "http://[::1]:9000",
+        "ftp://x",
+    ] {
+        assert_eq!(proxy_warning(ok), None, "{ok}");
+    }
+}

@@ -227,6 +227,19 @@ pub fn proxy_base(url: &str) -> Result<String, SettingsError> {
     ))
 }
 
+/// A warning for a usable proxy URL that would still expose the token: plain `http://`
+/// to anything but this machine sends it unencrypted.
+pub fn proxy_warning(url: &str) -> Option<String> {
+    let base = proxy_base(url).ok()?;
+    let rest = base.strip_prefix("http://")?;
+    let host = rest.split('/').next().unwrap_or("");
+    let host = host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host);
+    let local = matches!(host, "localhost" | "127.0.0.1" | "[::1]") || host.starts_with("127.");
+    (!local).then(|| {
+        "Plain http: the token would cross the network unencrypted. Use https:// unless the proxy is on this machine.".to_owned()
+    })
+}
+
 /// Percent-encodes one path segment: only RFC 3986 unreserved characters stay as
 /// they are, and a segment of dots is encoded so that no URL parser resolves it.
 pub fn encode_segment(s: &str) -> String {

@@ -4,7 +4,7 @@ use super::fields::TextField;
 use super::storage;
 use crate::api::config::{resolve, BaseSettings, Resolved, RuntimeConfig};
 use crate::api::regions::{HUAWEI_REGIONS, OTC_REGIONS};
-use crate::api::request::{mask_token, proxy_base};
+use crate::api::request::{mask_token, proxy_base, proxy_warning};
 use crate::api::{Dialect, Settings};
 use leptos::prelude::*;
 
@@ -125,6 +125,9 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
                 }
                 placeholder="https://console.example.com/vpcep"
             />
+            {move || proxy_warning(&state.proxy_url.get()).map(|w| view! {
+                <p class="note warn" id="s-proxy-url-warning">{w}</p>
+            })}
             <TextField id="s-project-id" label="Project ID" value=state.project_id error=project_error />
             <TextField
                 id="s-region"
