@@ -2,7 +2,7 @@
 //! The DOM is checked by id, text and ARIA attributes, as a person or screen reader sees it.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
+use leptos::{prelude::*, task::tick};
 use vpcep_console::ui::app::App;
 use vpcep_console::ui::settings::{SettingsPanel, SettingsState};
 use vpcep_console::ui::storage::{SETTINGS_KEY, TOKEN_KEY};
@@ -33,15 +33,37 @@ where
     leptos::mount::mount_to(host, f).forget();
 }
 
-/// Leptos applies effects and reactive attributes a moment later: yield to the event loop.
-async fn settle() {
+/// Waits `ms` of real time: only for what the network decides (see `wait_for`). Reactive
+/// updates need no timer: `tick().await` lets Leptos run its pending effects.
+async fn pause(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The demo project, service and token of the local API server's seed, from the one file
+/// that the scripts read too.
+fn demo(key: &str) -> &'static str {
+    include_str!("../local-api/seed/demo.env")
+        .lines()
+        .find_map(|line| line.strip_prefix(key)?.strip_prefix('='))
+        .unwrap_or_else(|| panic!("{key} is not in local-api/seed/demo.env"))
+}
+
+fn project() -> &'static str {
+    demo("DEMO_PROJECT_ID")
+}
+
+fn web_frontend() -> &'static str {
+    demo("DEMO_SERVICE_ID")
+}
+
+fn token() -> &'static str {
+    demo("DEMO_TOKEN")
 }
 
 fn input(id: &str) -> HtmlInputElement {
@@ -86,10 +108,10 @@ fn clear_storage() {
 async fn proxy_url_error_appears_on_the_field_and_clears_when_fixed() {
     clear_storage();
     mount(|| view! { <SettingsPanel state=SettingsState::load(&Default::default()) /> });
-    settle().await;
+    tick().await;
 
     type_into("s-proxy-url", "ftp://files.example.com");
-    settle().await;
+    tick().await;
     assert!(text_of("s-proxy-url-error").contains("must start with http:// or https://"));
     let field = input("s-proxy-url");
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -102,12 +124,12 @@ async fn proxy_url_error_appears_on_the_field_and_clears_when_fixed() {
 
     // Usable, but the token would travel unencrypted: a warning, not an error.
     type_into("s-proxy-url", "http://proxy.example.com/vpcep");
-    settle().await;
+    tick().await;
     assert_eq!(text_of("s-proxy-url-error"), "");
     assert!(text_of("s-proxy-url-warning").contains("unencrypted"));
 
     type_into("s-proxy-url", "https://console.example.com/vpcep/");
-    settle().await;
+    tick().await;
     assert!(document()
         .get_element_by_id("s-proxy-url-warning")
         .is_none());
@@ -128,17 +150,17 @@ async fn token_never_reaches_local_storage() {
         state.persist();
         view! { <SettingsPanel state=state /> }
     });
-    settle().await;
-    type_into("s-project-id", "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a");
+    tick().await;
+    type_into("s-project-id", project());
     type_into("s-token", "MIIE-secret-token-0123456789");
-    settle().await;
+    tick().await;
 
     let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let saved = local
         .get_item(SETTINGS_KEY)
         .unwrap()
         .expect("settings persist");
-    assert!(saved.contains("2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a"));
+    assert!(saved.contains(project()));
     for i in 0..local.length().unwrap() {
         let key = local.key(i).unwrap().unwrap();
         let value = local.get_item(&key).unwrap().unwrap_or_default();
@@ -170,7 +192,7 @@ async fn token_never_reaches_local_storage() {
         .unwrap()
         .unchecked_into::<HtmlElement>();
     clear.click();
-    settle().await;
+    tick().await;
     assert_eq!(session.get_item(TOKEN_KEY).unwrap(), None);
     assert_eq!(input("s-token").value(), "");
 }
@@ -179,12 +201,12 @@ async fn token_never_reaches_local_storage() {
 async fn loading_without_a_token_says_which_setting_is_missing() {
     clear_storage();
     mount(|| view! { <App /> });
-    settle().await;
-    type_into("s-project-id", "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a");
-    type_into("service-id", "4189d3c2-8882-4871-a3c2-d380272eed83");
-    settle().await;
+    tick().await;
+    type_into("s-project-id", project());
+    type_into("service-id", web_frontend());
+    tick().await;
     submit("#load-form");
-    settle().await;
+    tick().await;
     let alert = document()
         .query_selector("[role=alert]")
         .unwrap()
@@ -195,10 +217,7 @@ async fn loading_without_a_token_says_which_setting_is_missing() {
         "{text}"
     );
     // The typed service id is still there.
-    assert_eq!(
-        input("service-id").value(),
-        "4189d3c2-8882-4871-a3c2-d380272eed83"
-    );
+    assert_eq!(input("service-id").value(), web_frontend());
 }
 
 /// The local API server the test command started (it answers CORS for any origin, so this
@@ -212,16 +231,18 @@ fn local_api() -> &'static str {
     }
 }
 
-/// Waits, bounded, until `selector` matches and its text satisfies `ok`.
+/// Waits until `selector` matches and its text satisfies `ok`: at most 150 checks, 20 ms
+/// apart, since an answer from the local API server takes real time.
 async fn wait_for(selector: &str, ok: impl Fn(&str) -> bool) -> String {
     for _ in 0..150 {
+        tick().await;
         if let Some(el) = document().query_selector(selector).unwrap() {
             let text = el.text_content().unwrap_or_default();
             if ok(&text) {
                 return text;
             }
         }
-        settle().await;
+        pause(20).await;
     }
     panic!("{selector} never showed the expected text");
 }
@@ -229,18 +250,18 @@ async fn wait_for(selector: &str, ok: impl Fn(&str) -> bool) -> String {
 async fn open_service(token: &str, service_id: &str) {
     clear_storage();
     mount(|| view! { <App /> });
-    settle().await;
+    tick().await;
     type_into("s-proxy-url", local_api());
-    type_into("s-project-id", "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a");
+    type_into("s-project-id", project());
     type_into("s-token", token);
     type_into("service-id", service_id);
-    settle().await;
+    tick().await;
     submit("#load-form");
 }
 
 #[wasm_bindgen_test]
 async fn a_loaded_service_shows_as_a_card_with_its_ports() {
-    open_service("demo-token", "4189d3c2-8882-4871-a3c2-d380272eed83").await;
+    open_service(token(), web_frontend()).await;
     let title = wait_for("#card-title", |t| !t.is_empty()).await;
     // The short name, cut from GET's region.name.id.
     assert_eq!(title, "web-frontend");
@@ -264,7 +285,7 @@ async fn a_loaded_service_shows_as_a_card_with_its_ports() {
 
 #[wasm_bindgen_test]
 async fn a_rejected_token_shows_the_servers_code_message_and_request_id() {
-    open_service("not-the-token", "4189d3c2-8882-4871-a3c2-d380272eed83").await;
+    open_service("not-the-token", web_frontend()).await;
     let banner = wait_for("[role=alert]", |t| t.contains("HTTP 401")).await;
     assert!(banner.contains("EndPoint.0003"), "{banner}");
     let rid = document()
@@ -278,7 +299,7 @@ async fn a_rejected_token_shows_the_servers_code_message_and_request_id() {
 
 #[wasm_bindgen_test]
 async fn an_unknown_service_is_a_404_with_a_hint() {
-    open_service("demo-token", "00000000-0000-4000-8000-000000000000").await;
+    open_service(token(), "00000000-0000-4000-8000-000000000000").await;
     let banner = wait_for("[role=alert]", |t| t.contains("HTTP 404")).await;
     assert!(
         banner.contains("EndPoint.0005") && banner.contains("check the service ID"),
@@ -300,7 +321,7 @@ async fn an_untouched_form_has_nothing_to_send() {
 async fn name_error_appears_disables_send_and_clears_when_fixed() {
     open_web_frontend().await;
     type_into("f-service-name", "web tier!");
-    settle().await;
+    tick().await;
     assert!(text_of("f-service-name-error").contains("A space is not allowed"));
     assert_eq!(
         input("f-service-name")
@@ -316,7 +337,7 @@ async fn name_error_appears_disables_send_and_clears_when_fixed() {
     assert!(button_disabled("send"));
 
     type_into("f-service-name", "web-tier");
-    settle().await;
+    tick().await;
     assert_eq!(text_of("f-service-name-error"), "");
     assert!(!button_disabled("send"));
 }
@@ -326,7 +347,7 @@ async fn the_preview_shows_the_diff_and_the_exact_put() {
     open_web_frontend().await;
     type_into("f-service-name", "web-tier");
     type_into("f-description", "");
-    settle().await;
+    tick().await;
     let diff = text_of("diff");
     assert!(
         diff.contains("service_name") && diff.contains("web-frontend") && diff.contains("web-tier"),
@@ -339,11 +360,16 @@ async fn the_preview_shows_the_diff_and_the_exact_put() {
         "{diff}"
     );
     let request = wait_for(".preview .request", |_| true).await;
-    assert!(request.contains(&format!(
-        "PUT{}{}/v1/2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a/vpc-endpoint-services/4189d3c2-8882-4871-a3c2-d380272eed83",
-        " ",
-        local_api()
-    )), "{request}");
+    assert!(
+        request.contains(&format!(
+            "PUT{}{}/v1/{}/vpc-endpoint-services/{}",
+            " ",
+            local_api(),
+            project(),
+            web_frontend()
+        )),
+        "{request}"
+    );
     // Only the changed fields, the short name, "" to clear.
     let body = text_of_selector(".preview pre.body");
     let body: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -353,7 +379,7 @@ async fn the_preview_shows_the_diff_and_the_exact_put() {
     );
     // The token is masked on screen.
     assert!(
-        request.contains("X-Auth-Token: ••••") && !request.contains("demo-token"),
+        request.contains("X-Auth-Token: ••••") && !request.contains(token()),
         "{request}"
     );
 }
@@ -370,13 +396,13 @@ fn text_of_selector(selector: &str) -> String {
 async fn port_rows_can_be_added_duplicated_and_removed_with_validation() {
     open_web_frontend().await;
     click("#add-port");
-    settle().await;
+    tick().await;
     assert!(text_of("f-port-2-client-error").starts_with("Required"));
     assert!(button_disabled("send"));
 
     type_into("f-port-2-client", "2222");
     type_into("f-port-2-server", "22");
-    settle().await;
+    tick().await;
     assert!(!exists("#f-port-2-client-error"));
     let warning = text_of("ports-warning");
     assert!(
@@ -386,14 +412,14 @@ async fn port_rows_can_be_added_duplicated_and_removed_with_validation() {
     assert!(text_of("diff").contains("+ TCP 2222 → 22"));
 
     click("button[aria-label='Duplicate row 3']");
-    settle().await;
+    tick().await;
     assert_eq!(input("f-port-3-client").value(), "2222");
     assert!(text_of("f-port-3-client-error").contains("Same mapping as row 3"));
     assert!(button_disabled("send"));
 
     click("button[aria-label='Remove row 4']");
     click("button[aria-label='Remove row 1']");
-    settle().await;
+    tick().await;
     assert!(!exists("#f-port-3-client"));
     let diff = text_of("diff");
     assert!(
@@ -417,14 +443,14 @@ async fn the_dialect_decides_the_backend_fields_and_protocols() {
     dialect
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    settle().await;
+    tick().await;
     assert!(!exists("#f-ip") && exists("#f-vip-port-id"));
     assert_eq!(text_of("f-port-0-protocol"), "TCPUDP");
 }
 
 /// Opens web-frontend and waits until the modify form is filled from it.
 async fn open_web_frontend() {
-    open_service("demo-token", "4189d3c2-8882-4871-a3c2-d380272eed83").await;
+    open_service(token(), web_frontend()).await;
     wait_for("#card-title", |t| t == "web-frontend").await;
     wait_for("#preview-state", |_| true).await;
 }

@@ -1,4 +1,4 @@
-//! Every rule of the PUT (shared/spec/README.md §1): its accepted and its rejected side.
+//! Every rule of the PUT, as the API reference states it: its accepted and its rejected side.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
