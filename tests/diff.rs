@@ -1,6 +1,6 @@
 //! The preview and the body: only what changed is sent.
 
-use vpcep_console::api::diff::ports_diff;
+use vpcep_console::api::ports::ports_diff;
 use vpcep_console::api::{
     plan_update, Dialect, EndpointService, Field, PortDraft, PortMapping, ServiceDraft,
 };

@@ -3,8 +3,11 @@
 
 use super::dialect::Dialect;
 use super::draft::ServiceDraft;
-use super::model::{EndpointService, PortMapping, UpdateBody};
-use super::validate::{changed, parse_port, validate, FieldError};
+use super::model::{EndpointService, UpdateBody};
+use super::ports::{ports_diff, to_mappings};
+use super::validate::{changed, validate, FieldError};
+
+pub use super::ports::PortsDiff;
 
 /// One changed scalar field, as the preview shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,15 +16,6 @@ pub struct FieldChange {
     pub field: &'static str,
     pub before: String,
     pub after: String,
-}
-
-/// The port list change. The API replaces the list wholesale, so `after` is what the
-/// service will have; `added` and `removed` explain the difference.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PortsDiff {
-    pub added: Vec<PortMapping>,
-    pub removed: Vec<PortMapping>,
-    pub after: Vec<PortMapping>,
 }
 
 /// The result of comparing a valid draft with the loaded service.
@@ -36,36 +30,6 @@ impl UpdatePlan {
     /// Nothing changed: nothing to send.
     pub fn is_empty(&self) -> bool {
         self.body.is_empty()
-    }
-}
-
-/// Mappings in `a` that `b` lacks, counting repeats (a multiset difference).
-fn minus(a: &[PortMapping], b: &[PortMapping]) -> Vec<PortMapping> {
-    let mut rest: Vec<&PortMapping> = b.iter().collect();
-    a.iter()
-        .filter(|m| match rest.iter().position(|r| r == m) {
-            Some(i) => {
-                rest.swap_remove(i);
-                false
-            }
-            None => true,
-        })
-        .cloned()
-        .collect()
-}
-
-/// Compares two port lists as sets: the order of mappings means nothing to the API.
-pub fn ports_diff(before: &[PortMapping], after: &[PortMapping]) -> Option<PortsDiff> {
-    let added = minus(after, before);
-    let removed = minus(before, after);
-    if added.is_empty() && removed.is_empty() {
-        None
-    } else {
-        Some(PortsDiff {
-            added,
-            removed,
-            after: after.to_vec(),
-        })
     }
 }
 
@@ -144,16 +108,8 @@ pub fn plan_update(
         .then(|| text_change("ip", base.ip.as_deref(), &draft.ip))
         .flatten();
 
-    let after: Vec<PortMapping> = draft
-        .ports
-        .iter()
-        .map(|p| PortMapping {
-            // Validation passed, so both parse.
-            client_port: parse_port(&p.client_port).unwrap_or_default(),
-            server_port: parse_port(&p.server_port).unwrap_or_default(),
-            protocol: p.protocol.clone(),
-        })
-        .collect();
+    // Validation passed, so every port parses.
+    let after = to_mappings(&draft.ports).unwrap_or_default();
     plan.ports = ports_diff(&base.ports, &after);
 
     plan.body = UpdateBody {

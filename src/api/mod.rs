@@ -6,22 +6,28 @@ pub mod dialect;
 pub mod diff;
 pub mod draft;
 pub mod error;
+pub mod field;
 pub mod history;
+pub mod list;
 pub mod model;
 pub mod poll;
+pub mod ports;
 pub mod regions;
 pub mod request;
 pub mod response;
+pub mod route;
 pub mod upgrade;
 pub mod validate;
 
 pub use dialect::Dialect;
-pub use diff::{plan_update, FieldChange, PortsDiff, UpdatePlan};
+pub use diff::{plan_update, FieldChange, UpdatePlan};
 pub use draft::{PortDraft, ServiceDraft};
 pub use error::{ApiError, ErrorKind};
+pub use field::{Field, FieldError};
 pub use model::{EndpointService, PortMapping, ServiceList, Tag, UpdateBody};
+pub use ports::PortsDiff;
 pub use request::{
     build_request, ApiRequest, ListQuery, Method, Operation, Settings, SettingsError,
 };
 pub use response::{read_response, Outcome};
-pub use validate::{validate, Field, FieldError};
+pub use validate::validate;

@@ -4,66 +4,16 @@
 //! the form can mark each field at once.
 
 use super::dialect::Dialect;
-use super::diff::ports_diff;
-use super::draft::{PortDraft, ServiceDraft};
-use super::model::{EndpointService, PortMapping};
+use super::draft::ServiceDraft;
+use super::model::EndpointService;
+use super::ports::{ports_unchanged, validate_ports};
+
+pub use super::field::{Field, FieldError};
+pub use super::ports::{parse_port, PORT_MAPPINGS_MAX, PORT_MAX, PORT_MIN};
 
 /// Limits from the API reference.
 pub const SERVICE_NAME_MAX: usize = 16;
 pub const DESCRIPTION_MAX: usize = 128;
-pub const PORT_MAPPINGS_MAX: usize = 200;
-pub const PORT_MIN: u32 = 1;
-pub const PORT_MAX: u32 = 65535;
-
-/// A field of the modify form; port rows are numbered from 0.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    ServiceName,
-    Description,
-    TcpProxy,
-    PortId,
-    VipPortId,
-    Ip,
-    /// The mapping list as a whole (count).
-    Ports,
-    ClientPort(usize),
-    ServerPort(usize),
-    Protocol(usize),
-}
-
-impl Field {
-    /// A stable DOM id for the field's input; its message has this id plus `-error`.
-    pub fn dom_id(self) -> String {
-        match self {
-            Field::ServiceName => "f-service-name".into(),
-            Field::Description => "f-description".into(),
-            Field::TcpProxy => "f-tcp-proxy".into(),
-            Field::PortId => "f-port-id".into(),
-            Field::VipPortId => "f-vip-port-id".into(),
-            Field::Ip => "f-ip".into(),
-            Field::Ports => "f-ports".into(),
-            Field::ClientPort(i) => format!("f-port-{i}-client"),
-            Field::ServerPort(i) => format!("f-port-{i}-server"),
-            Field::Protocol(i) => format!("f-port-{i}-protocol"),
-        }
-    }
-}
-
-/// One problem with a draft, worded for the person who typed it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: Field,
-    pub message: String,
-}
-
-impl FieldError {
-    fn new(field: Field, message: impl Into<String>) -> Self {
-        FieldError {
-            field,
-            message: message.into(),
-        }
-    }
-}
 
 /// Checks a service name (the short one): 0–16 letters, digits, `_` or `-`.
 pub fn check_service_name(name: &str) -> Result<(), String> {
@@ -106,22 +56,6 @@ pub fn check_description(text: &str) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// A port number as typed: a whole number from 1 to 65535.
-pub fn parse_port(text: &str) -> Result<u32, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err("Required: a port from 1 to 65535.".into());
-    }
-    match t.parse::<u32>() {
-        Ok(n) if t.bytes().all(|b| b.is_ascii_digit()) && (PORT_MIN..=PORT_MAX).contains(&n) => {
-            Ok(n)
-        }
-        _ => Err(format!(
-            "“{t}” is not a port: enter a whole number from 1 to 65535."
-        )),
-    }
 }
 
 /// A UUID in its canonical 8-4-4-4-12 hexadecimal form.
@@ -260,91 +194,6 @@ pub fn validate(draft: &ServiceDraft, base: &EndpointService, dialect: Dialect) 
     // ports the dialect would not take now, must not block a change of its name.
     if !ports_unchanged(&draft.ports, &base.ports) {
         errors.extend(validate_ports(&draft.ports, dialect));
-    }
-    errors
-}
-
-/// The rows as mappings, when every port parses.
-fn parsed(rows: &[PortDraft]) -> Option<Vec<PortMapping>> {
-    rows.iter()
-        .map(|r| {
-            Some(PortMapping {
-                client_port: parse_port(&r.client_port).ok()?,
-                server_port: parse_port(&r.server_port).ok()?,
-                protocol: r.protocol.clone(),
-            })
-        })
-        .collect()
-}
-
-/// The rows say the same mappings as the service has (in any order): nothing to send.
-pub fn ports_unchanged(rows: &[PortDraft], base: &[PortMapping]) -> bool {
-    parsed(rows).is_some_and(|p| ports_diff(base, &p).is_none())
-}
-
-/// The mapping list: 1–200 rows, each port 1–65535, a protocol of the dialect, and no
-/// client port used twice for one protocol (the endpoint could not tell them apart).
-pub fn validate_ports(ports: &[PortDraft], dialect: Dialect) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    if ports.is_empty() {
-        errors.push(FieldError::new(
-            Field::Ports,
-            "Add at least one port mapping: the list replaces the service's current one.",
-        ));
-    }
-    if ports.len() > PORT_MAPPINGS_MAX {
-        errors.push(FieldError::new(
-            Field::Ports,
-            format!(
-                "{} mappings is too many: at most {PORT_MAPPINGS_MAX} are allowed.",
-                ports.len()
-            ),
-        ));
-    }
-    let mut seen: Vec<(usize, u32, u32, &str)> = Vec::new();
-    for (i, row) in ports.iter().enumerate() {
-        let client = parse_port(&row.client_port);
-        let server = parse_port(&row.server_port);
-        if let Err(m) = &client {
-            errors.push(FieldError::new(Field::ClientPort(i), m.clone()));
-        }
-        if let Err(m) = &server {
-            errors.push(FieldError::new(Field::ServerPort(i), m.clone()));
-        }
-        let protocol = row.protocol.as_str();
-        let protocol_ok = dialect.protocols().contains(&protocol);
-        if !protocol_ok {
-            errors.push(FieldError::new(
-                Field::Protocol(i),
-                if protocol.is_empty() {
-                    "Choose a protocol.".to_owned()
-                } else {
-                    format!(
-                        "{protocol} is not available on {}: use {}.",
-                        dialect.label(),
-                        dialect.protocols().join(" or ")
-                    )
-                },
-            ));
-        }
-        if let (Ok(c), Ok(s), true) = (client, server, protocol_ok) {
-            if let Some(&(j, _, js, _)) = seen
-                .iter()
-                .find(|(_, sc, _, sp)| *sc == c && *sp == protocol)
-            {
-                let message = if js == s {
-                    format!("Same mapping as row {}: remove one of them.", j + 1)
-                } else {
-                    format!(
-                        "Client port {c}/{protocol} is already mapped in row {}: each client port can forward to one server port.",
-                        j + 1
-                    )
-                };
-                errors.push(FieldError::new(Field::ClientPort(i), message));
-            } else {
-                seen.push((i, c, s, protocol));
-            }
-        }
     }
     errors
 }

@@ -2,7 +2,7 @@
 
 use super::fields::TextField;
 use crate::api::dialect::tcp_proxy_label;
-use crate::api::validate::PORT_MAPPINGS_MAX;
+use crate::api::ports::PORT_MAPPINGS_MAX;
 use crate::api::{Dialect, Field, FieldError, PortDraft, ServiceDraft};
 use leptos::prelude::*;
 
