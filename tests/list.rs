@@ -34,7 +34,10 @@ fn later_pages_send_limit_and_offset() {
         ..ListView::default()
     };
     let url = list_url(&view, Dialect::Huawei);
-    assert!(url.contains("limit=50") && url.contains("offset=100"), "{url}");
+    assert!(
+        url.contains("limit=50") && url.contains("offset=100"),
+        "{url}"
+    );
 }
 
 #[test]
@@ -45,7 +48,10 @@ fn the_sort_key_is_spelled_per_dialect() {
         ..ListView::default()
     };
     let huawei = list_url(&by_update, Dialect::Huawei);
-    assert!(huawei.contains("sort_key=update_at&sort_dir=asc"), "{huawei}");
+    assert!(
+        huawei.contains("sort_key=update_at&sort_dir=asc"),
+        "{huawei}"
+    );
     let otc = list_url(&by_update, Dialect::OpenTelekom);
     assert!(otc.contains("sort_key=updated_at&sort_dir=asc"), "{otc}");
     assert!(list_url(&ListView::default(), Dialect::OpenTelekom).contains("sort_key=created_at"));
@@ -129,7 +135,12 @@ fn the_plain_list_has_only_the_project_in_its_url() {
 
 #[test]
 fn nonsense_in_a_hand_edited_link_falls_back_to_defaults() {
-    let route = parse(&[("page", "0"), ("size", "7"), ("sort", "name"), ("dir", "up")]);
+    let route = parse(&[
+        ("page", "0"),
+        ("size", "7"),
+        ("sort", "name"),
+        ("dir", "up"),
+    ]);
     assert_eq!(route, Route::List(ListView::default()));
     assert_eq!(parse(&[("page", "-2")]), Route::default());
     assert_eq!(parse(&[("service_id", "")]), Route::default());

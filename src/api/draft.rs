@@ -4,9 +4,10 @@
 //! shown with a message, never silently dropped or reset.
 
 use super::model::{EndpointService, PortMapping};
+use serde::{Deserialize, Serialize};
 
 /// One row of the port-mapping editor.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PortDraft {
     pub client_port: String,
     pub server_port: String,
@@ -39,7 +40,7 @@ impl From<&PortMapping> for PortDraft {
 }
 
 /// Everything the modify form edits.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ServiceDraft {
     pub approval_enabled: bool,
     /// The SHORT name (see [`EndpointService::short_name`]).
@@ -67,5 +68,29 @@ impl ServiceDraft {
             ip: s.ip.clone().unwrap_or_default(),
             ports: s.ports.iter().map(PortDraft::from).collect(),
         }
+    }
+}
+
+/// Unsaved edits of one service, kept in sessionStorage so that a reload or a crashed tab
+/// loses nothing. It holds what the form holds, never the token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedDraft {
+    pub service_id: String,
+    /// `updated_at` of the service the edits were made on.
+    pub base_updated_at: Option<String>,
+    pub draft: ServiceDraft,
+}
+
+impl SavedDraft {
+    /// The storage key of a service's draft in a project.
+    pub fn key(project_id: &str, service_id: &str) -> String {
+        format!("vpcep-console:draft:{project_id}:{service_id}")
+    }
+
+    /// The edits to restore into the form for `service`, or `None` when they say nothing
+    /// new (the same as the service: a draft that was saved since, or never edited).
+    pub fn restore_for(&self, service: &EndpointService) -> Option<ServiceDraft> {
+        (self.service_id == service.id && self.draft != ServiceDraft::from_service(service))
+            .then(|| self.draft.clone())
     }
 }

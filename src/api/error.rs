@@ -1,6 +1,9 @@
 //! Every way a request can fail, turned into what the user needs to act on:
 //! status, error_code, error_msg (verbatim), X-Request-Id and a hint in plain words.
 
+use super::draft::{PortDraft, ServiceDraft};
+use super::field::Field;
+use super::ports::parse_port;
 use serde_json::Value;
 
 /// How a request failed.
@@ -232,4 +235,93 @@ pub fn timeout_error(seconds: u32) -> ApiError {
             "No answer within {seconds} s: the request was cancelled. The change may still have been applied: reload the service before sending again."
         ),
     }
+}
+
+/// The form fields an API error is about, so that its message stands where the fix is:
+/// the name for 1003/3076, the backend fields for 3052/3053, the port editor (and the
+/// row, when the message names it) for 3044/3063/3074/3075, and for a parameter error
+/// the fields its message names. `draft` is what was sent, row by row.
+pub fn fields_of(error: &ApiError, draft: &ServiceDraft) -> Vec<Field> {
+    let code = error.error_code.as_deref().unwrap_or("");
+    let msg = error.error_msg.as_deref().unwrap_or("");
+    match code {
+        "EndPoint.1003" | "EndPoint.3076" => vec![Field::ServiceName],
+        "EndPoint.3052" | "EndPoint.3053" => vec![Field::Ip, Field::PortId],
+        "EndPoint.3003" | "EndPoint.3004" if mentions(msg, "vip_port_id") => {
+            vec![Field::VipPortId]
+        }
+        "EndPoint.3003" | "EndPoint.3004" => vec![Field::PortId],
+        "EndPoint.3044" | "EndPoint.3063" | "EndPoint.3075" => {
+            vec![port_row_field(code, msg, &draft.ports).unwrap_or(Field::Ports)]
+        }
+        "EndPoint.3074" => vec![Field::Ports],
+        "EndPoint.0002" => [
+            ("service_name", Field::ServiceName),
+            ("description", Field::Description),
+            ("tcp_proxy", Field::TcpProxy),
+            ("vip_port_id", Field::VipPortId),
+            ("port_id", Field::PortId),
+            ("ip", Field::Ip),
+            ("ports", Field::Ports),
+        ]
+        .into_iter()
+        .filter(|(name, _)| mentions(msg, name))
+        .map(|(_, field)| field)
+        .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `msg` names `word` on its own (so `port_id` is not found in `vip_port_id`).
+fn mentions(msg: &str, word: &str) -> bool {
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    msg.match_indices(word).any(|(at, _)| {
+        let before = msg[..at].chars().next_back();
+        let after = msg[at + word.len()..].chars().next();
+        !before.is_some_and(is_name) && !after.is_some_and(is_name)
+    })
+}
+
+/// The row of the port editor a ports error names: by `ports[i]`, by the mapping
+/// `client->server`, or by a port number of a row; protocol errors point at the
+/// protocol, the others at the port.
+fn port_row_field(code: &str, msg: &str, rows: &[PortDraft]) -> Option<Field> {
+    let at = |i: usize| {
+        if code == "EndPoint.3075" {
+            Field::Protocol(i)
+        } else if msg.contains(&format!("ports[{i}].server_port")) {
+            Field::ServerPort(i)
+        } else {
+            Field::ClientPort(i)
+        }
+    };
+    if let Some(i) = (0..rows.len()).find(|i| msg.contains(&format!("ports[{i}]"))) {
+        return Some(at(i));
+    }
+    let numbers: Vec<&str> = msg
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let port = |text: &str| parse_port(text).ok().map(|n| n.to_string());
+    if let Some(i) = rows.iter().position(|r| {
+        matches!((port(&r.client_port), port(&r.server_port)),
+            (Some(c), Some(s)) if msg.contains(&format!("{c}->{s}")))
+    }) {
+        return Some(at(i));
+    }
+    if code == "EndPoint.3075" {
+        return rows
+            .iter()
+            .position(|r| !r.protocol.is_empty() && mentions(msg, &r.protocol))
+            .map(Field::Protocol);
+    }
+    rows.iter().enumerate().find_map(|(i, r)| {
+        if port(&r.client_port).is_some_and(|c| numbers.contains(&c.as_str())) {
+            Some(Field::ClientPort(i))
+        } else if port(&r.server_port).is_some_and(|s| numbers.contains(&s.as_str())) {
+            Some(Field::ServerPort(i))
+        } else {
+            None
+        }
+    })
 }

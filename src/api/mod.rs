@@ -18,6 +18,7 @@ pub mod response;
 pub mod route;
 pub mod upgrade;
 pub mod validate;
+pub mod words;
 
 pub use dialect::Dialect;
 pub use diff::{plan_update, FieldChange, UpdatePlan};

@@ -116,6 +116,15 @@ impl EndpointService {
         short_service_name(self.service_name.as_deref().unwrap_or(""), &self.id)
     }
 
+    /// The region, from the full name `region.name.id` that GET returns; `None` when the
+    /// name is not in that form.
+    pub fn region(&self) -> Option<String> {
+        let full = self.service_name.as_deref()?;
+        let rest = full.strip_suffix(self.id.as_str())?.strip_suffix('.')?;
+        let (region, _name) = rest.split_once('.').unwrap_or((rest, ""));
+        (!region.is_empty()).then(|| region.to_owned())
+    }
+
     pub fn is_available(&self) -> bool {
         self.status.as_deref() == Some("available")
     }

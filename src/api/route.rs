@@ -45,7 +45,9 @@ impl Route {
             sort: param("sort")
                 .and_then(|s| SortKey::parse(&s))
                 .unwrap_or_default(),
-            dir: param("dir").and_then(|d| SortDir::parse(&d)).unwrap_or_default(),
+            dir: param("dir")
+                .and_then(|d| SortDir::parse(&d))
+                .unwrap_or_default(),
         })
     }
 
