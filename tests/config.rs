@@ -193,3 +193,14 @@ fn a_link_does_not_rewrite_the_saved_settings() {
     current.project_id = "typed".into();
     assert_eq!(r.to_save(&current).project_id.as_deref(), Some("typed"));
 }
+
+#[test]
+fn config_json_can_say_that_the_proxy_adds_the_token() {
+    assert!(config(r#"{"auth": "proxy"}"#).token_by_proxy());
+    assert!(!config(r#"{"auth": "token"}"#).token_by_proxy());
+    assert!(!config("{}").token_by_proxy());
+    assert!(matches!(
+        read_config(200, r#"{"auth": "basic"}"#),
+        ConfigLoad::Malformed(_)
+    ));
+}

@@ -13,6 +13,7 @@ fn list_url(view: &ListView, dialect: Dialect) -> String {
         region: String::new(),
         dialect,
         token: "t".into(),
+        token_by_proxy: false,
     };
     build_request(&settings, &Operation::ListServices(view.query(dialect)))
         .unwrap()

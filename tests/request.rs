@@ -355,3 +355,24 @@ fn plain_http_to_another_machine_is_warned_about() {
         assert_eq!(proxy_warning(ok), None, "{ok}");
     }
 }
+
+#[test]
+fn behind_a_proxy_that_authenticates_no_token_is_asked_or_sent() {
+    let s = Settings {
+        token: String::new(),
+        token_by_proxy: true,
+        ..settings("https://admin.example.com/vpcep")
+    };
+    let r = build_request(&s, &Operation::GetService { id: SID.into() }).unwrap();
+    assert_eq!(r.header("X-Auth-Token"), None);
+    assert!(!r.to_curl().contains("X-Auth-Token"), "{}", r.to_curl());
+    // Without that mode, a missing token is still a settings error.
+    let plain = Settings {
+        token: String::new(),
+        ..settings("https://admin.example.com/vpcep")
+    };
+    assert!(matches!(
+        build_request(&plain, &Operation::GetService { id: SID.into() }),
+        Err(SettingsError::Token(_))
+    ));
+}

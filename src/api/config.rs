@@ -18,11 +18,29 @@ pub struct RuntimeConfig {
     /// `false` locks the proxy URL to `api_proxy_url`: users cannot send their token
     /// anywhere else. Default `true`.
     pub allow_proxy_change: Option<bool>,
+    /// Who puts the token on requests: the user (`token`, the default) or the proxy
+    /// itself (`proxy`, an admin page behind a proxy that authenticates).
+    pub auth: Option<AuthMode>,
+}
+
+/// Who authenticates the console's requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthMode {
+    /// The user pastes an IAM token; it is sent as X-Auth-Token.
+    #[default]
+    Token,
+    /// The proxy adds the token: the console asks for none and sends none.
+    Proxy,
 }
 
 impl RuntimeConfig {
     pub fn proxy_locked(&self) -> bool {
         self.allow_proxy_change == Some(false)
+    }
+
+    pub fn token_by_proxy(&self) -> bool {
+        self.auth == Some(AuthMode::Proxy)
     }
 }
 

@@ -17,6 +17,9 @@ pub struct Settings {
     pub dialect: Dialect,
     /// An IAM token (X-Subject-Token of POST /v3/auth/tokens), scoped to the project.
     pub token: String,
+    /// The proxy adds the token itself (config.json `"auth": "proxy"`): the console
+    /// asks for none and sends none.
+    pub token_by_proxy: bool,
 }
 
 /// Query of GET /v1/{project_id}/vpc-endpoint-services. Empty fields are left out.
@@ -300,12 +303,13 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
         "Enter the project ID.",
     )?;
     let token = settings.token.trim();
-    if token.is_empty() {
+    if settings.token_by_proxy {
+        // Nothing to check: no token is sent.
+    } else if token.is_empty() {
         return Err(SettingsError::Token(
             "Paste an IAM token (X-Subject-Token) for the project.".into(),
         ));
-    }
-    if token.chars().any(|c| c.is_control() || !c.is_ascii()) {
+    } else if token.chars().any(|c| c.is_control() || !c.is_ascii()) {
         return Err(SettingsError::Token(
             "The token has characters no HTTP header can carry: paste it again.".into(),
         ));
@@ -376,10 +380,10 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
             None,
         ),
     };
-    let mut headers = vec![
-        ("Accept".to_owned(), "application/json".to_owned()),
-        (AUTH_HEADER.to_owned(), token.to_owned()),
-    ];
+    let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
+    if !settings.token_by_proxy {
+        headers.push((AUTH_HEADER.to_owned(), token.to_owned()));
+    }
     // The upgrade page lists Content-Type as mandatory even though there is no body.
     if method != Method::Get {
         headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
