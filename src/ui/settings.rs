@@ -69,6 +69,7 @@ impl SettingsState {
             region: self.region.get(),
             dialect: self.dialect.get(),
             token: self.token.get(),
+            token_by_proxy: false,
         }
     }
 
@@ -80,6 +81,7 @@ impl SettingsState {
             region: self.region.get_untracked(),
             dialect: self.dialect.get_untracked(),
             token: self.token.get_untracked(),
+            token_by_proxy: false,
         }
     }
 }
