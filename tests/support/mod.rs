@@ -1,14 +1,21 @@
 //! Support code for the native end-to-end tests: a test file includes it with `mod support;`.
 //!
-//! - [`webdriver`]: a minimal W3C WebDriver client that drives headless Chromium through
-//!   chromedriver ([`Browser`], [`Element`]).
+//! - [`demo`]: the demo project and service ids and the token, in one place.
+//! - [`stack`]: the local API server in-process (optionally serving a copy of the release
+//!   bundle), its control endpoints (faults, request log), and the one HTTP client (reqwest).
+//! - [`browser`]: headless Chromium through chromedriver, driven with fantoccini, and the
+//!   steps every end-to-end test repeats (open the console, fill and send the form, wait,
+//!   screenshot, read the console log).
 //!
-//! Native only: on wasm32 the module is empty. Each test binary uses only part of it, hence the
-//! `allow`s.
+//! Every wait is bounded by a deadline; every server binds 127.0.0.1. Native only: on wasm32
+//! the module is empty. Each test binary uses only part of it, hence the `allow`s.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(dead_code, unused_imports)]
 
+pub mod browser;
+pub mod demo;
 pub mod stack;
-pub mod webdriver;
 
-pub use webdriver::{Browser, Element};
+pub use browser::Browser;
+pub use demo::{ORDERS, PROJECT, TOKEN, WEB};
+pub use stack::{Api, Stack, WAIT};

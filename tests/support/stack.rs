@@ -1,13 +1,27 @@
-//! The servers behind the end-to-end tests: the local VPCEP API server in-process (optionally
-//! serving a copy of the release bundle), a plain HTTP client for its control endpoints and
-//! for header checks, and a scratch folder.
+//! The servers behind the end-to-end tests: the local VPCEP API server in-process on the test's
+//! tokio runtime (optionally serving a copy of the release bundle), its control endpoints, and
+//! the HTTP client every native test uses.
 
-use serde_json::Value;
-use std::io::{Read, Write};
-use std::net::TcpStream;
+use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use tempfile::TempDir;
 use vpcep_local_api::Config;
+
+/// How long a test waits for anything: an element, a text, a server.
+pub const WAIT: Duration = Duration::from_secs(10);
+
+/// The HTTP client of the tests: loopback http, no proxy from the environment, no redirects
+/// followed (a test sees the answer as sent), every request bounded by [`WAIT`].
+pub fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(WAIT)
+        .timeout(WAIT)
+        .build()
+        .expect("an HTTP client")
+}
 
 /// The release bundle trunk built into dist/.
 pub fn dist() -> PathBuf {
@@ -19,35 +33,18 @@ pub fn dist() -> PathBuf {
     dist
 }
 
-/// A folder removed when dropped.
-pub struct TempDir(pub PathBuf);
-
-impl TempDir {
-    pub fn new(tag: &str) -> TempDir {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos();
-        let dir = std::env::temp_dir().join(format!("vpcep-{tag}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// A temporary folder, removed when dropped.
+pub fn temp_dir(tag: &str) -> TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("vpcep-{tag}-"))
+        .tempdir()
+        .expect("a temporary folder")
 }
 
 /// A copy of the release bundle, with `config_json` as its config.json when given: what an
 /// operator deploys.
 pub fn site(config_json: Option<&str>) -> TempDir {
-    let dir = TempDir::new("site");
+    let dir = temp_dir("site");
     for entry in std::fs::read_dir(dist()).unwrap() {
         let entry = entry.unwrap();
         if entry.file_type().unwrap().is_file() {
@@ -60,100 +57,102 @@ pub fn site(config_json: Option<&str>) -> TempDir {
     dir
 }
 
-/// The local API server, in-process on a loopback port.
+/// The local API server on a 127.0.0.1 port, a task of the test's runtime (stopped on drop).
 pub struct Api {
     pub origin: String,
-    _runtime: tokio::runtime::Runtime,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
-/// Starts the local API server; with `static_dir` it also serves the console from it.
-pub fn start_api(static_dir: Option<&Path>) -> Api {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .enable_all()
-        .build()
-        .unwrap();
-    let listener = runtime
-        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .unwrap();
-    let origin = format!("http://{}", listener.local_addr().unwrap());
-    let config = Config {
-        static_dir: static_dir.map(Path::to_path_buf),
-        creating_delay: Duration::from_millis(1500),
-        quiet: true,
-        ..Config::default()
-    };
-    runtime.spawn(vpcep_local_api::serve(listener, config));
-    Api {
-        origin,
-        _runtime: runtime,
+impl Api {
+    /// Starts the local API server; with `static_dir` it also serves the console from it.
+    pub async fn start(static_dir: Option<&Path>) -> Api {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let origin = format!("http://{}", listener.local_addr().unwrap());
+        let config = Config {
+            static_dir: static_dir.map(Path::to_path_buf),
+            creating_delay: Duration::from_millis(1500),
+            quiet: true,
+            ..Config::default()
+        };
+        let task = tokio::spawn(vpcep_local_api::serve(listener, config));
+        Api { origin, task }
+    }
+
+    /// Queues a fault (`POST /__control/faults`): the next `count` API requests with `method`
+    /// get `mode` (`html502`, `error500`, `drop`, `empty200`, `malformed_json`, `delay`).
+    pub async fn queue_fault(&self, mode: &str, count: u32, method: &str) {
+        let answer = http()
+            .post(format!("{}/__control/faults", self.origin))
+            .json(&json!({ "mode": mode, "count": count, "method": method }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 200, "queue the fault {mode}");
+    }
+
+    /// Clears the queue of faults (`DELETE /__control/faults`).
+    pub async fn clear_faults(&self) {
+        let answer = http()
+            .delete(format!("{}/__control/faults", self.origin))
+            .send()
+            .await
+            .unwrap();
+        assert!(answer.status().is_success(), "clear the faults");
+    }
+
+    /// Every API request the server received (not static files), in order of arrival
+    /// (`GET /__control/requests`).
+    pub async fn requests(&self) -> Vec<Value> {
+        let answer = http()
+            .get(format!("{}/__control/requests", self.origin))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 200, "read the request log");
+        match answer.json::<Value>().await.unwrap() {
+            Value::Array(list) => list,
+            other => panic!("the request log is not a list: {other}"),
+        }
+    }
+
+    /// [`Api::requests`] with this HTTP method only.
+    pub async fn requests_with(&self, method: &str) -> Vec<Value> {
+        self.requests()
+            .await
+            .into_iter()
+            .filter(|r| r["method"] == method)
+            .collect()
     }
 }
 
-/// An answer: status, headers (names lower-cased) and body.
-pub struct Answer {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-}
-
-impl Answer {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+impl Drop for Api {
+    fn drop(&mut self) {
+        self.task.abort();
     }
 }
 
-/// One HTTP/1.1 exchange (Connection: close), bounded by timeouts.
-pub fn http(
-    origin: &str,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> Answer {
-    let addr = origin.trim_start_matches("http://");
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (n, v) in headers {
-        req.push_str(&format!("{n}: {v}\r\n"));
-    }
-    req.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
-    s.write_all(req.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let mut lines = head.lines();
-    let status = lines.next().unwrap_or("")[9..12].parse().unwrap();
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
-        .collect();
-    Answer {
-        status,
-        headers,
-        body: body.to_owned(),
-    }
+/// The console and the local API server on one loopback origin, as a proxy serves them.
+pub struct Stack {
+    pub origin: String,
+    pub api: Api,
+    /// The copy of the bundle the server serves; files written into it are served at once.
+    pub site: TempDir,
 }
 
-/// Every API request the local server received (not static files), in order.
-pub fn received(api_origin: &str) -> Vec<Value> {
-    let a = http(api_origin, "GET", "/__control/requests", &[], "");
-    assert_eq!(a.status, 200);
-    serde_json::from_str::<Value>(&a.body)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
-}
+impl Stack {
+    /// A [`Stack`] without config.json.
+    pub async fn start() -> Stack {
+        Stack::start_with(None).await
+    }
 
-pub fn received_with(api_origin: &str, method: &str) -> Vec<Value> {
-    received(api_origin)
-        .into_iter()
-        .filter(|r| r["method"] == method)
-        .collect()
+    /// A [`Stack`] with `config_json` as the config.json beside index.html.
+    pub async fn start_with(config_json: Option<&str>) -> Stack {
+        let site = site(config_json);
+        let api = Api::start(Some(site.path())).await;
+        Stack {
+            origin: api.origin.clone(),
+            api,
+            site,
+        }
+    }
 }
