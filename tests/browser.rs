@@ -412,6 +412,8 @@ async fn port_rows_can_be_added_duplicated_and_removed_with_validation() {
     assert!(text_of("diff").contains("+ TCP 2222 → 22"));
 
     click("button[aria-label='Duplicate row 3']");
+    // A new row: the list's effect adds it, then the row's own effects fill it.
+    tick().await;
     tick().await;
     assert_eq!(input("f-port-3-client").value(), "2222");
     assert!(text_of("f-port-3-client-error").contains("Same mapping as row 3"));
