@@ -168,3 +168,20 @@ fn a_new_port_id_is_sent() {
         r#"{"port_id":"6f0b2d1e-4c3a-4b5d-9e8f-7a6b5c4d3e2f"}"#
     );
 }
+
+#[test]
+fn the_preview_lists_the_resulting_ports_with_added_and_removed_marked() {
+    use vpcep_console::api::ports::PortChange;
+    let keep = PortMapping::new(8080, 80, "TCP");
+    let gone = PortMapping::new(8443, 443, "TCP");
+    let new = PortMapping::new(9443, 443, "TCP");
+    let d = ports_diff(&[keep.clone(), gone.clone()], &[new.clone(), keep.clone()]).unwrap();
+    assert_eq!(
+        d.lines(),
+        vec![
+            (new, PortChange::Added),
+            (keep, PortChange::Kept),
+            (gone, PortChange::Removed),
+        ]
+    );
+}

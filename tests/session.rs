@@ -116,7 +116,7 @@ fn the_upgrade_notice_tells_both_region_facts() {
     s.supported_editions = vec!["basic".into(), "profession".into()];
     let n = notice(&s, "me-east-1");
     assert!(n.already_advanced && n.region_named);
-    assert_eq!(n.editions, "basic, profession");
+    assert_eq!(n.editions, "Basic, Advanced (profession)");
     s.supported_editions = vec!["basic".into()];
     let n = notice(&s, "eu-west-0");
     assert!(!n.already_advanced && !n.region_named);

@@ -42,8 +42,8 @@ impl std::fmt::Display for PortMapping {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} {} → {}",
-            self.protocol, self.client_port, self.server_port
+            "{} → {} {}",
+            self.client_port, self.server_port, self.protocol
         )
     }
 }

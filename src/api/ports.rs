@@ -36,6 +36,40 @@ pub struct PortsDiff {
     pub after: Vec<PortMapping>,
 }
 
+/// How one mapping fares in a change, as the preview marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PortChange {
+    Kept,
+    Added,
+    Removed,
+}
+
+impl PortsDiff {
+    /// The list as the preview shows it: every mapping the service will have, in the
+    /// editor's order, unchanged ones plain and new ones marked added; then the ones that
+    /// go, marked removed.
+    pub fn lines(&self) -> Vec<(PortMapping, PortChange)> {
+        let mut added: Vec<&PortMapping> = self.added.iter().collect();
+        let mut lines: Vec<(PortMapping, PortChange)> = self
+            .after
+            .iter()
+            .map(|m| match added.iter().position(|a| *a == m) {
+                Some(i) => {
+                    added.swap_remove(i);
+                    (m.clone(), PortChange::Added)
+                }
+                None => (m.clone(), PortChange::Kept),
+            })
+            .collect();
+        lines.extend(
+            self.removed
+                .iter()
+                .map(|m| (m.clone(), PortChange::Removed)),
+        );
+        lines
+    }
+}
+
 /// Mappings in `a` that `b` lacks, counting repeats (a multiset difference).
 fn minus(a: &[PortMapping], b: &[PortMapping]) -> Vec<PortMapping> {
     let mut rest: Vec<&PortMapping> = b.iter().collect();

@@ -2,6 +2,7 @@
 
 use super::model::EndpointService;
 use super::regions::ADVANCED_BY_DEFAULT;
+use super::words::edition_label;
 
 /// The facts shown in the upgrade confirmation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +30,12 @@ pub fn notice(service: &EndpointService, region: &str) -> UpgradeNotice {
         editions: if service.supported_editions.is_empty() {
             "not reported".to_owned()
         } else {
-            service.supported_editions.join(", ")
+            service
+                .supported_editions
+                .iter()
+                .map(|e| edition_label(e))
+                .collect::<Vec<_>>()
+                .join(", ")
         },
     }
 }

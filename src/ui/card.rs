@@ -1,7 +1,13 @@
-//! The loaded service as a readable card.
+//! The service's summary: what it is, at a glance, and its secondary actions.
 
-use crate::api::EndpointService;
+use super::time::local_time;
+use crate::api::words::{
+    edition_label, edition_of, server_type_label, status_label, tcp_proxy_short, ADVANCED,
+    CLIENT_PORT, PROTOCOL, SERVER_PORT,
+};
+use crate::api::{Dialect, EndpointService};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn or_dash(v: &Option<String>) -> String {
     v.clone()
@@ -9,41 +15,101 @@ fn or_dash(v: &Option<String>) -> String {
         .unwrap_or_else(|| "—".to_owned())
 }
 
+/// A time in local time, with the ISO value on hover.
+#[component]
+pub fn Time(#[prop(into)] iso: Option<String>) -> impl IntoView {
+    match iso.filter(|s| !s.is_empty()) {
+        Some(iso) => view! { <time datetime=iso.clone() title=iso.clone()>{local_time(&iso)}</time> }.into_any(),
+        None => "—".into_any(),
+    }
+}
+
+/// The "More actions" menu: the upgrade, or why there is none.
+#[component]
+fn ActionsMenu(professional: bool, dialect: Dialect, on_upgrade: Callback<()>) -> impl IntoView {
+    let item = if dialect == Dialect::OpenTelekom {
+        view! {
+            <p class="menu-note" id="upgrade-unavailable">
+                "Upgrade to "{ADVANCED}": Open Telekom Cloud's API reference documents no upgrade, so the console sends none."
+            </p>
+        }
+        .into_any()
+    } else if professional {
+        view! { <p class="menu-note" id="upgrade-done">"Already "{ADVANCED}": nothing to upgrade."</p> }.into_any()
+    } else {
+        let open = move |_| {
+            // The menu closes, and the dialog gives the focus back to the menu's button.
+            if let Some(menu) = document().get_element_by_id("more-actions") {
+                let _ = menu.remove_attribute("open");
+            }
+            if let Some(summary) = document()
+                .query_selector("#more-actions > summary")
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = summary.focus();
+            }
+            on_upgrade.run(())
+        };
+        view! {
+            <button type="button" class="menu-item" id="open-upgrade" on:click=open>
+                "Upgrade to "{ADVANCED}"…"
+            </button>
+        }
+        .into_any()
+    };
+    view! {
+        <details class="menu" id="more-actions">
+            <summary>"More actions"</summary>
+            <div class="menu-body">{item}</div>
+        </details>
+    }
+}
+
 /// The loaded service, readable at a glance; `on_upgrade` opens the upgrade dialog.
 #[component]
 pub fn ServiceCard(
     service: EndpointService,
+    dialect: Dialect,
     /// Opens the upgrade confirmation.
     on_upgrade: Callback<()>,
 ) -> impl IntoView {
     let editions = if service.supported_editions.is_empty() {
-        "—".to_owned()
+        "not reported".to_owned()
     } else {
-        service.supported_editions.join(", ")
+        service
+            .supported_editions
+            .iter()
+            .map(|e| edition_label(e))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
-    let status = or_dash(&service.status);
+    let status = service.status.clone().unwrap_or_default();
     let status_class = format!("badge status-{status}");
-    let ports = service.ports.clone();
-    let tags = service.tags.clone();
-    let failures = service.error.clone();
     let professional = service.is_professional();
+    let name = service.short_name();
+    let title = if name.is_empty() {
+        "(no name)".to_owned()
+    } else {
+        name
+    };
     view! {
         <article class="panel card" aria-labelledby="card-title">
             <header class="card-head">
-                <h2 id="card-title">{service.short_name()}</h2>
-                <span class=status_class id="card-status">{status}</span>
-                {professional.then(|| view! { <span class="badge pro">"Advanced"</span> })}
+                <h1 id="card-title">{title}</h1>
+                <span class=status_class id="card-status">{status_label(&status).to_owned()}</span>
+                <span class="badge edition" class:pro=professional id="card-edition">{edition_of(&service)}</span>
                 <span class="spacer"></span>
-                <button type="button" class="secondary" id="open-upgrade" on:click=move |_| on_upgrade.run(())>
-                    {if professional { "Advanced mode…" } else { "Upgrade to advanced…" }}
-                </button>
+                <ActionsMenu professional=professional dialect=dialect on_upgrade=on_upgrade />
             </header>
             <p class="muted full-name">{or_dash(&service.service_name)}</p>
-            {(!failures.is_empty())
+            {(!service.error.is_empty())
                 .then(|| view! {
                     <div class="banner warn">
-                        {failures
-                            .into_iter()
+                        {service
+                            .error
+                            .iter()
                             .map(|f| view! { <p>{format!("{}: {}", or_dash(&f.code), or_dash(&f.message))}</p> })
                             .collect_view()}
                     </div>
@@ -51,56 +117,58 @@ pub fn ServiceCard(
             <dl class="facts">
                 <dt>"ID"</dt>
                 <dd><code>{service.id.clone()}</code></dd>
-                <dt>"Service type"</dt>
-                <dd>{or_dash(&service.service_type)}</dd>
-                <dt>"Server type"</dt>
-                <dd>{or_dash(&service.server_type)}</dd>
+                <dt>"Backend type"</dt>
+                <dd>{server_type_label(service.server_type.as_deref().unwrap_or("")).to_owned()}</dd>
                 <dt>"Editions"</dt>
                 <dd id="card-editions">{editions}</dd>
-                <dt>"Approval required"</dt>
+                <dt>"Connections need approval"</dt>
                 <dd id="card-approval">
                     {service.approval_enabled.map(|b| if b { "Yes" } else { "No" }).unwrap_or("—")}
                 </dd>
-                <dt>"Client address (tcp_proxy)"</dt>
-                <dd id="card-tcp-proxy">{or_dash(&service.tcp_proxy)}</dd>
+                <dt>"Client address to the backend"</dt>
+                <dd id="card-tcp-proxy">
+                    {service.tcp_proxy.as_deref().map(tcp_proxy_short).unwrap_or_else(|| "—".into())}
+                </dd>
                 <dt>"Backend port ID"</dt>
                 <dd><code>{or_dash(&service.port_id)}</code></dd>
-                {service.ip.clone().map(|ip| view! { <dt>"Backend IP"</dt><dd>{ip}</dd> })}
+                {service.ip.clone().map(|ip| view! { <dt>"Backend IP or domain"</dt><dd>{ip}</dd> })}
                 {service.vip_port_id.clone().map(|v| view! { <dt>"Virtual IP port ID"</dt><dd><code>{v}</code></dd> })}
                 <dt>"Description"</dt>
                 <dd id="card-description">{or_dash(&service.description)}</dd>
                 <dt>"Created"</dt>
-                <dd>{or_dash(&service.created_at)}</dd>
+                <dd><Time iso=service.created_at.clone() /></dd>
                 <dt>"Updated"</dt>
-                <dd>{or_dash(&service.updated_at)}</dd>
+                <dd><Time iso=service.updated_at.clone() /></dd>
             </dl>
             <table class="ports" id="card-ports">
                 <caption>"Port mappings"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Protocol"</th>
-                        <th scope="col">"Client port"</th>
-                        <th scope="col">"Server port"</th>
+                        <th scope="col">{CLIENT_PORT}</th>
+                        <th scope="col">{SERVER_PORT}</th>
+                        <th scope="col">{PROTOCOL}</th>
                     </tr>
                 </thead>
                 <tbody>
-                    {ports
-                        .into_iter()
+                    {service
+                        .ports
+                        .iter()
                         .map(|p| view! {
                             <tr>
-                                <td>{p.protocol}</td>
                                 <td>{p.client_port}</td>
                                 <td>{p.server_port}</td>
+                                <td>{p.protocol.clone()}</td>
                             </tr>
                         })
                         .collect_view()}
                 </tbody>
             </table>
-            {(!tags.is_empty())
+            {(!service.tags.is_empty())
                 .then(|| view! {
                     <ul class="tags" aria-label="Tags">
-                        {tags
-                            .into_iter()
+                        {service
+                            .tags
+                            .iter()
                             .map(|t| view! { <li><code>{format!("{}={}", t.key, t.value)}</code></li> })
                             .collect_view()}
                     </ul>

@@ -1,9 +1,10 @@
 //! The modify form: every PUT field of the selected dialect and the port-mapping editor.
 
-use super::fields::TextField;
+use super::field::{Field, TextInput};
 use crate::api::dialect::tcp_proxy_label;
 use crate::api::ports::PORT_MAPPINGS_MAX;
-use crate::api::{Dialect, Field, FieldError, PortDraft, ServiceDraft};
+use crate::api::words::{CLIENT_PORT, PROTOCOL, SERVER_PORT};
+use crate::api::{Dialect, Field as FormField, FieldError, PortDraft, ServiceDraft};
 use leptos::prelude::*;
 
 /// The form's values, one signal per field; port rows carry a stable id so that
@@ -57,6 +58,11 @@ impl FormState {
         self.rows.set(rows);
     }
 
+    /// The draft as typed, untracked (for event handlers and async work).
+    pub fn draft_untracked(&self) -> ServiceDraft {
+        untrack(|| self.draft())
+    }
+
     /// The draft as typed (tracked).
     pub fn draft(&self) -> ServiceDraft {
         ServiceDraft {
@@ -92,7 +98,7 @@ impl FormState {
         self.rows.update(|v| v.retain(|(r, _)| *r != id));
     }
 
-    fn edit_row(&self, id: u32, f: impl FnOnce(&mut PortDraft)) {
+    pub fn edit_row(&self, id: u32, f: impl FnOnce(&mut PortDraft)) {
         self.rows.update(|v| {
             if let Some((_, p)) = v.iter_mut().find(|(r, _)| *r == id) {
                 f(p);
@@ -101,8 +107,9 @@ impl FormState {
     }
 }
 
+
 /// The message for `field`, if it has one.
-pub fn error_for(errors: Memo<Vec<FieldError>>, field: Field) -> Signal<Option<String>> {
+pub fn error_for(errors: Memo<Vec<FieldError>>, field: FormField) -> Signal<Option<String>> {
     Signal::derive(move || {
         errors.with(|e| {
             e.iter()
@@ -110,6 +117,16 @@ pub fn error_for(errors: Memo<Vec<FieldError>>, field: Field) -> Signal<Option<S
                 .map(|x| x.message.clone())
         })
     })
+}
+
+/// What one port row shows, in one memo: a keystroke in a row re-renders that row only.
+#[derive(Clone, PartialEq)]
+struct RowView {
+    index: usize,
+    port: PortDraft,
+    client_error: Option<String>,
+    server_error: Option<String>,
+    protocol_error: Option<String>,
 }
 
 /// One row of the port-mapping editor.
@@ -120,50 +137,43 @@ fn PortRow(
     errors: Memo<Vec<FieldError>>,
     #[prop(into)] dialect: Signal<Dialect>,
 ) -> impl IntoView {
-    let index = Memo::new(move |_| form.rows.with(|v| v.iter().position(|(r, _)| *r == id)));
-    let value = move |pick: fn(&PortDraft) -> String| {
-        move || {
-            form.rows.with(|v| {
-                v.iter()
-                    .find(|(r, _)| *r == id)
-                    .map(|(_, p)| pick(p))
-                    .unwrap_or_default()
-            })
-        }
-    };
-    let message = move |make: fn(usize) -> Field| {
-        move || {
-            let i = index.get()?;
+    let row = Memo::new(move |_| {
+        let (index, port) = form.rows.with(|v| {
+            v.iter()
+                .enumerate()
+                .find(|(_, (r, _))| *r == id)
+                .map(|(i, (_, p))| (i, p.clone()))
+                .unwrap_or_default()
+        });
+        let message = |field: FormField| {
             errors.with(|e| {
                 e.iter()
-                    .find(|x| x.field == make(i))
+                    .find(|x| x.field == field)
                     .map(|x| x.message.clone())
             })
+        };
+        RowView {
+            index,
+            port,
+            client_error: message(FormField::ClientPort(index)),
+            server_error: message(FormField::ServerPort(index)),
+            protocol_error: message(FormField::Protocol(index)),
         }
-    };
-    let dom = move |make: fn(usize) -> Field| move || index.get().map(|i| make(i).dom_id());
-    let described = move |make: fn(usize) -> Field| {
+    });
+    let dom = move |make: fn(usize) -> FormField| move || make(row.with(|r| r.index)).dom_id();
+    let described = move |make: fn(usize) -> FormField, pick: fn(&RowView) -> bool| {
         move || {
-            let i = index.get()?;
-            let has = errors.with(|e| e.iter().any(|x| x.field == make(i)));
-            has.then(|| format!("{}-error", make(i).dom_id()))
+            row.with(pick)
+                .then(|| format!("{}-error", make(row.with(|r| r.index)).dom_id()))
         }
     };
-    let invalid = move |make: fn(usize) -> Field| {
-        move || {
-            let i = index.get()?;
-            errors
-                .with(|e| e.iter().any(|x| x.field == make(i)))
-                .then_some("true")
-        }
-    };
-    let row_no = move || index.get().map(|i| i + 1).unwrap_or(0);
+    let row_no = move || row.with(|r| r.index + 1);
     let protocol_options = move || {
-        let current = value(|p| p.protocol.clone())();
+        let current = row.with(|r| r.port.protocol.clone());
         let mut options: Vec<&'static str> = dialect.get().protocols().to_vec();
+        options.sort();
         let extra =
             (!current.is_empty() && !options.contains(&current.as_str())).then_some(current);
-        options.sort();
         let mut views: Vec<_> = options
             .into_iter()
             .map(|p| view! { <option value=p>{p}</option> }.into_any())
@@ -177,13 +187,18 @@ fn PortRow(
         views
     };
     let row_errors = move || {
-        [Field::ClientPort as fn(usize) -> Field, Field::ServerPort, Field::Protocol]
-            .into_iter()
-            .filter_map(|make| {
-                let text = message(make)()?;
-                Some(view! { <p class="error" id=format!("{}-error", index.get().map(|i| make(i).dom_id()).unwrap_or_default())>{text}</p> })
-            })
-            .collect_view()
+        let r = row.get();
+        [
+            (FormField::ClientPort(r.index), r.client_error),
+            (FormField::ServerPort(r.index), r.server_error),
+            (FormField::Protocol(r.index), r.protocol_error),
+        ]
+        .into_iter()
+        .filter_map(|(field, text)| {
+            let text = text?;
+            Some(view! { <p class="error" id=format!("{}-error", field.dom_id())>{text}</p> })
+        })
+        .collect_view()
     };
     view! {
         <li class="port-row">
@@ -191,35 +206,35 @@ fn PortRow(
                 <span class="row-no" aria-hidden="true">{row_no}</span>
                 <input
                     class="port client"
-                    id=dom(Field::ClientPort)
+                    id=dom(FormField::ClientPort)
                     inputmode="numeric"
                     autocomplete="off"
-                    aria-label=move || format!("Row {} client port", row_no())
-                    prop:value=value(|p| p.client_port.clone())
+                    aria-label=move || format!("Row {} {}", row_no(), CLIENT_PORT.to_lowercase())
+                    prop:value=move || row.with(|r| r.port.client_port.clone())
                     on:input:target=move |ev| form.edit_row(id, |p| p.client_port = ev.target().value())
-                    aria-invalid=invalid(Field::ClientPort)
-                    aria-describedby=described(Field::ClientPort)
+                    aria-invalid=move || row.with(|r| r.client_error.is_some()).then_some("true")
+                    aria-describedby=described(FormField::ClientPort, |r| r.client_error.is_some())
                 />
                 <span class="arrow" aria-hidden="true">"→"</span>
                 <input
                     class="port server"
-                    id=dom(Field::ServerPort)
+                    id=dom(FormField::ServerPort)
                     inputmode="numeric"
                     autocomplete="off"
-                    aria-label=move || format!("Row {} server port", row_no())
-                    prop:value=value(|p| p.server_port.clone())
+                    aria-label=move || format!("Row {} {}", row_no(), SERVER_PORT.to_lowercase())
+                    prop:value=move || row.with(|r| r.port.server_port.clone())
                     on:input:target=move |ev| form.edit_row(id, |p| p.server_port = ev.target().value())
-                    aria-invalid=invalid(Field::ServerPort)
-                    aria-describedby=described(Field::ServerPort)
+                    aria-invalid=move || row.with(|r| r.server_error.is_some()).then_some("true")
+                    aria-describedby=described(FormField::ServerPort, |r| r.server_error.is_some())
                 />
                 <select
                     class="protocol"
-                    id=dom(Field::Protocol)
+                    id=dom(FormField::Protocol)
                     aria-label=move || format!("Row {} protocol", row_no())
-                    prop:value=value(|p| p.protocol.clone())
+                    prop:value=move || row.with(|r| r.port.protocol.clone())
                     on:change:target=move |ev| form.edit_row(id, |p| p.protocol = ev.target().value())
-                    aria-invalid=invalid(Field::Protocol)
-                    aria-describedby=described(Field::Protocol)
+                    aria-invalid=move || row.with(|r| r.protocol_error.is_some()).then_some("true")
+                    aria-describedby=described(FormField::Protocol, |r| r.protocol_error.is_some())
                 >
                     {protocol_options}
                 </select>
@@ -227,7 +242,7 @@ fn PortRow(
                     type="button"
                     class="icon"
                     title="Duplicate this mapping"
-                    aria-label=move || format!("Duplicate row {}", row_no())
+                    aria-label=move || format!("Copy row {}", row_no())
                     disabled=move || form.rows.with(|v| v.len() >= PORT_MAPPINGS_MAX)
                     on:click=move |_| form.duplicate_row(id)
                 >
@@ -240,11 +255,46 @@ fn PortRow(
                     aria-label=move || format!("Remove row {}", row_no())
                     on:click=move |_| form.remove_row(id)
                 >
-                    "✕"
+                    "Remove"
                 </button>
             </div>
             {row_errors}
         </li>
+    }
+}
+
+/// A select for the enclosing [`Field`] of `tcp_proxy`'s values in the dialect.
+#[component]
+fn TcpProxySelect(form: FormState, #[prop(into)] dialect: Signal<Dialect>) -> impl IntoView {
+    let f = super::field::use_field();
+    let options = move || {
+        let current = form.tcp_proxy.get();
+        let values = dialect.get().tcp_proxy_values();
+        let mut views: Vec<_> = Vec::new();
+        if current.is_empty() {
+            views.push(view! { <option value="">"(not set: leave as it is)"</option> }.into_any());
+        }
+        for v in values {
+            views.push(
+                view! { <option value=*v>{format!("{} · {v}", tcp_proxy_label(v))}</option> }
+                    .into_any(),
+            );
+        }
+        if !current.is_empty() && !values.contains(&current.as_str()) {
+            views.push(view! { <option value=current.clone()>{format!("{current} (not available)")}</option> }.into_any());
+        }
+        views
+    };
+    view! {
+        <select
+            id=f.id
+            prop:value=move || form.tcp_proxy.get()
+            on:change:target=move |ev| form.tcp_proxy.set(ev.target().value())
+            aria-invalid=move || f.invalid.get().then_some("true")
+            aria-describedby=move || f.described_by.get()
+        >
+            {options}
+        </select>
     }
 }
 
@@ -255,102 +305,97 @@ pub fn ModifyFields(
     errors: Memo<Vec<FieldError>>,
     #[prop(into)] dialect: Signal<Dialect>,
 ) -> impl IntoView {
-    let tcp_proxy_options = move || {
-        let current = form.tcp_proxy.get();
-        let values = dialect.get().tcp_proxy_values();
-        let mut views: Vec<_> = Vec::new();
-        if current.is_empty() {
-            views.push(view! { <option value="">"(not set: leave as it is)"</option> }.into_any());
-        }
-        for v in values {
-            views.push(
-                view! { <option value=*v>{format!("{v} — {}", tcp_proxy_label(v))}</option> }
-                    .into_any(),
-            );
-        }
-        if !current.is_empty() && !values.contains(&current.as_str()) {
-            views.push(view! { <option value=current.clone()>{format!("{current} (not available)")}</option> }.into_any());
-        }
-        views
-    };
-    let tcp_error = error_for(errors, Field::TcpProxy);
-    let ports_error = error_for(errors, Field::Ports);
+    let ports_error = error_for(errors, FormField::Ports);
     view! {
         <fieldset class="group">
             <legend>"Service"</legend>
             <div class="field check">
-                <input type="checkbox" id="f-approval" bind:checked=form.approval />
-                <label for="f-approval">"Connections need approval"</label>
+                <input
+                    type="checkbox"
+                    id="f-approval"
+                    aria-describedby="f-approval-help"
+                    bind:checked=form.approval
+                />
+                <label for="f-approval">
+                    "Connections need approval"
+                    <code class="api-name">"approval_enabled"</code>
+                </label>
                 <p class="help" id="f-approval-help">"When on, a new VPC endpoint waits until you accept it."</p>
             </div>
-            <TextField
+            <Field
                 id="f-service-name"
                 label="Service name"
-                value=form.name
-                error=error_for(errors, Field::ServiceName)
+                api="service_name"
+                error=error_for(errors, FormField::ServiceName)
                 help="The short name: 0–16 letters, digits, _ and -. The cloud adds the region and ID around it."
-            />
-            <TextField
+            >
+                <TextInput value=form.name />
+            </Field>
+            <Field
                 id="f-description"
                 label="Description"
-                value=form.description
-                error=error_for(errors, Field::Description)
+                api="description"
+                error=error_for(errors, FormField::Description)
                 help="At most 128 characters, no < or >. Empty clears it."
-            />
-            <div class="field" class:invalid=move || tcp_error.get().is_some()>
-                <label for="f-tcp-proxy">"Client address to the backend (tcp_proxy)"</label>
-                <select
-                    id="f-tcp-proxy"
-                    prop:value=move || form.tcp_proxy.get()
-                    on:change:target=move |ev| form.tcp_proxy.set(ev.target().value())
-                    aria-invalid=move || tcp_error.get().is_some().then_some("true")
-                    aria-describedby=move || tcp_error.get().map(|_| "f-tcp-proxy-error")
-                >
-                    {tcp_proxy_options}
-                </select>
-                <p class="error" id="f-tcp-proxy-error">{move || tcp_error.get()}</p>
-            </div>
+            >
+                <TextInput value=form.description />
+            </Field>
+            <Field
+                id="f-tcp-proxy"
+                label="Client address to the backend"
+                api="tcp_proxy"
+                error=error_for(errors, FormField::TcpProxy)
+                help="How the backend learns the client's address."
+            >
+                <TcpProxySelect form=form dialect=dialect />
+            </Field>
         </fieldset>
         <fieldset class="group">
             <legend>"Backend"</legend>
-            <TextField
+            <Field
                 id="f-port-id"
                 label="Backend port ID"
-                value=form.port_id
-                error=error_for(errors, Field::PortId)
+                api="port_id"
+                error=error_for(errors, FormField::PortId)
                 help="UUID of the load balancer's VIP port or the server's NIC."
-            />
+            >
+                <TextInput value=form.port_id />
+            </Field>
             {move || dialect.get().has_ip().then(|| view! {
-                <TextField
+                <Field
                     id="f-ip"
                     label="Backend IP or domain"
-                    value=form.ip
-                    error=error_for(errors, Field::Ip)
+                    api="ip"
+                    error=error_for(errors, FormField::Ip)
                     help="IPv4 address or domain name. It cannot change in the same request as the port ID."
-                />
+                >
+                    <TextInput value=form.ip />
+                </Field>
             })}
             {move || dialect.get().has_vip_port_id().then(|| view! {
-                <TextField
+                <Field
                     id="f-vip-port-id"
                     label="Virtual IP port ID"
-                    value=form.vip_port_id
-                    error=error_for(errors, Field::VipPortId)
+                    api="vip_port_id"
+                    error=error_for(errors, FormField::VipPortId)
                     help="UUID of the NIC the virtual IP address is bound to."
-                />
+                >
+                    <TextInput value=form.vip_port_id />
+                </Field>
             })}
         </fieldset>
-        <fieldset class="group ports-editor" aria-describedby="ports-note">
-            <legend>"Port mappings"</legend>
+        <fieldset class="group ports-editor" id="f-ports" tabindex="-1" aria-describedby="ports-note">
+            <legend>"Port mappings "<code class="api-name">"ports"</code></legend>
             <p class="note warn" id="ports-note">
                 "The API replaces the whole list: after saving, the service has exactly these mappings. "
                 {move || format!("1 to {PORT_MAPPINGS_MAX} rows; {} now.", form.rows.with(|v| v.len()))}
             </p>
             <div class="port-head" aria-hidden="true">
                 <span></span>
-                <span>"Client port"</span>
+                <span>{CLIENT_PORT}</span>
                 <span></span>
-                <span>"Server port"</span>
-                <span>"Protocol"</span>
+                <span>{SERVER_PORT}</span>
+                <span>{PROTOCOL}</span>
             </div>
             <ul class="port-rows">
                 <For

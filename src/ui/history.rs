@@ -3,7 +3,7 @@
 use crate::api::history::{export_json, HistoryEntry};
 use leptos::prelude::*;
 
-/// The history panel.
+/// The history of the session, folded until asked for.
 #[component]
 pub fn HistoryPanel(history: RwSignal<Vec<HistoryEntry>>) -> impl IntoView {
     let href = move || {
@@ -14,9 +14,12 @@ pub fn HistoryPanel(history: RwSignal<Vec<HistoryEntry>>) -> impl IntoView {
         )
     };
     view! {
-        <section class="panel history" aria-labelledby="history-title">
+        <details class="panel history" id="history">
+            <summary>
+                <span id="history-title">{move || format!("Requests this session ({})", history.with(|h| h.len()))}</span>
+            </summary>
             <div class="panel-head">
-                <h2 id="history-title">"History"</h2>
+                <span class="muted">"Time, request, status, duration and request ID of each call; never the token."</span>
                 <a class="button secondary" id="export-history" download="vpcep-history.json" href=href>
                     "Export JSON"
                 </a>
@@ -66,6 +69,6 @@ pub fn HistoryPanel(history: RwSignal<Vec<HistoryEntry>>) -> impl IntoView {
                     .into_any()
                 }
             }}
-        </section>
+        </details>
     }
 }

@@ -1,33 +1,29 @@
-//! What a submit will send: the diff against the loaded service and the exact request.
+//! What a save will change, in console words, and behind a disclosure the exact request.
 
+use crate::api::ports::PortChange;
 use crate::api::request::pretty_json;
+use crate::api::words::{field_label, value_text, CLIENT_PORT, PROTOCOL, SERVER_PORT};
 use crate::api::{ApiRequest, FieldError, SettingsError, UpdatePlan};
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 
-/// Copies `text` to the clipboard; false when the browser refuses (no secure context).
-fn copy_to_clipboard(text: &str) -> bool {
+/// Copies `text` to the clipboard and says whether the browser did it.
+async fn copy_to_clipboard(text: String) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    // navigator.clipboard.writeText, looked up dynamically: web-sys gates Clipboard.
-    let navigator: JsValue = window.navigator().into();
-    let Ok(clipboard) = js_sys::Reflect::get(&navigator, &"clipboard".into()) else {
-        return false;
-    };
-    if clipboard.is_undefined() {
+    // Clipboard exists only in a secure context (https or loopback).
+    let navigator = window.navigator();
+    if js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|c| c.is_undefined())
+        .unwrap_or(true)
+    {
         return false;
     }
-    let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) else {
-        return false;
-    };
-    let Ok(write) = write.dyn_into::<js_sys::Function>() else {
-        return false;
-    };
-    write.call1(&clipboard, &text.into()).is_ok()
+    JsFuture::from(navigator.clipboard().write_text(&text))
+        .await
+        .is_ok()
 }
-
-use wasm_bindgen::JsCast;
 
 /// The request as it will go on the wire, token masked, with copy-as-curl.
 #[component]
@@ -36,6 +32,20 @@ pub fn RequestView(request: ApiRequest) -> impl IntoView {
     let curl = request.to_curl();
     let body = request.body.as_deref().map(pretty_json);
     let headers = request.masked_headers();
+    let copy = {
+        let curl = curl.clone();
+        move |_| {
+            let curl = curl.clone();
+            copied.set(Some("Copying…"));
+            leptos::task::spawn_local(async move {
+                copied.set(Some(if copy_to_clipboard(curl).await {
+                    "Copied: the token is $TOKEN in the command."
+                } else {
+                    "The browser refused the clipboard: select the command below."
+                }));
+            });
+        }
+    };
     view! {
         <div class="request">
             <p class="request-line">
@@ -54,44 +64,95 @@ pub fn RequestView(request: ApiRequest) -> impl IntoView {
                 None => view! { <p class="muted">"No body."</p> }.into_any(),
             }}
             <div class="copy-row">
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| {
-                        copied.set(Some(if copy_to_clipboard(&curl) {
-                            "Copied: the token is $TOKEN in the command."
-                        } else {
-                            "The browser refused the clipboard: select the command below."
-                        }))
-                    }
-                >
-                    "Copy as curl"
-                </button>
+                <button type="button" class="secondary" on:click=copy>"Copy as curl"</button>
                 <span class="muted" aria-live="polite">{move || copied.get()}</span>
             </div>
             <details>
                 <summary>"curl command"</summary>
-                <pre class="curl">{request.to_curl()}</pre>
+                <pre class="curl">{curl}</pre>
             </details>
         </div>
     }
 }
 
-/// The preview of an update: which fields change, which mappings come and go, and
-/// the request that would be sent.
+/// The changes a save makes, field by field, and the resulting port list.
+#[component]
+fn Changes(plan: UpdatePlan) -> impl IntoView {
+    let ports = plan.ports.clone();
+    view! {
+        <ul class="changes" id="diff">
+            {plan
+                .changes
+                .into_iter()
+                .map(|c| view! {
+                    <li>
+                        <strong>{field_label(c.field)}</strong>
+                        ": "
+                        <span class="before">{value_text(c.field, &c.before)}</span>
+                        " → "
+                        <span class="after">{value_text(c.field, &c.after)}</span>
+                        " "
+                        <code class="api-name">{c.field}</code>
+                    </li>
+                })
+                .collect_view()}
+            {ports.map(|d| {
+                let (added, removed) = (d.added.len(), d.removed.len());
+                view! {
+                    <li class="ports-change">
+                        <strong>{field_label("ports")}</strong>
+                        {format!(": {added} added, {removed} removed; the service will have these {}: ", d.after.len())}
+                        <code class="api-name">"ports"</code>
+                        <table class="ports mapping-diff" id="ports-diff">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{CLIENT_PORT}</th>
+                                    <th scope="col">{SERVER_PORT}</th>
+                                    <th scope="col">{PROTOCOL}</th>
+                                    <th scope="col">"Change"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {d.lines()
+                                    .into_iter()
+                                    .map(|(m, change)| {
+                                        let (class, word) = match change {
+                                            PortChange::Kept => ("kept", ""),
+                                            PortChange::Added => ("added", "Added"),
+                                            PortChange::Removed => ("removed", "Removed"),
+                                        };
+                                        view! {
+                                            <tr class=class>
+                                                <td>{m.client_port}</td>
+                                                <td>{m.server_port}</td>
+                                                <td>{m.protocol}</td>
+                                                <td>{word}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </li>
+                }
+            })}
+        </ul>
+    }
+}
+
+/// The preview of a save: what changes, and the exact request behind "Request".
 #[component]
 pub fn UpdatePreview(
     plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>,
     request: Memo<Option<Result<ApiRequest, SettingsError>>>,
 ) -> impl IntoView {
-    let summary = move || {
-        match plan.get() {
+    let summary = move || match plan.get() {
         None => None,
         Some(Err(errors)) => Some(
             view! {
                 <p class="note bad" id="preview-state">
                     {format!(
-                        "{} {} to fix before anything can be sent.",
+                        "{} {} to fix before anything can be saved.",
                         errors.len(),
                         if errors.len() == 1 { "problem" } else { "problems" },
                     )}
@@ -100,57 +161,10 @@ pub fn UpdatePreview(
             .into_any(),
         ),
         Some(Ok(p)) if p.is_empty() => Some(
-            view! { <p class="note" id="preview-state">"No changes: nothing to send."</p> }.into_any(),
+            view! { <p class="note" id="preview-state">"No changes yet: edit a field and the preview shows what a save would change."</p> }
+                .into_any(),
         ),
-        Some(Ok(p)) => Some(
-            view! {
-                <div id="preview-state">
-                    <table class="diff" id="diff">
-                        <caption>"Changes"</caption>
-                        <thead>
-                            <tr><th scope="col">"Field"</th><th scope="col">"Now"</th><th scope="col">"After"</th></tr>
-                        </thead>
-                        <tbody>
-                            {p.changes
-                                .iter()
-                                .map(|c| view! {
-                                    <tr>
-                                        <th scope="row"><code>{c.field}</code></th>
-                                        <td class="before">{c.before.clone()}</td>
-                                        <td class="after">{c.after.clone()}</td>
-                                    </tr>
-                                })
-                                .collect_view()}
-                            {p.ports.as_ref().map(|d| view! {
-                                <tr>
-                                    <th scope="row"><code>"ports"</code></th>
-                                    <td class="before">
-                                        <ul class="mappings">
-                                            {d.removed.iter().map(|m| view! { <li class="removed">{format!("− {m}")}</li> }).collect_view()}
-                                        </ul>
-                                    </td>
-                                    <td class="after">
-                                        <ul class="mappings">
-                                            {d.added.iter().map(|m| view! { <li class="added">{format!("+ {m}")}</li> }).collect_view()}
-                                        </ul>
-                                    </td>
-                                </tr>
-                            })}
-                        </tbody>
-                    </table>
-                    {p.ports.as_ref().map(|d| view! {
-                        <p class="note warn" id="ports-warning">
-                            {format!(
-                                "Ports are replaced wholesale: all {} mappings below are sent, and the service will have exactly those.",
-                                d.after.len()
-                            )}
-                        </p>
-                    })}
-                </div>
-            }
-            .into_any(),
-        ),
-    }
+        Some(Ok(p)) => Some(view! { <div id="preview-state"><Changes plan=p /></div> }.into_any()),
     };
     let request_view = move || match request.get() {
         Some(Ok(r)) => Some(view! { <RequestView request=r /> }.into_any()),
@@ -161,10 +175,13 @@ pub fn UpdatePreview(
         None => None,
     };
     view! {
-        <section class="preview" aria-labelledby="preview-title">
-            <h3 id="preview-title">"Preview"</h3>
+        <section class="panel preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">"Preview"</h2>
             {summary}
-            {request_view}
+            <details class="request-disclosure" id="request-disclosure">
+                <summary>"Request"</summary>
+                {move || request_view().unwrap_or_else(|| view! { <p class="muted">"No request: nothing to save."</p> }.into_any())}
+            </details>
         </section>
     }
 }

@@ -1,6 +1,7 @@
-//! The settings panel and where its values come from.
+//! The settings: where they come from, the panel that edits them, the summary in the
+//! header once they are complete, and the first-run checklist while they are not.
 
-use super::fields::TextField;
+use super::field::{Field, TextInput};
 use super::storage;
 use crate::api::config::{resolve, BaseSettings, Resolved, RuntimeConfig};
 use crate::api::regions::{HUAWEI_REGIONS, OTC_REGIONS};
@@ -18,6 +19,8 @@ pub struct SettingsState {
     pub token: RwSignal<String>,
     /// The deployment locks the proxy URL (config.json `allow_proxy_change: false`).
     pub proxy_locked: bool,
+    /// The proxy adds the token (config.json `"auth": "proxy"`): none is asked or sent.
+    pub token_by_proxy: bool,
     /// Where the settings came from; decides what persists.
     resolved: StoredValue<Resolved>,
 }
@@ -39,8 +42,13 @@ impl SettingsState {
             project_id: RwSignal::new(s.project_id),
             region: RwSignal::new(s.region),
             dialect: RwSignal::new(s.dialect),
-            token: RwSignal::new(storage::load_token()),
+            token: RwSignal::new(if config.token_by_proxy() {
+                String::new()
+            } else {
+                storage::load_token()
+            }),
             proxy_locked: r.proxy_locked,
+            token_by_proxy: config.token_by_proxy(),
             resolved: StoredValue::new(r),
         }
     }
@@ -69,20 +77,30 @@ impl SettingsState {
             region: self.region.get(),
             dialect: self.dialect.get(),
             token: self.token.get(),
-            token_by_proxy: false,
+            token_by_proxy: self.token_by_proxy,
         }
     }
 
     /// The current settings, untracked (for event handlers and async work).
     pub fn snapshot_untracked(&self) -> Settings {
-        Settings {
-            proxy_url: self.proxy_url.get_untracked(),
-            project_id: self.project_id.get_untracked(),
-            region: self.region.get_untracked(),
-            dialect: self.dialect.get_untracked(),
-            token: self.token.get_untracked(),
-            token_by_proxy: false,
-        }
+        untrack(|| self.snapshot())
+    }
+
+    /// What is still missing before anything can be sent, as checklist steps.
+    pub fn steps(&self) -> [(&'static str, bool); 3] {
+        [
+            ("API proxy URL", proxy_base(&self.proxy_url.get()).is_ok()),
+            ("Project ID", !self.project_id.get().trim().is_empty()),
+            (
+                "IAM token",
+                self.token_by_proxy || !self.token.get().trim().is_empty(),
+            ),
+        ]
+    }
+
+    /// Everything needed to send a request is there.
+    pub fn complete(&self) -> bool {
+        self.steps().iter().all(|(_, done)| *done)
     }
 }
 
@@ -102,6 +120,78 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
             .is_empty()
             .then(|| "Enter the project ID the token is scoped to.".to_owned())
     });
+    view! {
+        <section class="panel settings" id="settings" aria-labelledby="settings-title">
+            <h2 id="settings-title">"Settings"</h2>
+            <div class="settings-grid">
+                <Field
+                    id="s-proxy-url"
+                    label="API proxy URL"
+                    error=proxy_error
+                    help=if state.proxy_locked {
+                        "Set by this deployment: requests and the token go only there."
+                    } else {
+                        "The proxy that forwards /v1 and /v2 to the VPCEP API (the API itself answers no browser)."
+                    }
+                >
+                    <TextInput
+                        value=state.proxy_url
+                        input_type="url"
+                        readonly=state.proxy_locked
+                        placeholder="https://console.example.com/vpcep"
+                    />
+                </Field>
+                {move || proxy_warning(&state.proxy_url.get()).map(|w| view! {
+                    <p class="note warn" id="s-proxy-url-warning">{w}</p>
+                })}
+                <Field id="s-project-id" label="Project ID" error=project_error>
+                    <TextInput value=state.project_id placeholder="0123456789abcdef0123456789abcdef" />
+                </Field>
+                <Field
+                    id="s-region"
+                    label="Region"
+                    help="Informational: the proxy decides where requests go. Empty: taken from the service."
+                >
+                    <TextInput value=state.region list="region-list" />
+                </Field>
+                <datalist id="region-list">
+                    {HUAWEI_REGIONS
+                        .iter()
+                        .chain(OTC_REGIONS)
+                        .map(|r| view! { <option value=*r></option> })
+                        .collect_view()}
+                </datalist>
+                <div class="field">
+                    <label for="s-dialect">"Cloud"</label>
+                    <select
+                        id="s-dialect"
+                        aria-describedby="s-dialect-help"
+                        on:change:target=move |ev| {
+                            if let Some(d) = Dialect::parse(&ev.target().value()) {
+                                state.dialect.set(d);
+                            }
+                        }
+                        prop:value=move || state.dialect.get().as_str()
+                    >
+                        {Dialect::ALL
+                            .iter()
+                            .map(|d| view! { <option value=d.as_str()>{d.label()}</option> })
+                            .collect_view()}
+                    </select>
+                    <p class="help" id="s-dialect-help">
+                        "Which edition of the API the proxy reaches. Huawei Cloud: TCP only, backend IP. Open Telekom Cloud: TCP and UDP, virtual IP port."
+                    </p>
+                </div>
+                {(!state.token_by_proxy).then(|| view! { <TokenField state=state /> })}
+            </div>
+        </section>
+    }
+}
+
+/// The token: a password field of its own form (so browsers treat it as one), its
+/// masked value, Clear, and how to get one.
+#[component]
+fn TokenField(state: SettingsState) -> impl IntoView {
     let token_shown = move || {
         let t = state.token.get();
         if t.is_empty() {
@@ -111,80 +201,109 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
         }
     };
     view! {
-        <section class="panel settings" aria-labelledby="settings-title">
-            <h2 id="settings-title">"Settings"</h2>
-            <TextField
-                id="s-proxy-url"
-                label="API proxy URL"
-                value=state.proxy_url
-                error=proxy_error
-                input_type="url"
-                readonly=state.proxy_locked
-                help=if state.proxy_locked {
-                    "Set by this deployment (config.json): requests and the token go only there."
-                } else {
-                    "The proxy that forwards /v1 and /v2 to the VPCEP API (the API itself answers no browser)."
-                }
-                placeholder="https://console.example.com/vpcep"
-            />
-            {move || proxy_warning(&state.proxy_url.get()).map(|w| view! {
-                <p class="note warn" id="s-proxy-url-warning">{w}</p>
-            })}
-            <TextField id="s-project-id" label="Project ID" value=state.project_id error=project_error />
-            <TextField
-                id="s-region"
-                label="Region"
-                value=state.region
-                list="region-list"
-                help="Informational: the proxy decides where requests go."
-            />
-            <datalist id="region-list">
-                {HUAWEI_REGIONS
-                    .iter()
-                    .chain(OTC_REGIONS)
-                    .map(|r| view! { <option value=*r></option> })
-                    .collect_view()}
-            </datalist>
-            <div class="field">
-                <label for="s-dialect">"API dialect"</label>
-                <select
-                    id="s-dialect"
-                    on:change:target=move |ev| {
-                        if let Some(d) = Dialect::parse(&ev.target().value()) {
-                            state.dialect.set(d);
-                        }
-                    }
-                    prop:value=move || state.dialect.get().as_str()
+        <form class="token" on:submit=|ev| ev.prevent_default()>
+            <Field
+                id="s-token"
+                label="IAM token"
+                help="Kept in this tab only (sessionStorage) and sent only as X-Auth-Token."
+            >
+                <TextInput value=state.token input_type="password" />
+            </Field>
+            <div class="token-row">
+                <span class="muted" aria-live="polite">{token_shown}</span>
+                <button
+                    type="button"
+                    class="secondary"
+                    id="clear-token"
+                    on:click=move |_| state.token.set(String::new())
                 >
-                    {Dialect::ALL
-                        .iter()
-                        .map(|d| view! { <option value=d.as_str()>{d.label()}</option> })
-                        .collect_view()}
-                </select>
-                <p class="help">"Huawei Cloud: TCP only, backend IP. Open Telekom Cloud: TCP and UDP, virtual IP port."</p>
+                    "Clear token"
+                </button>
             </div>
-            // A form of its own so that password managers and browsers treat the token field properly.
-            <form class="token" on:submit=|ev| ev.prevent_default()>
-                <TextField
-                    id="s-token"
-                    label="IAM token"
-                    value=state.token
-                    input_type="password"
-                    autocomplete="off"
-                    help="Kept in this tab only (sessionStorage) and sent only as X-Auth-Token."
-                />
-                <div class="token-row">
-                    <span class="muted" aria-live="polite">{token_shown}</span>
-                    <button
-                        type="button"
-                        class="secondary"
-                        id="clear-token"
-                        on:click=move |_| state.token.set(String::new())
-                    >
-                        "Clear token"
-                    </button>
-                </div>
-            </form>
+            <details class="token-help" id="token-help">
+                <summary>"How do I get a token?"</summary>
+                <p>
+                    "Ask IAM for a project-scoped token: the token is the "<code>"X-Subject-Token"</code>
+                    " header of the answer, and it lives 24 hours."
+                </p>
+                <pre class="curl">{TOKEN_REQUEST}</pre>
+            </details>
+        </form>
+    }
+}
+
+/// The IAM request that gives a token, as a reader would type it.
+const TOKEN_REQUEST: &str = r#"curl -si -X POST https://iam.{region}.myhuaweicloud.com/v3/auth/tokens \
+  -H 'Content-Type: application/json' --data-raw '{
+  "auth": {
+    "identity": {"methods": ["password"], "password": {"user": {
+      "name": "USER", "password": "PASSWORD", "domain": {"name": "ACCOUNT"}}}},
+    "scope": {"project": {"id": "PROJECT_ID"}}
+  }}' | grep -i '^x-subject-token'"#;
+
+/// The settings in one line for the header: project · region · token.
+#[component]
+pub fn SettingsSummary(state: SettingsState, open: RwSignal<bool>) -> impl IntoView {
+    let project = move || {
+        let p = state.project_id.get();
+        if p.trim().is_empty() {
+            "no project".to_owned()
+        } else {
+            format!("Project {p}")
+        }
+    };
+    let region = move || {
+        let r = state.region.get();
+        (!r.trim().is_empty()).then(|| format!(" · {r}"))
+    };
+    let token = move || {
+        if state.token_by_proxy {
+            " · token added by the proxy"
+        } else if state.token.get().trim().is_empty() {
+            " · no token"
+        } else {
+            " · token ✓"
+        }
+    };
+    view! {
+        <div class="settings-summary">
+            <span class="summary-text" id="settings-summary">{project}{region}{token}</span>
+            <button
+                type="button"
+                class="secondary"
+                id="toggle-settings"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="settings"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || if open.get() { "Hide settings" } else { "Settings" }}
+            </button>
+        </div>
+    }
+}
+
+/// What a first visit needs before the console can list anything.
+#[component]
+pub fn FirstRunChecklist(state: SettingsState) -> impl IntoView {
+    view! {
+        <section class="panel checklist" aria-labelledby="checklist-title" id="checklist">
+            <h2 id="checklist-title">"Get started"</h2>
+            <p class="muted">"Three settings and the console lists your endpoint services."</p>
+            <ol>
+                {move || {
+                    state
+                        .steps()
+                        .into_iter()
+                        .map(|(step, done)| view! {
+                            <li class:done=done>
+                                <span class="check" aria-hidden="true">{if done { "✓" } else { "○" }}</span>
+                                {step}
+                                <span class="visually-hidden">{if done { ": done" } else { ": to do" }}</span>
+                            </li>
+                        })
+                        .collect_view()
+                }}
+            </ol>
         </section>
     }
 }

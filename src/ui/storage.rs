@@ -2,9 +2,11 @@
 //!
 //! The token lives in memory and in sessionStorage (gone when the tab closes);
 //! never in localStorage, the URL, logs or exports. Everything else the user set
-//! persists in localStorage.
+//! persists in localStorage; unsaved edits of a service stay in this tab (sessionStorage).
 
 use crate::api::config::{QuerySettings, SavedSettings};
+use crate::api::draft::SavedDraft;
+use crate::api::route::Route;
 use crate::api::Dialect;
 
 pub const SETTINGS_KEY: &str = "vpcep-console:settings";
@@ -67,4 +69,51 @@ pub fn query_settings() -> QuerySettings {
         region: query_param("region"),
         dialect: query_param("dialect").and_then(|d| Dialect::parse(&d)),
     }
+}
+
+/// The unsaved edits of a service in this tab, if any.
+pub fn load_draft(project_id: &str, service_id: &str) -> Option<SavedDraft> {
+    let text = session()?
+        .get_item(&SavedDraft::key(project_id, service_id))
+        .ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps the edits in this tab (sessionStorage): they survive a reload and a tab restore.
+pub fn save_draft(project_id: &str, draft: &SavedDraft) {
+    if let (Some(store), Ok(text)) = (session(), serde_json::to_string(draft)) {
+        let _ = store.set_item(&SavedDraft::key(project_id, &draft.service_id), &text);
+    }
+}
+
+pub fn remove_draft(project_id: &str, service_id: &str) {
+    if let Some(store) = session() {
+        let _ = store.remove_item(&SavedDraft::key(project_id, service_id));
+    }
+}
+
+/// The route the page URL names.
+pub fn current_route() -> Route {
+    Route::from_params(query_param)
+}
+
+/// Puts `query` in the address bar: a new history entry (`push`) or in place.
+pub fn set_url_query(query: &str, push: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}{query}");
+    let current = format!("{path}{}", window.location().search().unwrap_or_default());
+    if url == current {
+        return;
+    }
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
 }

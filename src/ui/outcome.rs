@@ -1,4 +1,4 @@
-//! The outcome of the last request: an error banner, or a one-line success.
+//! What went wrong, shown as a banner: status, code, message as text, request id, hint.
 
 use crate::api::{ApiError, SettingsError};
 use leptos::prelude::*;
@@ -15,13 +15,19 @@ pub enum Problem {
 /// The error banner: status, code and message verbatim (always as text, never as HTML),
 /// request id and a hint.
 #[component]
-pub fn ErrorBanner(#[prop(into)] problem: Signal<Option<Problem>>) -> impl IntoView {
+pub fn ErrorBanner(
+    #[prop(into)] problem: Signal<Option<Problem>>,
+    /// A last line, e.g. that the edits are still in the form.
+    #[prop(optional)]
+    footer: Option<&'static str>,
+) -> impl IntoView {
     move || {
         problem.get().map(|p| match p {
             Problem::Settings(e) => view! {
                 <div class="banner error" role="alert">
                     <strong>"Check the settings: "</strong>
                     <span>{e.message().to_owned()}</span>
+                    {footer.map(|f| view! { <p class="kept">{f}</p> })}
                 </div>
             }
             .into_any(),
@@ -47,6 +53,7 @@ pub fn ErrorBanner(#[prop(into)] problem: Signal<Option<Problem>>) -> impl IntoV
                             .clone()
                             .map(|r| view! { <span>" · Request ID: "<code class="request-id">{r}</code></span> })}
                     </p>
+                    {footer.map(|f| view! { <p class="kept">{f}</p> })}
                 </div>
             }
             .into_any(),

@@ -1,0 +1,115 @@
+//! The sticky bar at the foot of the service page: how many changes, Discard, the one
+//! Save (also Ctrl/Cmd+Enter), and the answer to the last action, where the eye is.
+
+use super::outcome::ErrorBanner;
+use super::state::{use_console, PageOutcome};
+use crate::api::{Field, FieldError, UpdatePlan};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Moves the focus to where the fix is: the first field the server named, or else the
+/// error itself.
+fn focus_fix(field: Option<Field>) {
+    let doc = document();
+    let target = field
+        .and_then(|f| doc.get_element_by_id(&f.dom_id()))
+        .or_else(|| doc.get_element_by_id("save-error"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+        // In the middle of the window: the action bar covers the bottom of it.
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// The action bar; `plan` is the update the form would send.
+#[component]
+pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> impl IntoView {
+    let c = use_console();
+    let page = c.page;
+    let saving = c.actions.save.pending();
+    let count = move || match plan.get() {
+        Some(Ok(p)) => p.changes.len() + usize::from(p.ports.is_some()),
+        _ => 0,
+    };
+    let problems = move || match plan.get() {
+        Some(Err(e)) => e.len(),
+        _ => 0,
+    };
+    let can_save = move || count() > 0 && problems() == 0 && !saving.get();
+    let has_problems = Signal::derive(move || problems() > 0);
+    let label = move || match (problems(), count()) {
+        (0, 0) => "No changes".to_owned(),
+        (0, 1) => "1 change".to_owned(),
+        (0, n) => format!("{n} changes"),
+        (1, _) => "1 problem to fix".to_owned(),
+        (p, _) => format!("{p} problems to fix"),
+    };
+    // Ctrl/Cmd+Enter saves from anywhere on the page, as the Save button would.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            c.save();
+        }
+    });
+    on_cleanup(move || keys.remove());
+    // After a failed save, the focus goes to the field the error is about.
+    Effect::new(move |_| {
+        if let Some(PageOutcome::Failed(_)) = page.outcome.get() {
+            let field = page
+                .server_errors
+                .with_untracked(|s| s.as_ref().and_then(|(_, e)| e.first().map(|e| e.field)));
+            leptos::task::spawn_local(async move {
+                // After the page has drawn the messages.
+                leptos::task::tick().await;
+                focus_fix(field);
+            });
+        }
+    });
+    let failure = Signal::derive(move || match page.outcome.get() {
+        Some(PageOutcome::Failed(p)) => Some(p),
+        _ => None,
+    });
+    let success = move || match page.outcome.get() {
+        Some(PageOutcome::Done { summary, request_id }) => Some(view! {
+            <p class="saved" id="save-result">
+                <strong>{summary}</strong>
+                {request_id.map(|r| view! { <span class="muted small">" Request ID "<code>{r}</code></span> })}
+            </p>
+        }),
+        _ => None,
+    };
+    view! {
+        <div class="action-bar" role="region" aria-label="Save">
+            <div class="answer" aria-live="polite">
+                {success}
+                <div id="save-error" tabindex="-1">
+                    <ErrorBanner problem=failure footer="Your edits are still in the form: fix them and save again." />
+                </div>
+            </div>
+            <div class="bar">
+                <span class="count" id="change-count" class:bad=has_problems>{label}</span>
+                <span class="spacer"></span>
+                <button
+                    type="button"
+                    class="secondary"
+                    id="discard"
+                    disabled=move || count() == 0 && problems() == 0
+                    on:click=move |_| page.discard(&c.settings.project_id.get_untracked())
+                >
+                    "Discard"
+                </button>
+                <button
+                    type="submit"
+                    form="modify-form"
+                    id="save"
+                    disabled=move || !can_save()
+                    aria-keyshortcuts="Control+Enter Meta+Enter"
+                >
+                    {move || if saving.get() { "Saving…" } else { "Save changes" }}
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,99 @@
+//! One wrapper for every form control: it draws the label (with the API's name as
+//! secondary text), the rule in words and the current error, and hands the control its
+//! id and aria wiring through context, so no control repeats that plumbing.
+
+use leptos::prelude::*;
+
+/// What a control inside a [`Field`] needs to be labelled and described.
+#[derive(Clone, Copy)]
+pub struct FieldContext {
+    pub id: &'static str,
+    /// `aria-describedby`: the error (when there is one) and the help.
+    pub described_by: Signal<Option<String>>,
+    pub invalid: Signal<bool>,
+}
+
+/// The context of the enclosing [`Field`].
+pub fn use_field() -> FieldContext {
+    expect_context::<FieldContext>()
+}
+
+/// A labelled control with its help and error.
+#[component]
+pub fn Field(
+    /// DOM id of the control; its error has this id plus `-error`, its help plus `-help`.
+    id: &'static str,
+    /// The console's word for the field.
+    label: &'static str,
+    /// The API's name of the field, shown after the label.
+    #[prop(optional)]
+    api: Option<&'static str>,
+    /// The rule in words, always shown.
+    #[prop(optional)]
+    help: Option<&'static str>,
+    /// The current problem, shown under the control.
+    #[prop(into, optional)]
+    error: MaybeProp<String>,
+    children: Children,
+) -> impl IntoView {
+    let invalid = Signal::derive(move || error.with(|e| e.is_some()));
+    let described_by = Signal::derive(move || {
+        let mut ids = Vec::new();
+        if invalid.get() {
+            ids.push(format!("{id}-error"));
+        }
+        if help.is_some() {
+            ids.push(format!("{id}-help"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    });
+    provide_context(FieldContext {
+        id,
+        described_by,
+        invalid,
+    });
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id>
+                {label}
+                {api.map(|a| view! { <code class="api-name">{a}</code> })}
+            </label>
+            {children()}
+            {help.map(|h| view! { <p class="help" id=format!("{id}-help")>{h}</p> })}
+            <p class="error" id=format!("{id}-error")>{move || error.get()}</p>
+        </div>
+    }
+}
+
+/// A text input for the enclosing [`Field`], bound to `value`.
+#[component]
+pub fn TextInput(
+    value: RwSignal<String>,
+    /// `text`, `password`, `url`, ...
+    #[prop(optional)]
+    input_type: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<&'static str>,
+    /// Id of a `<datalist>` with suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
+    /// Shown but not editable (a value the deployment fixes).
+    #[prop(optional)]
+    readonly: bool,
+) -> impl IntoView {
+    let f = use_field();
+    view! {
+        <input
+            id=f.id
+            name=f.id
+            type=input_type.unwrap_or("text")
+            placeholder=placeholder
+            list=list
+            autocomplete="off"
+            spellcheck="false"
+            readonly=readonly
+            bind:value=value
+            aria-invalid=move || f.invalid.get().then_some("true")
+            aria-describedby=move || f.described_by.get()
+        />
+    }
+}

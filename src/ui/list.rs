@@ -1,0 +1,309 @@
+//! The start page: the project's endpoint services, filtered, ordered and paged by the
+//! server. A row opens the service's page.
+
+use super::card::Time;
+use super::outcome::ErrorBanner;
+use super::state::{use_console, Console};
+use crate::api::list::{ListView, SortDir, SortKey, PAGE_SIZES, STATUSES};
+use crate::api::route::Route;
+use crate::api::words::{edition_of, server_type_label, status_label};
+use crate::api::{EndpointService, ServiceList};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The view the list shows now (the route's).
+fn current_view(c: Console) -> ListView {
+    match c.route.get() {
+        Route::List(v) => v,
+        Route::Service { .. } => ListView::default(),
+    }
+}
+
+/// The sort order as one choice: key and direction.
+const ORDERS: [(SortKey, SortDir, &str); 4] = [
+    (SortKey::Created, SortDir::Desc, "Newest first"),
+    (SortKey::Created, SortDir::Asc, "Oldest first"),
+    (SortKey::Updated, SortDir::Desc, "Recently updated"),
+    (SortKey::Updated, SortDir::Asc, "Least recently updated"),
+];
+
+/// Filter, order and "open by ID".
+#[component]
+fn Toolbar() -> impl IntoView {
+    let c = use_console();
+    let view_now = move || current_view(c);
+    // The name filter is the server's (fuzzy, any case): ask once typing pauses.
+    let name = RwSignal::new(untrack(view_now).name);
+    let typed = StoredValue::new(0u32);
+    let on_name = move |text: String| {
+        name.set(text.clone());
+        let n = typed.get_value() + 1;
+        typed.set_value(n);
+        set_timeout(
+            move || {
+                if typed.get_value() == n {
+                    let v = untrack(view_now);
+                    if v.name != text {
+                        c.go(Route::List(ListView { name: text, ..v }.first_page()));
+                    }
+                }
+            },
+            Duration::from_millis(350),
+        );
+    };
+    let open_id = RwSignal::new(String::new());
+    let on_open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = open_id.get_untracked().trim().to_owned();
+        if !id.is_empty() {
+            c.go(Route::Service { id });
+        }
+    };
+    view! {
+        <div class="toolbar">
+            <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+                <div class="field">
+                    <label for="list-filter">"Name contains"</label>
+                    <input
+                        id="list-filter"
+                        type="search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || name.get()
+                        on:input:target=move |ev| on_name(ev.target().value())
+                    />
+                </div>
+                <div class="field">
+                    <label for="list-status">"Status"</label>
+                    <select
+                        id="list-status"
+                        prop:value=move || view_now().status
+                        on:change:target=move |ev| {
+                            let v = untrack(view_now);
+                            c.go(Route::List(ListView { status: ev.target().value(), ..v }.first_page()));
+                        }
+                    >
+                        <option value="">"Any status"</option>
+                        {STATUSES
+                            .iter()
+                            .map(|s| view! { <option value=*s>{status_label(s).to_owned()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="list-order">"Order"</label>
+                    <select
+                        id="list-order"
+                        prop:value=move || {
+                            let v = view_now();
+                            format!("{}-{}", v.sort.as_str(), v.dir.as_str())
+                        }
+                        on:change:target=move |ev| {
+                            let value = ev.target().value();
+                            if let Some((sort, dir, _)) = ORDERS
+                                .iter()
+                                .find(|(s, d, _)| format!("{}-{}", s.as_str(), d.as_str()) == value)
+                            {
+                                let v = untrack(view_now);
+                                c.go(Route::List(ListView { sort: *sort, dir: *dir, ..v }.first_page()));
+                            }
+                        }
+                    >
+                        {ORDERS
+                            .iter()
+                            .map(|(s, d, label)| view! {
+                                <option value=format!("{}-{}", s.as_str(), d.as_str())>{*label}</option>
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </form>
+            <form class="open-by-id" on:submit=on_open>
+                <div class="field">
+                    <label for="open-id">"Service ID"</label>
+                    <input id="open-id" autocomplete="off" spellcheck="false" bind:value=open_id />
+                </div>
+                <button type="submit" class="secondary" id="open-by-id">"Open"</button>
+            </form>
+        </div>
+    }
+}
+
+/// One service as a row; its name opens its page (a real link: it can open a new tab).
+#[component]
+fn Row(service: EndpointService) -> impl IntoView {
+    let c = use_console();
+    let id = service.id.clone();
+    let href = Route::Service { id: id.clone() }.to_query(c.settings.project_id.get_untracked().trim());
+    let name = service.short_name();
+    let name = if name.is_empty() { "(no name)".to_owned() } else { name };
+    let status = service.status.clone().unwrap_or_default();
+    let open = move |ev: leptos::ev::MouseEvent| {
+        // A plain click stays in the page; Ctrl/Cmd/middle click opens a new tab.
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        c.go(Route::Service { id: id.clone() });
+    };
+    view! {
+        <tr>
+            <th scope="row">
+                <a href=href class="service-link" on:click=open>{name}</a>
+                <code class="muted small id">{service.id.clone()}</code>
+            </th>
+            <td><span class=format!("badge status-{status}")>{status_label(&status).to_owned()}</span></td>
+            <td>{server_type_label(service.server_type.as_deref().unwrap_or("")).to_owned()}</td>
+            <td>{edition_of(&service)}</td>
+            <td class="num">{service.ports.len()}</td>
+            <td>{service.approval_enabled.map(|a| if a { "Yes" } else { "No" }).unwrap_or("—")}</td>
+            <td><Time iso=service.updated_at.clone() /></td>
+        </tr>
+    }
+}
+
+/// Page through `total` services.
+#[component]
+fn Pager(view: ListView, total: u64, shown: usize) -> impl IntoView {
+    let c = use_console();
+    let pages = view.page_count(total);
+    let page = view.page.min(pages);
+    let go_to = {
+        let view = view.clone();
+        move |p: u32| {
+            let v = ListView { page: p, ..view.clone() };
+            move |_| c.go(Route::List(v.clone()))
+        }
+    };
+    let size_view = view.clone();
+    let (at_start, at_end) = (page <= 1, page >= pages);
+    view! {
+        <nav class="pager" aria-label="Pages">
+            <span id="list-range" aria-live="polite">{view.range_text(shown, total)}</span>
+            <span class="spacer"></span>
+            <button type="button" class="secondary" id="page-first" disabled=at_start on:click=go_to(1)>"First"</button>
+            <button type="button" class="secondary" id="page-prev" disabled=at_start on:click=go_to(page.saturating_sub(1).max(1))>"Previous"</button>
+            <span id="page-of">{format!("Page {page} of {pages}")}</span>
+            <button type="button" class="secondary" id="page-next" disabled=at_end on:click=go_to(page + 1)>"Next"</button>
+            <button type="button" class="secondary" id="page-last" disabled=at_end on:click=go_to(pages)>"Last"</button>
+            <label for="page-size">"Per page"</label>
+            <select
+                id="page-size"
+                prop:value=view.page_size.to_string()
+                on:change:target=move |ev| {
+                    if let Ok(size) = ev.target().value().parse() {
+                        c.go(Route::List(ListView { page_size: size, ..size_view.clone() }.first_page()));
+                    }
+                }
+            >
+                {PAGE_SIZES.iter().map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> }).collect_view()}
+            </select>
+        </nav>
+    }
+}
+
+/// The table of one page.
+#[component]
+fn Table(view: ListView, list: ServiceList) -> impl IntoView {
+    let by_updated = view.sort == SortKey::Updated;
+    let aria_sort = if view.dir == SortDir::Asc { "ascending" } else { "descending" };
+    let shown = list.endpoint_services.len();
+    let total = list.total_count;
+    view! {
+        <div class="scroll">
+            <table class="services" id="service-table">
+                <caption class="visually-hidden">"Endpoint services"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Backend type"</th>
+                        <th scope="col">"Edition"</th>
+                        <th scope="col" class="num">"Ports"</th>
+                        <th scope="col">"Approval"</th>
+                        <th scope="col" aria-sort=by_updated.then_some(aria_sort)>"Updated"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list
+                        .endpoint_services
+                        .into_iter()
+                        .map(|s| view! { <Row service=s /> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <Pager view=view total=total shown=shown />
+    }
+}
+
+/// What the list shows when it has no rows: each case with a next step.
+#[component]
+fn Empty(view: ListView) -> impl IntoView {
+    let c = use_console();
+    if view.is_filtered() {
+        view! {
+            <div class="empty" id="list-empty">
+                <h2>"No service matches"</h2>
+                <p>"No endpoint service in this project matches the name and status filters."</p>
+                <button type="button" class="secondary" id="clear-filters"
+                    on:click=move |_| c.go(Route::List(ListView::default()))>
+                    "Clear filters"
+                </button>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="empty" id="list-empty">
+                <h2>"No endpoint services in this project"</h2>
+                <p>
+                    "Project "<code>{move || c.settings.project_id.get()}</code>
+                    " has none. Create one in the cloud's console, or check the project ID in the settings."
+                </p>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The service list page.
+#[component]
+pub fn ServiceListPage() -> impl IntoView {
+    let c = use_console();
+    let body = move || {
+        if !c.settings.complete() {
+            return view! {
+                <div class="empty" id="list-needs-settings">
+                    <h2>"Complete the settings to see your services"</h2>
+                    <p>"The console lists the project's endpoint services once the proxy URL, project ID and token are set above."</p>
+                </div>
+            }
+            .into_any();
+        }
+        match c.list.get() {
+            None => view! { <p class="muted" id="list-loading">"Loading the services…"</p> }.into_any(),
+            Some(Err(problem)) => view! {
+                <div id="list-failed">
+                    <ErrorBanner problem=Signal::derive(move || Some(problem.clone())) />
+                    <button type="button" id="list-retry" on:click=move |_| c.refresh()>"Try again"</button>
+                </div>
+            }
+            .into_any(),
+            Some(Ok((view, list))) if list.endpoint_services.is_empty() => {
+                view! { <Empty view=view /> }.into_any()
+            }
+            Some(Ok((view, list))) => view! { <Table view=view list=list /> }.into_any(),
+        }
+    };
+    view! {
+        <section class="panel list-page" aria-labelledby="list-title" aria-busy=move || c.actions.list.pending().get().to_string()>
+            <div class="panel-head">
+                <h1 id="list-title">"Endpoint services"</h1>
+                {move || c.actions.list.pending().get().then(|| view! { <span class="spinner" role="status" aria-label="Loading"></span> })}
+            </div>
+            <Toolbar />
+            {body}
+        </section>
+    }
+}

@@ -1,0 +1,179 @@
+//! One service's page: its summary, the edit form, the preview, and the action bar with
+//! the one Save.
+
+use super::action_bar::ActionBar;
+use super::card::ServiceCard;
+use super::form::ModifyFields;
+use super::outcome::ErrorBanner;
+use super::preview::UpdatePreview;
+use super::state::{use_console, PollState};
+use super::upgrade::UpgradeDialog;
+use crate::api::list::ListView;
+use crate::api::route::Route;
+use crate::api::{build_request, FieldError, Operation};
+use leptos::prelude::*;
+
+/// The way back to the list, at the page this service was opened from (Back does that
+/// too: the list's URL holds its page).
+#[component]
+fn Breadcrumb() -> impl IntoView {
+    let c = use_console();
+    let back = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        c.go(Route::List(ListView::default()));
+    };
+    let href = move || Route::default().to_query(c.settings.project_id.get().trim());
+    view! {
+        <nav class="breadcrumb" aria-label="Breadcrumb">
+            <a href=href id="to-list" on:click=back>"← All services"</a>
+        </nav>
+    }
+}
+
+/// Waiting for `available` after a change, said in words.
+#[component]
+fn PollLine() -> impl IntoView {
+    let c = use_console();
+    let text = move || match c.page.poll.get() {
+        PollState::Idle => None,
+        PollState::Waiting { attempt, max, status } => Some(format!(
+            "The service is {status}: waiting until it is available (check {attempt} of {max})…"
+        )),
+        PollState::Available => Some("The service is available again.".to_owned()),
+        PollState::Stopped { status } => Some(format!(
+            "Stopped waiting: the service is {status}. Reload it later before editing again."
+        )),
+    };
+    view! {
+        <p class="poll" role="status" id="poll-state" class:ok=move || c.page.poll.with(|p| *p == PollState::Available)>
+            {text}
+        </p>
+    }
+}
+
+/// The service page of the route's service.
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    let c = use_console();
+    let page = c.page;
+    let dialect = Signal::derive(move || c.settings.dialect.get());
+    let plan = Memo::new(move |_| c.plan());
+    // The problems come from the plan (one validation per keystroke), plus what the
+    // server said about fields while the draft it was about is unchanged.
+    let errors = Memo::new(move |_| {
+        let mut errors: Vec<FieldError> = plan.with(|p| match p {
+            Some(Err(e)) => e.clone(),
+            _ => Vec::new(),
+        });
+        let draft = page.form.draft();
+        page.server_errors.with(|s| {
+            if let Some((sent, server)) = s {
+                if *sent == draft {
+                    errors.extend(server.iter().cloned());
+                }
+            }
+        });
+        errors
+    });
+    let request = Memo::new(move |_| {
+        let id = page.base.with(|b| b.as_ref().map(|b| b.id.clone()))?;
+        let body = plan.with(|p| match p {
+            Some(Ok(p)) if !p.is_empty() => Some(p.body.clone()),
+            _ => None,
+        })?;
+        Some(build_request(
+            &c.settings.snapshot(),
+            &Operation::UpdateService { id, body },
+        ))
+    });
+
+    let upgrade_open = RwSignal::new(false);
+    let open_upgrade = Callback::new(move |_| upgrade_open.set(true));
+    let close_upgrade = Callback::new(move |_| upgrade_open.set(false));
+    let confirm_upgrade = Callback::new(move |_| {
+        if !c.actions.upgrade.pending().get_untracked() {
+            c.actions.upgrade.dispatch(());
+        }
+    });
+    // The dialog closes once the upgrade has its answer.
+    Effect::new(move |was_pending: Option<bool>| {
+        let pending = c.actions.upgrade.pending().get();
+        if was_pending == Some(true) && !pending {
+            upgrade_open.set(false);
+        }
+        pending
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        c.save();
+    };
+    let card = move || {
+        page.base.get().map(|s| {
+            view! { <ServiceCard service=s dialect=dialect.get() on_upgrade=open_upgrade /> }
+        })
+    };
+    let loading = move || {
+        (page.base.with(Option::is_none) && page.load_problem.with(Option::is_none))
+            .then(|| view! { <p class="muted" id="service-loading">"Loading the service…"</p> })
+    };
+    let restored = move || {
+        page.restored.get().then(|| view! {
+            <div class="banner info" role="status" id="restored">
+                <span>"Restored unsaved changes from earlier in this tab."</span>
+                <button type="button" class="secondary" id="discard-restored"
+                    on:click=move |_| page.discard(&c.settings.project_id.get_untracked())>
+                    "Discard them"
+                </button>
+            </div>
+        })
+    };
+    let editor = move || {
+        page.base.with(Option::is_some).then(|| view! {
+            <form class="panel modify" id="modify-form" novalidate on:submit=on_submit aria-labelledby="modify-title">
+                <h2 id="modify-title">"Edit"</h2>
+                <ModifyFields form=page.form errors=errors dialect=dialect />
+            </form>
+            <UpdatePreview plan=plan request=request />
+            <ActionBar plan=plan />
+        })
+    };
+    let dialog = move || {
+        if !upgrade_open.get() {
+            return None;
+        }
+        let service = page.base.get()?;
+        let settings = c.settings.snapshot();
+        let region = if settings.region.trim().is_empty() {
+            service.region().unwrap_or_default()
+        } else {
+            settings.region.clone()
+        };
+        let request = build_request(&settings, &Operation::UpgradeService { id: service.id.clone() });
+        Some(view! {
+            <UpgradeDialog
+                service=service
+                region=region
+                request=request
+                pending=c.actions.upgrade.pending()
+                on_confirm=confirm_upgrade
+                on_close=close_upgrade
+            />
+        })
+    };
+    view! {
+        <div class="service-page">
+            <Breadcrumb />
+            {loading}
+            <ErrorBanner problem=page.load_problem />
+            {move || page.load_problem.with(Option::is_some).then(|| view! {
+                <button type="button" id="service-retry" on:click=move |_| c.refresh()>"Try again"</button>
+            })}
+            {card}
+            <PollLine />
+            {restored}
+            {editor}
+            {dialog}
+        </div>
+    }
+}

@@ -1,0 +1,553 @@
+//! The console's state and what it does: navigate, list, open, save, upgrade. Components
+//! read it from context ([`use_console`]); every request goes through [`Console::call`].
+
+use super::form::FormState;
+use super::http::{self, sleep_ms};
+use super::outcome::Problem;
+use super::settings::SettingsState;
+use super::storage;
+use crate::api::config::RuntimeConfig;
+use crate::api::draft::SavedDraft;
+use crate::api::error::fields_of;
+use crate::api::history::HistoryEntry;
+use crate::api::list::ListView;
+use crate::api::poll::{needs_polling, PollPolicy, PollStep};
+use crate::api::route::Route;
+use crate::api::{
+    plan_update, EndpointService, FieldError, Operation, Outcome, ServiceDraft, ServiceList,
+    UpdatePlan,
+};
+use leptos::prelude::*;
+
+/// Where the service stands after a save, while the console waits for `available`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PollState {
+    Idle,
+    Waiting {
+        attempt: u32,
+        max: u32,
+        status: String,
+    },
+    Available,
+    Stopped {
+        status: String,
+    },
+}
+
+/// What the last action on the service page came to, shown at the action bar.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageOutcome {
+    /// "Saved billing: 3 changes", with the request id.
+    Done {
+        summary: String,
+        request_id: Option<String>,
+    },
+    Failed(Problem),
+}
+
+/// Errors the server gave for fields, with the draft they were about: they show while
+/// the draft is unchanged, and go as soon as the user edits.
+pub type ServerErrors = Option<(ServiceDraft, Vec<FieldError>)>;
+
+/// The open service's page.
+#[derive(Clone, Copy)]
+pub struct ServicePage {
+    /// The service the page is for (from the route), loaded or not.
+    pub id: RwSignal<String>,
+    /// The service as last read from the server: the base of the diff.
+    pub base: RwSignal<Option<EndpointService>>,
+    /// Why the service could not be read.
+    pub load_problem: RwSignal<Option<Problem>>,
+    pub form: FormState,
+    pub outcome: RwSignal<Option<PageOutcome>>,
+    pub server_errors: RwSignal<ServerErrors>,
+    /// The form holds edits restored from this tab's storage.
+    pub restored: RwSignal<bool>,
+    pub poll: RwSignal<PollState>,
+}
+
+/// The list page's data: the view it answers and the page of services.
+pub type ListAnswer = Result<(ListView, ServiceList), Problem>;
+
+/// All of the console's state, as signals (cheap to copy into closures).
+#[derive(Clone, Copy)]
+pub struct Console {
+    pub settings: SettingsState,
+    pub route: RwSignal<Route>,
+    pub list: RwSignal<Option<ListAnswer>>,
+    pub page: ServicePage,
+    pub history: RwSignal<Vec<HistoryEntry>>,
+    /// A navigation waiting for the user to say what happens to unsaved edits.
+    pub leaving: RwSignal<Option<Route>>,
+    /// The settings panel is open.
+    pub settings_open: RwSignal<bool>,
+    pub actions: Actions,
+}
+
+/// The console's requests as Leptos actions: `pending()` is what "busy" means.
+#[derive(Clone, Copy)]
+pub struct Actions {
+    pub list: Action<ListView, ()>,
+    pub open: Action<String, ()>,
+    pub save: Action<(), ()>,
+    pub upgrade: Action<(), ()>,
+}
+
+/// The console of this page.
+pub fn use_console() -> Console {
+    expect_context::<Console>()
+}
+
+impl Console {
+    pub fn new(config: &RuntimeConfig) -> Self {
+        let settings = SettingsState::load(config);
+        settings.persist();
+        let settings_open = RwSignal::new(!untrack(|| settings.complete()));
+        let route = RwSignal::new(storage::current_route());
+        let list = RwSignal::new(None);
+        let page = ServicePage {
+            id: RwSignal::new(String::new()),
+            base: RwSignal::new(None),
+            load_problem: RwSignal::new(None),
+            form: FormState::default(),
+            outcome: RwSignal::new(None),
+            server_errors: RwSignal::new(None),
+            restored: RwSignal::new(false),
+            poll: RwSignal::new(PollState::Idle),
+        };
+        let history = RwSignal::new(Vec::new());
+        // The actions need the console and the console holds them: they are made from
+        // a console without them (its fields are all `Copy` signals).
+        let core = ConsoleCore {
+            settings,
+            route,
+            list,
+            page,
+            history,
+        };
+        let actions = Actions {
+            list: Action::new_local(move |view: &ListView| core.load_list(view.clone())),
+            open: Action::new_local(move |id: &String| core.open(id.clone())),
+            save: Action::new_local(move |_: &()| core.save()),
+            upgrade: Action::new_local(move |_: &()| core.upgrade()),
+        };
+        Console {
+            settings,
+            route,
+            list,
+            page,
+            history,
+            leaving: RwSignal::new(None),
+            settings_open,
+            actions,
+        }
+    }
+
+    fn core(self) -> ConsoleCore {
+        ConsoleCore {
+            settings: self.settings,
+            route: self.route,
+            list: self.list,
+            page: self.page,
+            history: self.history,
+        }
+    }
+
+    /// A request is under way.
+    pub fn busy(self) -> bool {
+        let a = self.actions;
+        a.list.pending().get()
+            || a.open.pending().get()
+            || a.save.pending().get()
+            || a.upgrade.pending().get()
+    }
+
+    /// The update the form would send, or the problems in its way (tracked).
+    pub fn plan(self) -> Option<Result<UpdatePlan, Vec<FieldError>>> {
+        let draft = self.page.form.draft();
+        let dialect = self.settings.dialect.get();
+        self.page
+            .base
+            .with(|b| b.as_ref().map(|b| plan_update(b, &draft, dialect)))
+    }
+
+    /// The form differs from the service as loaded (tracked).
+    pub fn dirty(self) -> bool {
+        self.core().dirty()
+    }
+
+    /// Goes to `route` as a click does: a new history entry. Unsaved edits are not left
+    /// silently: the user is asked first.
+    pub fn go(self, route: Route) {
+        let on_page = matches!(self.route.get_untracked(), Route::Service { .. });
+        if on_page && route != self.route.get_untracked() && untrack(|| self.dirty()) {
+            self.leaving.set(Some(route));
+            return;
+        }
+        self.show(route, true);
+    }
+
+    /// Goes where the pending navigation was going; `keep` leaves the edits as this
+    /// tab's draft (they come back when the service is opened again), else they go.
+    pub fn leave(self, keep: bool) {
+        let Some(route) = self.leaving.get_untracked() else {
+            return;
+        };
+        self.leaving.set(None);
+        if !keep {
+            let id = self.page.id.get_untracked();
+            storage::remove_draft(&self.settings.project_id.get_untracked(), &id);
+            self.page.form_reset_to_base();
+        }
+        self.show(route, true);
+    }
+
+    /// Shows `route` and loads what it needs; `push` adds a history entry (a click),
+    /// otherwise the address bar already says it (Back, Forward, start).
+    pub fn show(self, route: Route, push: bool) {
+        let project = self.settings.project_id.get_untracked();
+        storage::set_url_query(&route.to_query(project.trim()), push);
+        self.route.set(route.clone());
+        self.refresh();
+    }
+
+    /// Loads what the current route shows, when the settings allow a request.
+    pub fn refresh(self) {
+        if !untrack(|| self.settings.complete()) {
+            return;
+        }
+        match self.route.get_untracked() {
+            Route::List(view) => {
+                self.actions.list.dispatch(view);
+            }
+            Route::Service { id } => {
+                self.actions.open.dispatch(id);
+            }
+        }
+    }
+
+    /// Saves the form, unless a save is already under way or there is nothing to send.
+    pub fn save(self) {
+        if self.actions.save.pending().get_untracked() {
+            return;
+        }
+        if !matches!(untrack(|| self.plan()), Some(Ok(p)) if !p.is_empty()) {
+            return;
+        }
+        self.actions.save.dispatch(());
+    }
+}
+
+/// The parts of [`Console`] the actions work on.
+#[derive(Clone, Copy)]
+struct ConsoleCore {
+    settings: SettingsState,
+    route: RwSignal<Route>,
+    list: RwSignal<Option<ListAnswer>>,
+    page: ServicePage,
+    history: RwSignal<Vec<HistoryEntry>>,
+}
+
+impl ServicePage {
+    fn form_reset_to_base(self) {
+        if let Some(b) = self.base.get_untracked() {
+            self.form.reset(&ServiceDraft::from_service(&b));
+        }
+        self.restored.set(false);
+        self.server_errors.set(None);
+    }
+
+    /// Throws the edits away: the form shows the service as loaded.
+    pub fn discard(self, project_id: &str) {
+        storage::remove_draft(project_id, &self.id.get_untracked());
+        self.form_reset_to_base();
+        self.outcome.set(None);
+    }
+}
+
+impl ConsoleCore {
+    fn dirty(self) -> bool {
+        let draft = self.page.form.draft();
+        self.page
+            .base
+            .with(|b| b.as_ref().is_some_and(|b| ServiceDraft::from_service(b) != draft))
+    }
+
+    /// Sends `op` and records it in the history.
+    async fn call(self, op: Operation) -> Result<(Outcome, Option<String>), Problem> {
+        let settings = self.settings.snapshot_untracked();
+        let exchange = http::execute(&settings, op.clone())
+            .await
+            .map_err(Problem::Settings)?;
+        let error = exchange.result.as_ref().err();
+        self.history.update(|h| {
+            h.push(HistoryEntry::new(
+                js_sys::Date::new_0().to_iso_string().into(),
+                op.name(),
+                &exchange.request,
+                exchange.status,
+                exchange.duration_ms,
+                exchange.request_id.clone(),
+                error,
+            ))
+        });
+        let request = format!(
+            "{} {}",
+            exchange.request.method.as_str(),
+            exchange.request.path
+        );
+        match exchange.result {
+            Ok(outcome) => Ok((outcome, exchange.request_id)),
+            Err(error) => Err(Problem::Api { error, request }),
+        }
+    }
+
+    async fn load_list(self, view: ListView) {
+        let dialect = self.settings.dialect.get_untracked();
+        let answer = self
+            .call(Operation::ListServices(view.query(dialect)))
+            .await
+            .map(|(outcome, _)| match outcome {
+                Outcome::List(l) => (view.clone(), l),
+                _ => unreachable!("a list request answers with a list"),
+            });
+        // An answer for a view the user has left is not shown.
+        if self.route.get_untracked() == Route::List(view) {
+            self.list.set(Some(answer));
+        }
+    }
+
+    /// The id the page is for now: answers for another one are dropped.
+    fn still_on(self, id: &str) -> bool {
+        matches!(self.route.get_untracked(), Route::Service { id: ref r } if r == id)
+    }
+
+    async fn open(self, id: String) {
+        let page = self.page;
+        if page.id.get_untracked() != id {
+            page.id.set(id.clone());
+            page.base.set(None);
+            page.outcome.set(None);
+            page.restored.set(false);
+            page.server_errors.set(None);
+        }
+        page.poll.set(PollState::Idle);
+        page.load_problem.set(None);
+        let answer = self.call(Operation::GetService { id: id.clone() }).await;
+        if !self.still_on(&id) {
+            return;
+        }
+        match answer {
+            Ok((Outcome::Service(s), _)) => {
+                let wait = needs_polling(&s);
+                self.take(*s);
+                if wait {
+                    // Not part of the action: the page stays usable while it waits.
+                    leptos::task::spawn_local(self.wait_until_available(id));
+                }
+            }
+            Ok(_) => unreachable!("a service request answers with a service"),
+            Err(p) => page.load_problem.set(Some(p)),
+        }
+    }
+
+    /// Shows a freshly read service. Edits are never dropped: the form keeps what the
+    /// user typed, or gets the draft this tab kept, or else the service as it is.
+    fn take(self, s: EndpointService) {
+        let page = self.page;
+        let project = self.settings.project_id.get_untracked();
+        let editing = untrack(|| self.dirty());
+        if !editing {
+            match storage::load_draft(&project, &s.id).and_then(|d| d.restore_for(&s)) {
+                Some(draft) => {
+                    page.form.reset(&draft);
+                    page.restored.set(true);
+                }
+                None => page.form.reset(&ServiceDraft::from_service(&s)),
+            }
+        }
+        page.base.set(Some(s));
+    }
+
+    async fn save(self) {
+        let page = self.page;
+        let Some(Ok(plan)) = untrack(|| {
+            let draft = page.form.draft();
+            let dialect = self.settings.dialect.get();
+            page.base
+                .with(|b| b.as_ref().map(|b| plan_update(b, &draft, dialect)))
+        }) else {
+            return;
+        };
+        let Some(id) = page.base.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else {
+            return;
+        };
+        let sent = page.form.draft_untracked();
+        page.outcome.set(None);
+        page.server_errors.set(None);
+        let answer = self
+            .call(Operation::UpdateService {
+                id: id.clone(),
+                body: plan.body.clone(),
+            })
+            .await;
+        if !self.still_on(&id) {
+            return;
+        }
+        match answer {
+            Ok((Outcome::Service(s), request_id)) => {
+                let n = plan.changes.len() + usize::from(plan.ports.is_some());
+                let name = s.short_name();
+                let name = if name.is_empty() { s.id.clone() } else { name };
+                page.outcome.set(Some(PageOutcome::Done {
+                    summary: format!(
+                        "Saved {name}: {n} {}.",
+                        if n == 1 { "change" } else { "changes" }
+                    ),
+                    request_id,
+                }));
+                storage::remove_draft(&self.settings.project_id.get_untracked(), &id);
+                let wait = needs_polling(&s);
+                page.form.reset(&ServiceDraft::from_service(&s));
+                page.restored.set(false);
+                page.base.set(Some(*s));
+                if wait {
+                    // Not part of the action: the page stays usable while it waits.
+                    leptos::task::spawn_local(self.wait_until_available(id));
+                }
+            }
+            Ok(_) => unreachable!("a PUT answers with the service"),
+            Err(problem) => {
+                // The edits stay in the form; the server's word goes to its field.
+                if let Problem::Api { error, .. } = &problem {
+                    let fields = fields_of(error, &sent);
+                    let message = error
+                        .error_msg
+                        .clone()
+                        .unwrap_or_else(|| error.hint.clone());
+                    let errors = fields
+                        .into_iter()
+                        .map(|field| FieldError {
+                            field,
+                            message: format!(
+                                "{}: {message}",
+                                error.error_code.as_deref().unwrap_or("Server")
+                            ),
+                        })
+                        .collect();
+                    page.server_errors.set(Some((sent, errors)));
+                }
+                page.outcome.set(Some(PageOutcome::Failed(problem)));
+            }
+        }
+    }
+
+    async fn upgrade(self) {
+        let page = self.page;
+        let Some(id) = page.base.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else {
+            return;
+        };
+        page.outcome.set(None);
+        let answer = self
+            .call(Operation::UpgradeService { id: id.clone() })
+            .await;
+        if !self.still_on(&id) {
+            return;
+        }
+        match answer {
+            Ok((_, request_id)) => {
+                let name = page
+                    .base
+                    .with_untracked(|b| b.as_ref().map(|b| b.short_name()))
+                    .unwrap_or_default();
+                // The card follows the service; the form keeps any edits (see `take`).
+                match self.call(Operation::GetService { id: id.clone() }).await {
+                    Ok((Outcome::Service(s), _)) if self.still_on(&id) => self.take(*s),
+                    _ => {}
+                }
+                page.outcome.set(Some(PageOutcome::Done {
+                    summary: format!("Upgrade of {name} to Advanced (profession) accepted."),
+                    request_id,
+                }));
+            }
+            Err(problem) => page.outcome.set(Some(PageOutcome::Failed(problem))),
+        }
+    }
+
+    /// Polls GET, bounded, until the service is `available` again, refreshing the card.
+    async fn wait_until_available(self, id: String) {
+        let page = self.page;
+        let policy = PollPolicy::default();
+        for attempt in 1..=policy.max_attempts {
+            let status = page
+                .base
+                .with_untracked(|b| b.as_ref().and_then(|s| s.status.clone()))
+                .unwrap_or_else(|| "unknown".into());
+            page.poll.set(PollState::Waiting {
+                attempt,
+                max: policy.max_attempts,
+                status,
+            });
+            sleep_ms(policy.interval_ms).await;
+            if !self.still_on(&id) {
+                return;
+            }
+            let Ok((Outcome::Service(s), _)) =
+                self.call(Operation::GetService { id: id.clone() }).await
+            else {
+                page.poll.set(PollState::Idle);
+                return;
+            };
+            if !self.still_on(&id) {
+                return;
+            }
+            let step = policy.step(attempt, &s);
+            let status = s.status.clone().unwrap_or_default();
+            // The card follows the service; the form keeps what it holds.
+            page.base.set(Some(*s));
+            match step {
+                PollStep::Done => {
+                    page.poll.set(PollState::Available);
+                    return;
+                }
+                PollStep::Again => {}
+                PollStep::Stop => {
+                    page.poll.set(PollState::Stopped { status });
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Keeps the page's unsaved edits in this tab while there are any, so that a reload or a
+/// crashed tab brings them back; never the token.
+pub fn keep_drafts(c: Console) {
+    Effect::new(move |_| {
+        let draft = c.page.form.draft();
+        let Some((id, updated_at, same)) = c.page.base.with(|b| {
+            b.as_ref().map(|b| {
+                (
+                    b.id.clone(),
+                    b.updated_at.clone(),
+                    ServiceDraft::from_service(b) == draft,
+                )
+            })
+        }) else {
+            return;
+        };
+        let project = c.settings.project_id.get_untracked();
+        if same {
+            storage::remove_draft(&project, &id);
+        } else {
+            storage::save_draft(
+                &project,
+                &SavedDraft {
+                    service_id: id,
+                    base_updated_at: updated_at,
+                    draft,
+                },
+            );
+        }
+    });
+}
