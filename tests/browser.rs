@@ -22,7 +22,10 @@ fn mount<F, N>(f: F)
 where
     F: FnOnce() -> N + 'static,
     N: IntoView,
+    <N as Render>::State: 'static,
 {
+    // The previous test's console is unmounted first: its effects and window listeners go.
+    MOUNTED.with(|m| drop(m.take()));
     let doc = document();
     if let Some(old) = doc.get_element_by_id("test-host") {
         old.remove();
@@ -30,7 +33,12 @@ where
     let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     host.set_id("test-host");
     doc.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host, f).forget();
+    let handle: Box<dyn std::any::Any> = Box::new(leptos::mount::mount_to(host, f));
+    MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
+}
+
+thread_local! {
+    static MOUNTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Waits `ms` of real time: only for what the network decides (see `wait_for`). Reactive
@@ -88,17 +96,8 @@ fn text_of(id: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Submits a form as pressing Enter or its submit button would.
-fn submit(selector: &str) {
-    let form: web_sys::HtmlFormElement = document()
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into();
-    form.request_submit().unwrap();
-}
-
 fn clear_storage() {
+    set_page_query("");
     let w = web_sys::window().unwrap();
     w.local_storage().unwrap().unwrap().clear().unwrap();
     w.session_storage().unwrap().unwrap().clear().unwrap();
@@ -198,26 +197,28 @@ async fn token_never_reaches_local_storage() {
 }
 
 #[wasm_bindgen_test]
-async fn loading_without_a_token_says_which_setting_is_missing() {
+async fn without_a_token_the_checklist_says_what_is_missing_and_nothing_loads() {
     clear_storage();
+    set_page_query(&format!("?service_id={}", web_frontend()));
     mount(|| view! { <App /> });
     tick().await;
+    type_into("s-proxy-url", local_api());
     type_into("s-project-id", project());
-    type_into("service-id", web_frontend());
-    tick().await;
-    submit("#load-form");
-    tick().await;
-    let alert = document()
-        .query_selector("[role=alert]")
-        .unwrap()
-        .expect("a banner");
-    let text = alert.text_content().unwrap();
+    pause(500).await;
+    let checklist = text_of("checklist");
     assert!(
-        text.contains("Check the settings") && text.contains("IAM token"),
-        "{text}"
+        checklist.contains("Project ID: done") && checklist.contains("IAM token: to do"),
+        "{checklist}"
     );
-    // The typed service id is still there.
-    assert_eq!(input("service-id").value(), web_frontend());
+    // Nothing is asked of the server until the token is there.
+    assert!(!exists("#card-title") && !exists("[role=alert]"));
+    // The page still says which service it is for.
+    assert!(document()
+        .location()
+        .unwrap()
+        .search()
+        .unwrap()
+        .contains(web_frontend()));
 }
 
 /// The local API server the test command started (it answers CORS for any origin, so this
@@ -247,16 +248,31 @@ async fn wait_for(selector: &str, ok: impl Fn(&str) -> bool) -> String {
     panic!("{selector} never showed the expected text");
 }
 
+/// Puts `query` in the page URL, as a link to the console would.
+fn set_page_query(query: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{query}")),
+        )
+        .unwrap();
+}
+
+/// Opens the console on a link to `service_id` and fills in the settings as a first
+/// visitor would; the service loads once they are complete.
 async fn open_service(token: &str, service_id: &str) {
     clear_storage();
+    set_page_query(&format!("?service_id={service_id}"));
     mount(|| view! { <App /> });
     tick().await;
     type_into("s-proxy-url", local_api());
     type_into("s-project-id", project());
     type_into("s-token", token);
-    type_into("service-id", service_id);
-    tick().await;
-    submit("#load-form");
 }
 
 #[wasm_bindgen_test]
@@ -267,7 +283,7 @@ async fn a_loaded_service_shows_as_a_card_with_its_ports() {
     assert_eq!(title, "web-frontend");
     let card = wait_for("article.card", |_| true).await;
     assert!(
-        card.contains("available") && card.contains("Public web tier"),
+        card.contains("Available") && card.contains("Public web tier"),
         "{card}"
     );
     let rows: Vec<String> = (0..)
@@ -278,9 +294,12 @@ async fn a_loaded_service_shows_as_a_card_with_its_ports() {
         })
         .map(|r| r.text_content().unwrap())
         .collect();
-    assert_eq!(rows, vec!["TCP808080", "TCP8443443"]);
-    let line = wait_for("#status-line", |t| t.contains("HTTP 200")).await;
-    assert!(line.contains("Request ID"), "{line}");
+    // One column order everywhere: client port, server port, protocol.
+    assert_eq!(rows, vec!["808080TCP", "8443443TCP"]);
+    // The settings fold into the header once they work.
+    let summary = wait_for("#settings-summary", |t| t.contains("token ✓")).await;
+    assert!(summary.contains(project()), "{summary}");
+    wait_for("body", |_| !exists("#settings")).await;
 }
 
 #[wasm_bindgen_test]
@@ -314,7 +333,7 @@ async fn an_untouched_form_has_nothing_to_send() {
     assert_eq!(input("f-service-name").value(), "web-frontend");
     assert_eq!(input("f-port-1-client").value(), "8443");
     assert!(text_of("preview-state").contains("No changes"));
-    assert!(button_disabled("send"));
+    assert!(button_disabled("save"));
 }
 
 #[wasm_bindgen_test]
@@ -334,12 +353,12 @@ async fn name_error_appears_disables_send_and_clears_when_fixed() {
         .unwrap()
         .contains("f-service-name-error"));
     assert!(text_of("preview-state").contains("1 problem to fix"));
-    assert!(button_disabled("send"));
+    assert!(button_disabled("save"));
 
     type_into("f-service-name", "web-tier");
     tick().await;
     assert_eq!(text_of("f-service-name-error"), "");
-    assert!(!button_disabled("send"));
+    assert!(!button_disabled("save"));
 }
 
 #[wasm_bindgen_test]
@@ -349,8 +368,9 @@ async fn the_preview_shows_the_diff_and_the_exact_put() {
     type_into("f-description", "");
     tick().await;
     let diff = text_of("diff");
+    // The label first, the API name second.
     assert!(
-        diff.contains("service_name") && diff.contains("web-frontend") && diff.contains("web-tier"),
+        diff.contains("Service name: web-frontend → web-tier service_name"),
         "{diff}"
     );
     assert!(
@@ -398,42 +418,47 @@ async fn port_rows_can_be_added_duplicated_and_removed_with_validation() {
     click("#add-port");
     tick().await;
     assert!(text_of("f-port-2-client-error").starts_with("Required"));
-    assert!(button_disabled("send"));
+    assert!(button_disabled("save"));
 
     type_into("f-port-2-client", "2222");
     type_into("f-port-2-server", "22");
     tick().await;
     assert!(!exists("#f-port-2-client-error"));
-    let warning = text_of("ports-warning");
-    assert!(
-        warning.contains("replaced wholesale") && warning.contains("all 3 mappings"),
-        "{warning}"
+    let diff = text_of("diff");
+    assert!(diff.contains("the service will have these 3"), "{diff}");
+    // The resulting list: the kept rows plain, the new one marked.
+    assert_eq!(
+        rows_of("#ports-diff"),
+        vec!["808080TCP", "8443443TCP", "222222TCPAdded"]
     );
-    assert!(text_of("diff").contains("+ TCP 2222 → 22"));
+    assert_eq!(text_of("change-count"), "1 change");
 
-    click("button[aria-label='Duplicate row 3']");
+    click("button[aria-label='Copy row 3']");
     // A new row: the list's effect adds it, then the row's own effects fill it.
     tick().await;
     tick().await;
     assert_eq!(input("f-port-3-client").value(), "2222");
     assert!(text_of("f-port-3-client-error").contains("Same mapping as row 3"));
-    assert!(button_disabled("send"));
+    assert!(button_disabled("save"));
 
     click("button[aria-label='Remove row 4']");
     click("button[aria-label='Remove row 1']");
     tick().await;
     assert!(!exists("#f-port-3-client"));
-    let diff = text_of("diff");
-    assert!(
-        diff.contains("− TCP 8080 → 80") && diff.contains("+ TCP 2222 → 22"),
-        "{diff}"
+    assert_eq!(
+        rows_of("#ports-diff"),
+        vec!["8443443TCP", "222222TCPAdded", "808080TCPRemoved"]
     );
-    assert!(!button_disabled("send"));
+    assert!(!button_disabled("save"));
 }
 
 #[wasm_bindgen_test]
 async fn the_dialect_decides_the_backend_fields_and_protocols() {
     open_web_frontend().await;
+    if !exists("#s-dialect") {
+        click("#toggle-settings");
+        tick().await;
+    }
     assert!(exists("#f-ip") && !exists("#f-vip-port-id"));
     let protocols = text_of("f-port-0-protocol");
     assert_eq!(protocols, "TCP");
@@ -450,11 +475,22 @@ async fn the_dialect_decides_the_backend_fields_and_protocols() {
     assert_eq!(text_of("f-port-0-protocol"), "TCPUDP");
 }
 
+/// The text of each body row of a table.
+fn rows_of(table: &str) -> Vec<String> {
+    let rows = document()
+        .query_selector_all(&format!("{table} tbody tr"))
+        .unwrap();
+    (0..rows.length())
+        .map(|i| rows.item(i).unwrap().text_content().unwrap())
+        .collect()
+}
+
 /// Opens web-frontend and waits until the modify form is filled from it.
 async fn open_web_frontend() {
     open_service(token(), web_frontend()).await;
     wait_for("#card-title", |t| t == "web-frontend").await;
     wait_for("#preview-state", |_| true).await;
+    tick().await;
 }
 
 fn button_disabled(id: &str) -> bool {

@@ -72,7 +72,10 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
         _ => None,
     });
     let success = move || match page.outcome.get() {
-        Some(PageOutcome::Done { summary, request_id }) => Some(view! {
+        Some(PageOutcome::Done {
+            summary,
+            request_id,
+        }) => Some(view! {
             <p class="saved" id="save-result">
                 <strong>{summary}</strong>
                 {request_id.map(|r| view! { <span class="muted small">" Request ID "<code>{r}</code></span> })}

@@ -64,16 +64,24 @@ fn follow_the_browser(c: Console) {
     let typed = StoredValue::new(0u32);
     Effect::new(move |last: Option<(String, String, String, String)>| {
         let s = c.settings.snapshot();
-        let key = (s.proxy_url, s.project_id, s.token, s.dialect.as_str().to_owned());
+        let key = (
+            s.proxy_url,
+            s.project_id,
+            s.token,
+            s.dialect.as_str().to_owned(),
+        );
         if let Some(last) = last {
             if last != key {
                 let n = typed.get_value() + 1;
                 typed.set_value(n);
                 set_timeout(
                     move || {
-                        if typed.get_value() == n {
-                            // The URL carries the project: keep it in step.
-                            c.show(c.route.get_untracked(), false);
+                        // Only the last change counts, and only while the console is there.
+                        if typed.try_get_value() == Some(n) {
+                            if let Some(route) = c.route.try_get_untracked() {
+                                // The URL carries the project: keep it in step.
+                                c.show(route, false);
+                            }
                         }
                     },
                     Duration::from_millis(400),
@@ -103,8 +111,8 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
             if folded == Some(true) {
                 return true;
             }
-            let worked = c.list.with(|l| matches!(l, Some(Ok(_))))
-                || c.page.base.with(Option::is_some);
+            let worked =
+                c.list.with(|l| matches!(l, Some(Ok(_)))) || c.page.base.with(Option::is_some);
             if worked {
                 c.settings_open.set(false);
             }

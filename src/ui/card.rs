@@ -19,7 +19,10 @@ fn or_dash(v: &Option<String>) -> String {
 #[component]
 pub fn Time(#[prop(into)] iso: Option<String>) -> impl IntoView {
     match iso.filter(|s| !s.is_empty()) {
-        Some(iso) => view! { <time datetime=iso.clone() title=iso.clone()>{local_time(&iso)}</time> }.into_any(),
+        Some(iso) => {
+            view! { <time datetime=iso.clone() title=iso.clone()>{local_time(&iso)}</time> }
+                .into_any()
+        }
         None => "—".into_any(),
     }
 }

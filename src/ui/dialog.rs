@@ -19,9 +19,8 @@ pub fn Dialog(
 ) -> impl IntoView {
     let dialog_ref = NodeRef::<html::Div>::new();
     // Whatever had the focus gets it back when the dialog goes.
-    let opener: Option<web_sys::HtmlElement> = document()
-        .active_element()
-        .and_then(|e| e.dyn_into().ok());
+    let opener: Option<web_sys::HtmlElement> =
+        document().active_element().and_then(|e| e.dyn_into().ok());
     let opener = send_wrapper::SendWrapper::new(opener);
     on_cleanup(move || {
         if let Some(el) = opener.take() {

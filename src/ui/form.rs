@@ -107,7 +107,6 @@ impl FormState {
     }
 }
 
-
 /// The message for `field`, if it has one.
 pub fn error_for(errors: Memo<Vec<FieldError>>, field: FormField) -> Signal<Option<String>> {
     Signal::derive(move || {

@@ -41,8 +41,11 @@ fn Toolbar() -> impl IntoView {
         typed.set_value(n);
         set_timeout(
             move || {
-                if typed.get_value() == n {
-                    let v = untrack(view_now);
+                // Only the last keystroke counts, and only while the list is there.
+                if typed.try_get_value() != Some(n) {
+                    return;
+                }
+                if let Some(Route::List(v)) = c.route.try_get_untracked() {
                     if v.name != text {
                         c.go(Route::List(ListView { name: text, ..v }.first_page()));
                     }
@@ -134,9 +137,14 @@ fn Toolbar() -> impl IntoView {
 fn Row(service: EndpointService) -> impl IntoView {
     let c = use_console();
     let id = service.id.clone();
-    let href = Route::Service { id: id.clone() }.to_query(c.settings.project_id.get_untracked().trim());
+    let href =
+        Route::Service { id: id.clone() }.to_query(c.settings.project_id.get_untracked().trim());
     let name = service.short_name();
-    let name = if name.is_empty() { "(no name)".to_owned() } else { name };
+    let name = if name.is_empty() {
+        "(no name)".to_owned()
+    } else {
+        name
+    };
     let status = service.status.clone().unwrap_or_default();
     let open = move |ev: leptos::ev::MouseEvent| {
         // A plain click stays in the page; Ctrl/Cmd/middle click opens a new tab.
@@ -171,7 +179,10 @@ fn Pager(view: ListView, total: u64, shown: usize) -> impl IntoView {
     let go_to = {
         let view = view.clone();
         move |p: u32| {
-            let v = ListView { page: p, ..view.clone() };
+            let v = ListView {
+                page: p,
+                ..view.clone()
+            };
             move |_| c.go(Route::List(v.clone()))
         }
     };
@@ -206,7 +217,11 @@ fn Pager(view: ListView, total: u64, shown: usize) -> impl IntoView {
 #[component]
 fn Table(view: ListView, list: ServiceList) -> impl IntoView {
     let by_updated = view.sort == SortKey::Updated;
-    let aria_sort = if view.dir == SortDir::Asc { "ascending" } else { "descending" };
+    let aria_sort = if view.dir == SortDir::Asc {
+        "ascending"
+    } else {
+        "descending"
+    };
     let shown = list.endpoint_services.len();
     let total = list.total_count;
     view! {

@@ -146,7 +146,8 @@ pub fn UpdatePreview(
     plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>,
     request: Memo<Option<Result<ApiRequest, SettingsError>>>,
 ) -> impl IntoView {
-    let summary = move || match plan.get() {
+    let summary = move || {
+        match plan.get() {
         None => None,
         Some(Err(errors)) => Some(
             view! {
@@ -165,6 +166,7 @@ pub fn UpdatePreview(
                 .into_any(),
         ),
         Some(Ok(p)) => Some(view! { <div id="preview-state"><Changes plan=p /></div> }.into_any()),
+    }
     };
     let request_view = move || match request.get() {
         Some(Ok(r)) => Some(view! { <RequestView request=r /> }.into_any()),

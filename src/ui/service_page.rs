@@ -36,7 +36,11 @@ fn PollLine() -> impl IntoView {
     let c = use_console();
     let text = move || match c.page.poll.get() {
         PollState::Idle => None,
-        PollState::Waiting { attempt, max, status } => Some(format!(
+        PollState::Waiting {
+            attempt,
+            max,
+            status,
+        } => Some(format!(
             "The service is {status}: waiting until it is available (check {attempt} of {max})…"
         )),
         PollState::Available => Some("The service is available again.".to_owned()),
@@ -118,14 +122,16 @@ pub fn ServicePage() -> impl IntoView {
             .then(|| view! { <p class="muted" id="service-loading">"Loading the service…"</p> })
     };
     let restored = move || {
-        page.restored.get().then(|| view! {
-            <div class="banner info" role="status" id="restored">
-                <span>"Restored unsaved changes from earlier in this tab."</span>
-                <button type="button" class="secondary" id="discard-restored"
-                    on:click=move |_| page.discard(&c.settings.project_id.get_untracked())>
-                    "Discard them"
-                </button>
-            </div>
+        page.restored.get().then(|| {
+            view! {
+                <div class="banner info" role="status" id="restored">
+                    <span>"Restored unsaved changes from earlier in this tab."</span>
+                    <button type="button" class="secondary" id="discard-restored"
+                        on:click=move |_| page.discard(&c.settings.project_id.get_untracked())>
+                        "Discard them"
+                    </button>
+                </div>
+            }
         })
     };
     let editor = move || {
@@ -149,7 +155,12 @@ pub fn ServicePage() -> impl IntoView {
         } else {
             settings.region.clone()
         };
-        let request = build_request(&settings, &Operation::UpgradeService { id: service.id.clone() });
+        let request = build_request(
+            &settings,
+            &Operation::UpgradeService {
+                id: service.id.clone(),
+            },
+        );
         Some(view! {
             <UpgradeDialog
                 service=service

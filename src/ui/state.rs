@@ -268,9 +268,10 @@ impl ServicePage {
 impl ConsoleCore {
     fn dirty(self) -> bool {
         let draft = self.page.form.draft();
-        self.page
-            .base
-            .with(|b| b.as_ref().is_some_and(|b| ServiceDraft::from_service(b) != draft))
+        self.page.base.with(|b| {
+            b.as_ref()
+                .is_some_and(|b| ServiceDraft::from_service(b) != draft)
+        })
     }
 
     /// Sends `op` and records it in the history.
@@ -379,7 +380,10 @@ impl ConsoleCore {
         }) else {
             return;
         };
-        let Some(id) = page.base.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else {
+        let Some(id) = page
+            .base
+            .with_untracked(|b| b.as_ref().map(|b| b.id.clone()))
+        else {
             return;
         };
         let sent = page.form.draft_untracked();
@@ -444,7 +448,10 @@ impl ConsoleCore {
 
     async fn upgrade(self) {
         let page = self.page;
-        let Some(id) = page.base.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else {
+        let Some(id) = page
+            .base
+            .with_untracked(|b| b.as_ref().map(|b| b.id.clone()))
+        else {
             return;
         };
         page.outcome.set(None);
