@@ -7,6 +7,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TOOLS=${VPCEP_TOOLS_DIR:-$HOME/.cache/vpcep-console/tools}
 TRUNK_VERSION=0.22.1
 BINARYEN_VERSION=132.0.0
+AXE_VERSION=4.14.1
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 
 step() { printf '\n== %s\n' "$*"; }
@@ -70,5 +71,12 @@ ensure_test_packages() {
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     [ -z "$made_policy" ] || rm -f /usr/sbin/policy-rc.d
   fi
-  echo "$(chromium --version 2>/dev/null | head -n1); $(/usr/sbin/nginx -v 2>&1)"
+  # axe-core checks accessibility in the end-to-end tests (its script is injected into the page).
+  if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$TOOLS/node_modules/axe-core/package.json"; then
+    echo "installing axe-core@$AXE_VERSION from npm"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
+  fi
+  export VPCEP_AXE_JS="$TOOLS/node_modules/axe-core/axe.min.js"
+  echo "$(chromium --version 2>/dev/null | head -n1); $(/usr/sbin/nginx -v 2>&1); axe-core $AXE_VERSION"
 }

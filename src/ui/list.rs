@@ -161,10 +161,10 @@ fn Row(service: EndpointService) -> impl IntoView {
                 <code class="muted small id">{service.id.clone()}</code>
             </th>
             <td><span class=format!("badge status-{status}")>{status_label(&status).to_owned()}</span></td>
-            <td>{server_type_label(service.server_type.as_deref().unwrap_or("")).to_owned()}</td>
+            <td class="opt">{server_type_label(service.server_type.as_deref().unwrap_or("")).to_owned()}</td>
             <td>{edition_of(&service)}</td>
-            <td class="num">{service.ports.len()}</td>
-            <td>{service.approval_enabled.map(|a| if a { "Yes" } else { "No" }).unwrap_or("—")}</td>
+            <td class="num opt">{service.ports.len()}</td>
+            <td class="opt">{service.approval_enabled.map(|a| if a { "Yes" } else { "No" }).unwrap_or("—")}</td>
             <td><Time iso=service.updated_at.clone() /></td>
         </tr>
     }
@@ -232,10 +232,10 @@ fn Table(view: ListView, list: ServiceList) -> impl IntoView {
                     <tr>
                         <th scope="col">"Name"</th>
                         <th scope="col">"Status"</th>
-                        <th scope="col">"Backend type"</th>
+                        <th scope="col" class="opt">"Backend type"</th>
                         <th scope="col">"Edition"</th>
-                        <th scope="col" class="num">"Ports"</th>
-                        <th scope="col">"Approval"</th>
+                        <th scope="col" class="num opt">"Ports"</th>
+                        <th scope="col" class="opt">"Approval"</th>
                         <th scope="col" aria-sort=by_updated.then_some(aria_sort)>"Updated"</th>
                     </tr>
                 </thead>
