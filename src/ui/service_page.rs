@@ -118,8 +118,17 @@ pub fn ServicePage() -> impl IntoView {
         })
     };
     let loading = move || {
+        if !c.settings.complete() {
+            return Some(view! {
+                <div class="empty" id="service-needs-settings">
+                    <h2>"Complete the settings to open this service"</h2>
+                    <p>"The console reads the service once the proxy URL, project ID and token are set above."</p>
+                </div>
+            }
+            .into_any());
+        }
         (page.base.with(Option::is_none) && page.load_problem.with(Option::is_none))
-            .then(|| view! { <p class="muted" id="service-loading">"Loading the service…"</p> })
+            .then(|| view! { <p class="muted" id="service-loading">"Loading the service…"</p> }.into_any())
     };
     let restored = move || {
         page.restored.get().then(|| {
