@@ -121,8 +121,9 @@ impl Drop for Nginx {
     }
 }
 
-/// Load, edit the description, send: the PUT reaches the API server through nginx.
-async fn main_flow(browser: &Browser, console: &str, api: &Api, description: &str) {
+/// Open the service, edit the description, save: the PUT reaches the API server through
+/// nginx. Returns the API proxy URL the settings showed before they folded away.
+async fn main_flow(browser: &Browser, console: &str, api: &Api, description: &str) -> String {
     browser
         .goto(&format!("{console}/?project_id={PROJECT}&service_id={WEB}"))
         .await;
@@ -132,26 +133,22 @@ async fn main_flow(browser: &Browser, console: &str, api: &Api, description: &st
         Vec::<String>::new(),
         "on load"
     );
+    let proxy = browser.value("#s-proxy-url").await;
     browser.fill("#s-token", TOKEN).await;
-    browser.click("#load").await;
     if let Err(e) = browser
         .try_wait_text("#card-title", |t| t == "web-frontend", WAIT)
         .await
     {
-        let outcome = match browser.find_all("#outcome").await.first() {
-            Some(o) => o.text().await.unwrap_or_default(),
-            None => String::new(),
-        };
-        let proxy = browser.value("#s-proxy-url").await;
-        panic!("{e}; proxy URL {proxy}; outcome: {outcome}");
+        let page = browser.text("main").await;
+        panic!("{e}; proxy URL {proxy}; page: {page}");
     }
     browser.fill("#f-description", description).await;
     browser
         .wait_text("#diff", |t| t.contains(description))
         .await;
-    browser.click("#send").await;
+    browser.click("#save").await;
     let line = browser
-        .wait_text("#status-line", |t| t.starts_with("Saved"))
+        .wait_text("#save-result", |t| t.starts_with("Saved"))
         .await;
     assert!(
         line.contains("Request ID"),
@@ -171,6 +168,7 @@ async fn main_flow(browser: &Browser, console: &str, api: &Api, description: &st
         puts[0]["body"],
         serde_json::json!(format!(r#"{{"description":"{description}"}}"#))
     );
+    proxy
 }
 
 /// A GET answer: status, headers and body.
@@ -248,12 +246,9 @@ async fn same_origin_with_a_prefix_under_the_security_headers() {
     assert_eq!(get(&format!("{console}/vpcep/v3/auth/tokens")).await.0, 404);
 
     let browser = Browser::start().await;
-    main_flow(&browser, &console, &api, "through nginx").await;
+    let proxy = main_flow(&browser, &console, &api, "through nginx").await;
     // The locked proxy URL from config.json was used, and the CSP let everything run.
-    assert_eq!(
-        browser.value("#s-proxy-url").await,
-        format!("{console}/vpcep")
-    );
+    assert_eq!(proxy, format!("{console}/vpcep"));
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
     // The check sees a violation of this very CSP: an inline script it has no hash for.
     browser
@@ -393,11 +388,8 @@ async fn without_config_json_the_deployment_points_the_console_at_its_proxy() {
     assert_eq!(body, format!(r#"{{"api_proxy_url":"{console}/vpcep"}}"#));
 
     let browser = Browser::start().await;
-    main_flow(&browser, &console, &api, "no config json").await;
-    assert_eq!(
-        browser.value("#s-proxy-url").await,
-        format!("{console}/vpcep")
-    );
+    let proxy = main_flow(&browser, &console, &api, "no config json").await;
+    assert_eq!(proxy, format!("{console}/vpcep"));
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
 }
 

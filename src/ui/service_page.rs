@@ -127,8 +127,9 @@ pub fn ServicePage() -> impl IntoView {
             }
             .into_any());
         }
-        (page.base.with(Option::is_none) && page.load_problem.with(Option::is_none))
-            .then(|| view! { <p class="muted" id="service-loading">"Loading the service…"</p> }.into_any())
+        (page.base.with(Option::is_none) && page.load_problem.with(Option::is_none)).then(|| {
+            view! { <p class="muted" id="service-loading">"Loading the service…"</p> }.into_any()
+        })
     };
     let restored = move || {
         page.restored.get().then(|| {

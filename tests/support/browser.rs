@@ -4,7 +4,7 @@
 //! ```ignore
 //! let browser = Browser::open_console(&stack.origin, WEB).await;
 //! browser.wait_text("#card-title", |t| t == "web-frontend").await;
-//! browser.send_form(&[("#f-description", "edited")]).await;
+//! browser.send_form(&[("#f-description", "edited")]).await; // and Save
 //! browser.screenshot("01-sent").await;
 //! ```
 //!
@@ -121,15 +121,135 @@ impl Browser {
         browser
     }
 
-    /// Opens the console at `origin` on `service` of the demo project, pastes the token and
-    /// clicks Load.
+    /// Opens the console at `origin` on `service` of the demo project and pastes the token,
+    /// as a first visitor with a link would: the service page loads once the settings are
+    /// complete.
     pub async fn load_console(&self, origin: &str, service: &str) {
         self.goto(&format!(
             "{origin}/?project_id={PROJECT}&service_id={service}"
         ))
         .await;
         self.fill("#s-token", TOKEN).await;
-        self.click("#load").await;
+    }
+
+    /// Starts a browser on the service list of the demo project (see [`Browser::load_list`]).
+    pub async fn open_list(origin: &str) -> Browser {
+        let browser = Browser::start().await;
+        browser.load_list(origin).await;
+        browser
+    }
+
+    /// Opens the console's start page, the service list of the demo project, and pastes the
+    /// token.
+    pub async fn load_list(&self, origin: &str) {
+        self.goto(&format!("{origin}/?project_id={PROJECT}")).await;
+        self.fill("#s-token", TOKEN).await;
+    }
+
+    /// The address bar's URL.
+    pub async fn url(&self) -> String {
+        self.client.current_url().await.unwrap().to_string()
+    }
+
+    /// The browser's Back button.
+    pub async fn back(&self) {
+        self.client.back().await.unwrap();
+    }
+
+    /// The browser's Forward button.
+    pub async fn forward(&self) {
+        self.client.forward().await.unwrap();
+    }
+
+    /// Reloads the page.
+    pub async fn refresh(&self) {
+        self.client.refresh().await.unwrap();
+    }
+
+    /// The id of the element that has the focus ("" for none).
+    pub async fn focused_id(&self) -> String {
+        self.execute(
+            "return (document.activeElement && document.activeElement.id) || ''",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    }
+
+    /// Types `keys` (text or [`Key`] codes; a modifier stays down for the rest) into the
+    /// element matching `css`.
+    pub async fn keys(&self, css: &str, keys: &str) {
+        self.find(css)
+            .await
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("keys into '{css}': {e}"));
+    }
+
+    /// Ctrl+Enter in the element matching `css`.
+    pub async fn ctrl_enter(&self, css: &str) {
+        self.keys(css, &format!("{}{}", Key::Control, Key::Enter))
+            .await;
+    }
+
+    /// Tab from the element matching `css`.
+    pub async fn tab(&self, css: &str) {
+        self.keys(css, &Key::Tab.to_string()).await;
+    }
+
+    /// Shift+Tab from the element matching `css`.
+    pub async fn shift_tab(&self, css: &str) {
+        self.keys(css, &format!("{}{}", Key::Shift, Key::Tab)).await;
+    }
+
+    /// Each body row of the table matching `css`, its cells' texts joined by one space
+    /// (empty cells left out).
+    pub async fn table_rows(&self, css: &str) -> Vec<String> {
+        let rows = self
+            .execute(
+                "return [...document.querySelectorAll(arguments[0] + ' tbody tr')].map(r => [...r.cells].map(c => c.textContent.trim()).filter(t => t).join(' '))",
+                vec![json!(css)],
+            )
+            .await;
+        serde_json::from_value(rows).unwrap()
+    }
+
+    /// The texts of column `n` (from 1) of the body rows of the table matching `css`.
+    pub async fn column(&self, css: &str, n: usize) -> Vec<String> {
+        let cells = self
+            .execute(
+                "return [...document.querySelectorAll(arguments[0] + ' tbody tr')].map(r => r.cells[arguments[1] - 1].textContent.trim())",
+                vec![json!(css), json!(n)],
+            )
+            .await;
+        serde_json::from_value(cells).unwrap()
+    }
+
+    /// What axe-core finds serious or critical on the page now, one line each: the rule, its
+    /// impact, its help text and the first elements it names.
+    pub async fn axe(&self) -> Vec<String> {
+        let script = std::fs::read_to_string(axe_js()).unwrap_or_else(|e| {
+            panic!(
+                "axe-core is missing ({e}): bash .ci/test installs it (VPCEP_AXE_JS names its axe.min.js)"
+            )
+        });
+        self.execute(&script, vec![]).await;
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                   .then(r => done(r.violations
+                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                     .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)))
+                   .catch(e => done(['axe-core failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("axe-core: {e}"));
+        serde_json::from_value(found).unwrap()
     }
 
     /// The fantoccini client, for anything the helpers do not cover.
@@ -216,12 +336,12 @@ impl Browser {
             .unwrap_or_else(|e| panic!("type into '{css}': {e}"));
     }
 
-    /// Fills each `(field, text)` in turn, then clicks Send.
+    /// Fills each `(field, text)` in turn, then clicks Save.
     pub async fn send_form(&self, fields: &[(&str, &str)]) {
         for (css, text) in fields {
             self.fill(css, text).await;
         }
-        self.click("#send").await;
+        self.click("#save").await;
     }
 
     /// Picks the option with `value` of the `<select>` matching `select_css`.
@@ -588,4 +708,13 @@ fn remove_retrying(profile: TempDir) {
         }
     }
     drop(profile);
+}
+
+/// axe-core's script: `VPCEP_AXE_JS` (which `.ci/test` sets), or where the setup installs it.
+fn axe_js() -> PathBuf {
+    match std::env::var_os("VPCEP_AXE_JS") {
+        Some(p) => PathBuf::from(p),
+        None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
+            .join(".cache/vpcep-console/tools/node_modules/axe-core/axe.min.js"),
+    }
 }

@@ -2,11 +2,12 @@
 //! tokio runtime (optionally serving a copy of the release bundle), its control endpoints, and
 //! the HTTP client every native test uses.
 
+use super::demo::PROJECT;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tempfile::TempDir;
-use vpcep_local_api::Config;
+use vpcep_local_api::{Config, Seed};
 
 /// How long a test waits for anything: an element, a text, a server.
 pub const WAIT: Duration = Duration::from_secs(10);
@@ -66,12 +67,18 @@ pub struct Api {
 impl Api {
     /// Starts the local API server; with `static_dir` it also serves the console from it.
     pub async fn start(static_dir: Option<&Path>) -> Api {
+        Api::start_with_seed(static_dir, Seed::embedded()).await
+    }
+
+    /// [`Api::start`] with its projects and services from `seed`.
+    pub async fn start_with_seed(static_dir: Option<&Path>, seed: Seed) -> Api {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let origin = format!("http://{}", listener.local_addr().unwrap());
         let config = Config {
             static_dir: static_dir.map(Path::to_path_buf),
             creating_delay: Duration::from_millis(1500),
             quiet: true,
+            seed,
             ..Config::default()
         };
         let task = tokio::spawn(vpcep_local_api::serve(listener, config));
@@ -84,6 +91,31 @@ impl Api {
         let answer = http()
             .post(format!("{}/__control/faults", self.origin))
             .json(&json!({ "mode": mode, "count": count, "method": method }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 200, "queue the fault {mode}");
+    }
+
+    /// Queues `count` of fault `mode` for the `method` requests whose path contains
+    /// `path_contains`, with `delay_ms` for the `delay` mode.
+    pub async fn queue_fault_on(
+        &self,
+        mode: &str,
+        count: u32,
+        method: &str,
+        path_contains: &str,
+        delay_ms: u64,
+    ) {
+        let answer = http()
+            .post(format!("{}/__control/faults", self.origin))
+            .json(&json!({
+                "mode": mode,
+                "count": count,
+                "method": method,
+                "path_contains": path_contains,
+                "delay_ms": delay_ms,
+            }))
             .send()
             .await
             .unwrap();
@@ -145,6 +177,17 @@ impl Stack {
         Stack::start_with(None).await
     }
 
+    /// A [`Stack`] whose demo project has `n` more services (see [`fleet_seed`]).
+    pub async fn start_fleet(n: usize) -> Stack {
+        let site = site(None);
+        let api = Api::start_with_seed(Some(site.path()), fleet_seed(n)).await;
+        Stack {
+            origin: api.origin.clone(),
+            api,
+            site,
+        }
+    }
+
     /// A [`Stack`] with `config_json` as the config.json beside index.html.
     pub async fn start_with(config_json: Option<&str>) -> Stack {
         let site = site(config_json);
@@ -155,4 +198,39 @@ impl Stack {
             site,
         }
     }
+}
+
+/// The embedded seed with `n` more services in the demo project, as an operator's project
+/// looks: `fleet-001`… created an hour apart before the demo services, every third one
+/// advanced, every ninth one `failed`, one to three ports each on a backend of its own.
+pub fn fleet_seed(n: usize) -> Seed {
+    let mut seed: Value =
+        serde_json::from_str(include_str!("../../local-api/seed/default.json")).unwrap();
+    let services = seed["projects"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|p| p["project_id"] == PROJECT)
+        .expect("the demo project in the seed")["services"]
+        .as_array_mut()
+        .unwrap();
+    let server_types = ["VM", "LB", "VIP"];
+    for i in 1..=n {
+        let ports: Vec<Value> = (0..=(i % 3))
+            .map(|p| json!({"client_port": 10000 + p, "server_port": 80 + p, "protocol": "TCP"}))
+            .collect();
+        services.push(json!({
+            "id": format!("f1ee7000-0000-4000-8000-{i:012}"),
+            "service_name": format!("fleet-{i:03}"),
+            "port_id": format!("b0c4e000-0000-4000-8000-{i:012}"),
+            "server_type": server_types[i % 3],
+            "status": if i % 9 == 0 { "failed" } else { "available" },
+            "approval_enabled": i % 2 == 0,
+            "supported_editions": if i % 3 == 0 { json!(["basic", "profession"]) } else { json!(["basic"]) },
+            "ports": ports,
+            "created_at": format!("2023-{:02}-{:02}T{:02}:00:00Z", 12 - (i / 600), 28 - (i / 24) % 28, 23 - i % 24),
+            "updated_at": format!("2025-06-{:02}T{:02}:{:02}:00Z", 1 + (i * 7) % 28, (i * 5) % 24, (i * 13) % 60),
+        }));
+    }
+    Seed::from_json(&seed.to_string()).unwrap()
 }
