@@ -36,10 +36,15 @@ async fn modify_then_upgrade_through_the_real_page() {
         ))
         .await;
     // A first visit: the checklist says what is missing, and nothing is sent yet.
-    let checklist = browser
+    browser
         .wait_text("#checklist", |t| t.contains("IAM token"))
         .await;
-    assert!(checklist.contains("IAM token: to do"), "{checklist}");
+    // The proxy (the page's origin) and the project (from the link) are done; the token not.
+    assert_eq!(browser.find_all("#checklist li.done").await.len(), 2);
+    assert!(browser
+        .text("#checklist li:not(.done)")
+        .await
+        .contains("IAM token"));
     browser.screenshot("01-first-run").await;
     assert!(stack.api.requests().await.is_empty());
 
@@ -419,7 +424,10 @@ async fn leaving_a_service_with_unsaved_edits_asks_first() {
     browser
         .wait_text("#card-title", |t| t == "orders-api")
         .await;
-    assert_eq!(browser.value("#f-description").await, "");
+    assert_eq!(
+        browser.value("#f-description").await,
+        "Order service behind the ELB"
+    );
     assert!(browser.find_all("#restored").await.is_empty());
     // Back at the first service, the edits come back.
     browser.click("#to-list").await;
@@ -793,18 +801,19 @@ async fn the_upgrade_dialog_keeps_the_focus_and_gives_it_back() {
         .execute("document.getElementById('confirm-upgrade').focus()", vec![])
         .await;
     browser.tab("#confirm-upgrade").await;
-    let first = browser.focused_id().await;
-    assert_ne!(first, "confirm-upgrade");
-    assert!(
-        browser
-            .execute(
-                "return document.getElementById('upgrade-dialog').contains(document.activeElement)",
-                vec![]
-            )
-            .await
-            == json!(true)
+    // The first control of the dialog: the Request disclosure.
+    let first = browser
+        .execute(
+            "return document.activeElement === document.querySelector('#upgrade-dialog summary')",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        first,
+        json!(true),
+        "Tab from the last control wraps to the first"
     );
-    browser.shift_tab(&format!("#{first}")).await;
+    browser.shift_tab("#upgrade-dialog summary").await;
     assert_eq!(browser.focused_id().await, "confirm-upgrade");
     // Escape closes it, sends nothing, and the focus is back on the menu.
     browser.press_escape("#confirm-upgrade").await;

@@ -60,7 +60,8 @@ pub fn RequestView(request: ApiRequest) -> impl IntoView {
                     .collect_view()}
             </ul>
             {match body {
-                Some(b) => view! { <pre class="body" aria-label="JSON body (as sent, indented)">{b}</pre> }.into_any(),
+                // Focusable: a long body scrolls, and keyboard users must reach it.
+                Some(b) => view! { <pre class="body" tabindex="0" aria-label="JSON body (as sent, indented)">{b}</pre> }.into_any(),
                 None => view! { <p class="muted">"No body."</p> }.into_any(),
             }}
             <div class="copy-row">
@@ -69,7 +70,7 @@ pub fn RequestView(request: ApiRequest) -> impl IntoView {
             </div>
             <details>
                 <summary>"curl command"</summary>
-                <pre class="curl">{curl}</pre>
+                <pre class="curl" tabindex="0" aria-label="curl command">{curl}</pre>
             </details>
         </div>
     }

@@ -314,10 +314,16 @@ impl Browser {
             .unwrap_or_else(|e| panic!("find all '{css}': {e}"))
     }
 
-    /// Clicks the element matching `css`.
+    /// Clicks the element matching `css`, brought to the middle of the window first as a
+    /// person scrolls to what they click (the sticky action bar covers the window's foot).
     pub async fn click(&self, css: &str) {
-        self.find(css)
-            .await
+        let element = self.find(css).await;
+        self.execute(
+            "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})",
+            vec![serde_json::to_value(&element).unwrap()],
+        )
+        .await;
+        element
             .click()
             .await
             .unwrap_or_else(|e| panic!("click '{css}': {e}"));
