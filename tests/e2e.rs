@@ -336,7 +336,7 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
     browser.screenshot("02-service-list-empty").await;
     browser.click("#clear-filters").await;
     browser
-        .wait_text("#list-range", |t| t == &format!("1–20 of {total}"))
+        .wait_text("#list-range", |t| t == format!("1–20 of {total}"))
         .await;
     // A reload lands on the same view.
     browser.click("#page-next").await;
