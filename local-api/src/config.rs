@@ -4,7 +4,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::seed::Seed;
+use crate::model::Seed;
 use crate::{DEFAULT_CREATING_DELAY_MS, DEFAULT_PORT, DEFAULT_TOKEN};
 
 /// Everything the server needs to run.

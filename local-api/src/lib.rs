@@ -7,16 +7,37 @@
 //!
 //! The validation here is written independently of the console crate on purpose: the server is
 //! an oracle of the API rules, not a mirror of the client's own checks.
+//!
+//! Where things are: [`routes`] declares every route (its `app` is the whole server as an axum
+//! `Router`); `routes::api` and `routes::control` hold the handlers; `rules` the PUT's rules;
+//! `model` the domain types and `seed` their loading; `state` what the server holds; `record`,
+//! `cors` and `faults` the layers every request passes; `statics` the `--static-dir` files;
+//! `server` the listener; `config` the flags.
 
 mod config;
+mod cors;
+mod error;
+mod faults;
+mod model;
+mod record;
+pub mod routes;
 mod rules;
 mod seed;
 mod server;
+mod state;
+mod statics;
 mod timefmt;
 
 pub use config::{usage, Config, ParsedArgs};
-pub use seed::{Dialect, PortMapping, Seed, SeedProject, Service, ServiceErrorItem, Tag};
+pub use model::{Dialect, PortMapping, Seed, SeedProject, Service, ServiceErrorItem, Tag};
 pub use server::{serve, serve_with_shutdown};
+pub use state::AppState;
+
+/// The whole server as an axum `Router` for `config`, e.g. to call it in tests without a socket
+/// (`tower::ServiceExt::oneshot`).
+pub fn app(config: Config) -> axum::Router {
+    routes::app(AppState::new(config))
+}
 
 /// The seed compiled into the binary (`local-api/seed/default.json`).
 pub const DEFAULT_SEED_JSON: &str = include_str!("../seed/default.json");

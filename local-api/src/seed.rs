@@ -2,140 +2,8 @@
 
 use std::collections::HashSet;
 
-use serde::{Deserialize, Serialize};
-
+use crate::model::Seed;
 use crate::rules;
-
-/// All projects the server knows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Seed {
-    pub projects: Vec<SeedProject>,
-}
-
-/// One project: its id, region, API dialect and services.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SeedProject {
-    pub project_id: String,
-    pub region: String,
-    pub dialect: Dialect,
-    #[serde(default)]
-    pub services: Vec<Service>,
-}
-
-/// Which edition of the API a project speaks; it decides the accepted PUT fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Dialect {
-    /// Huawei Cloud: protocol TCP only, `ip` and `tcp_proxy: proxy_vni` accepted, no `vip_port_id`.
-    Huawei,
-    /// Open Telekom Cloud: TCP or UDP, `vip_port_id` accepted, no `ip`, no `proxy_vni`.
-    Otc,
-}
-
-impl Dialect {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Dialect::Huawei => "huawei",
-            Dialect::Otc => "otc",
-        }
-    }
-}
-
-/// A stored endpoint service. `service_name` is the SHORT name; answers show `region.name.id`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Service {
-    pub id: String,
-    pub service_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub port_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vip_port_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub vpc_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pool_id: Option<String>,
-    #[serde(default = "default_server_type")]
-    pub server_type: String,
-    #[serde(default = "default_service_type")]
-    pub service_type: String,
-    #[serde(default = "default_status")]
-    pub status: String,
-    #[serde(default = "default_true")]
-    pub approval_enabled: bool,
-    #[serde(default = "default_editions")]
-    pub supported_editions: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tcp_proxy: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cidr_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ip_version: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ip: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub enable_policy: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    #[serde(default)]
-    pub tags: Vec<Tag>,
-    #[serde(default)]
-    pub ports: Vec<PortMapping>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<Vec<ServiceErrorItem>>,
-    #[serde(default = "crate::timefmt::now_utc")]
-    pub created_at: String,
-    #[serde(default = "crate::timefmt::now_utc")]
-    pub updated_at: String,
-}
-
-/// One port mapping.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PortMapping {
-    pub client_port: u16,
-    pub server_port: u16,
-    #[serde(default = "default_protocol")]
-    pub protocol: String,
-}
-
-/// A resource tag.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Tag {
-    pub key: String,
-    #[serde(default)]
-    pub value: String,
-}
-
-/// An asynchronous failure reported in a service's `error` array.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ServiceErrorItem {
-    pub error_code: String,
-    pub error_message: String,
-}
-
-fn default_server_type() -> String {
-    "VM".to_string()
-}
-fn default_service_type() -> String {
-    "interface".to_string()
-}
-fn default_status() -> String {
-    "available".to_string()
-}
-fn default_true() -> bool {
-    true
-}
-fn default_editions() -> Vec<String> {
-    vec!["basic".to_string()]
-}
-fn default_protocol() -> String {
-    "TCP".to_string()
-}
 
 impl Seed {
     /// The seed compiled into the crate ([`crate::DEFAULT_SEED_JSON`]).
@@ -202,6 +70,7 @@ impl Seed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Dialect;
 
     #[test]
     fn embedded_seed_is_valid_and_has_the_promised_services() {

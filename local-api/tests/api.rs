@@ -237,6 +237,8 @@ async fn unknown_path_or_method_is_404_apigw_0101_before_auth() {
     let s = start_default().await;
     let cases = [
         ("DELETE", service_path(HW, WEB)),
+        ("HEAD", service_path(HW, WEB)),
+        ("HEAD", list_path(HW, "")),
         ("POST", service_path(HW, WEB)),
         ("PATCH", service_path(HW, WEB)),
         ("PUT", list_path(HW, "")),
@@ -247,6 +249,7 @@ async fn unknown_path_or_method_is_404_apigw_0101_before_auth() {
         ),
         ("GET", format!("/v2/{HW}/vpc-endpoint-services/{WEB}")),
         ("GET", format!("/v1/{HW}/vpc-endpoint-services/")),
+        ("GET", "/v1//vpc-endpoint-services".to_string()),
         ("GET", format!("/v1/{HW}/vpc-endpoints")),
         ("GET", "/".to_string()),
         ("GET", "/__control/nothing".to_string()),
@@ -255,6 +258,10 @@ async fn unknown_path_or_method_is_404_apigw_0101_before_auth() {
         for headers in [&[][..], &[("X-Auth-Token", TOKEN)][..]] {
             let r = s.call(method, &path, headers, None);
             assert_eq!(r.status, 404, "{method} {path}");
+            if method == "HEAD" {
+                // The answer to a HEAD has no body.
+                continue;
+            }
             let v = r.json();
             assert_eq!(v["error_code"], "APIGW.0101", "{method} {path}");
             assert_eq!(
@@ -967,4 +974,28 @@ async fn upgrade_errors_follow_the_same_order() {
     assert_error(&r, 401, "EndPoint.0003");
     assert_error(&s.post(&upgrade_path("nope", WEB)), 400, "EndPoint.0014");
     assert_error(&s.post(&upgrade_path(HW, A_UUID)), 404, "EndPoint.0005");
+}
+
+/// `seed/demo.env` (read by `.ci/serve`, `.ci/test` and the console's tests) names what the
+/// embedded seed and the default token really serve.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_file_names_the_embedded_seeds_services_and_token() {
+    let env: std::collections::HashMap<&str, &str> = include_str!("../seed/demo.env")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .collect();
+    assert_eq!(env["DEMO_TOKEN"], vpcep_local_api::DEFAULT_TOKEN);
+    assert_eq!(env["DEMO_PROJECT_ID"], vpcep_local_api::HUAWEI_PROJECT_ID);
+    assert_eq!(env["DEMO_OTC_PROJECT_ID"], vpcep_local_api::OTC_PROJECT_ID);
+    let s = start_default().await;
+    let web = s.service(env["DEMO_PROJECT_ID"], env["DEMO_SERVICE_ID"]);
+    assert_eq!(web["supported_editions"], json!(["basic"]));
+    let advanced = s.service(env["DEMO_PROJECT_ID"], env["DEMO_ADVANCED_SERVICE_ID"]);
+    assert_eq!(
+        advanced["supported_editions"],
+        json!(["basic", "profession"])
+    );
+    let otc = s.get(&list_path(env["DEMO_OTC_PROJECT_ID"], "")).json();
+    assert_eq!(otc["total_count"], 2);
 }

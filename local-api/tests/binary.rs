@@ -207,7 +207,7 @@ fn port_0_prints_the_listening_line_and_answers_a_get() {
             ("X-Auth-Token", "other"),
             ("Content-Type", "application/json"),
         ],
-        Some(br#"{"description":"secret-body"}"#),
+        Some(r#"{"description":"secret-body"}"#),
     );
     assert_eq!(put.status, 200);
     let log = server.stop();

@@ -38,7 +38,7 @@ fn has_cors_headers(r: &Resp) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_answer_has_a_unique_32_hex_request_id() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let mut answers = vec![
         s.get(&service_path(HW, WEB)),
         s.get(&list_path(HW, "")),
@@ -75,7 +75,7 @@ async fn every_answer_has_a_unique_32_hex_request_id() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn any_origin_gets_allow_origin_and_exposed_request_id_by_default() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     for r in [
         s.call(
             "GET",
@@ -111,7 +111,7 @@ async fn any_origin_gets_allow_origin_and_exposed_request_id_by_default() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn preflight_from_an_allowed_origin_is_204_and_needs_no_token() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     for path in [
         service_path(HW, WEB),
         upgrade_path(HW, WEB),
@@ -141,7 +141,7 @@ async fn preflight_from_an_allowed_origin_is_204_and_needs_no_token() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn preflight_from_an_unlisted_origin_is_403_without_cors_headers() {
-    let s = start(Config {
+    let s = start_socket(Config {
         allow_origins: vec![ORIGIN.to_string(), "http://other.test".to_string()],
         ..test_config()
     })
@@ -179,7 +179,7 @@ async fn preflight_from_an_unlisted_origin_is_403_without_cors_headers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn options_without_preflight_headers_is_404_apigw_0101() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let r = s.call(
         "OPTIONS",
         &service_path(HW, WEB),
@@ -195,7 +195,7 @@ async fn options_without_preflight_headers_is_404_apigw_0101() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fault_error500_answers_endpoint_0001() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let r = s.get(&format!("{}?__fault=error500", service_path(HW, WEB)));
     assert_eq!(r.status, 500);
     assert_eq!(r.header("content-type"), Some("application/json"));
@@ -207,7 +207,7 @@ async fn fault_error500_answers_endpoint_0001() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fault_html502_answers_an_nginx_page() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let r = s.put(&format!("{}?__fault=html502", service_path(HW, WEB)), "{}");
     assert_eq!(r.status, 502);
     assert_eq!(r.header("content-type"), Some("text/html"));
@@ -219,7 +219,7 @@ async fn fault_html502_answers_an_nginx_page() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fault_malformed_json_is_200_json_that_does_not_parse() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let r = s.get(&format!("{}?__fault=malformed_json", service_path(HW, WEB)));
     assert_eq!(r.status, 200);
     assert_eq!(r.header("content-type"), Some("application/json"));
@@ -229,7 +229,7 @@ async fn fault_malformed_json_is_200_json_that_does_not_parse() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fault_empty200_is_200_with_no_body() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let r = s.get(&format!("{}?__fault=empty200", service_path(HW, WEB)));
     assert_eq!(r.status, 200);
     assert!(r.body.is_empty());
@@ -238,7 +238,7 @@ async fn fault_empty200_is_200_with_no_body() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fault_delay_waits_then_answers_normally() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let started = Instant::now();
     let r = s.get(&format!(
         "{}?__fault=delay&__delay_ms=300",
@@ -255,27 +255,25 @@ async fn fault_delay_waits_then_answers_normally() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fault_drop_closes_the_connection_with_zero_bytes() {
-    let s = start_default().await;
-    let raw = format!(
-        "PUT {}?__fault=drop HTTP/1.1\r\nHost: x\r\nX-Auth-Token: {TOKEN}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{{}}",
-        service_path(HW, WEB)
+    let s = start_socket_default().await;
+    let got = s.try_call(
+        "PUT",
+        &format!("{}?__fault=drop", service_path(HW, WEB)),
+        &[
+            ("X-Auth-Token", TOKEN),
+            ("Content-Type", "application/json"),
+        ],
+        Some("{}"),
     );
-    let got = raw_exchange(s.addr, raw.as_bytes());
-    match got {
-        Ok(bytes) => assert!(
-            bytes.is_empty(),
-            "got {:?}",
-            String::from_utf8_lossy(&bytes)
-        ),
-        Err(e) => assert_eq!(e.kind(), std::io::ErrorKind::ConnectionReset, "{e}"),
-    }
+    // No status line, no byte: the connection closed unanswered.
+    assert!(got.is_err(), "got an answer: {got:?}");
     // The server is still fine, and the PUT never happened.
     assert_eq!(s.service(HW, WEB)["updated_at"], "2025-01-20T10:02:13Z");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_fault_or_delay_values_are_400() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let r = s.get(&format!("{}?__fault=explode", service_path(HW, WEB)));
     assert_eq!(r.status, 400);
     assert!(r.msg().contains("explode"));
@@ -288,7 +286,7 @@ async fn unknown_fault_or_delay_values_are_400() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn faults_come_before_the_token_check() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let r = s.call(
         "GET",
         &format!("{}?__fault=error500", service_path(HW, WEB)),
@@ -303,7 +301,7 @@ async fn faults_come_before_the_token_check() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn queued_fault_hits_only_the_next_matching_requests() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let r = s.control(
         "POST",
         "/__control/faults",
@@ -334,7 +332,7 @@ async fn queued_fault_hits_only_the_next_matching_requests() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn queued_faults_run_in_order_and_default_to_count_1() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     for body in [
         json!({"mode": "html502"}),
         json!({"mode": "delay", "delay_ms": 200}),
@@ -353,10 +351,7 @@ async fn queued_faults_run_in_order_and_default_to_count_1() {
     let started = Instant::now();
     assert_eq!(s.get(&path).status, 200);
     assert!(started.elapsed() >= Duration::from_millis(200));
-    let raw = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-    assert!(raw_exchange(s.addr, raw.as_bytes())
-        .map(|b| b.is_empty())
-        .unwrap_or(true));
+    assert!(s.try_call("GET", &path, &[], None).is_err(), "dropped");
     assert!(s.get(&path).body.is_empty());
     assert!(serde_json::from_slice::<Value>(&s.get(&path).body).is_err());
     assert_eq!(s.get(&path).json()["id"], WEB);
@@ -364,7 +359,7 @@ async fn queued_faults_run_in_order_and_default_to_count_1() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn delete_faults_clears_the_queue() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let body = json!({"mode": "error500", "count": 5}).to_string();
     assert_eq!(
         s.control("POST", "/__control/faults", Some(&body)).status,
@@ -376,7 +371,7 @@ async fn delete_faults_clears_the_queue() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_fault_bodies_are_400() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     for body in [
         "",
         "[]",
@@ -403,7 +398,7 @@ async fn bad_fault_bodies_are_400() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn request_log_records_api_requests_in_order_with_the_token_only_when_known() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let a = s.call(
         "PUT",
         &service_path(HW, WEB),
@@ -463,7 +458,7 @@ async fn request_log_records_api_requests_in_order_with_the_token_only_when_know
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn request_log_shows_upgrade_bodies_and_dropped_requests() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     let body = r#"{"permissions":["x"],"action":"add"}"#;
     s.call(
         "POST",
@@ -471,11 +466,13 @@ async fn request_log_shows_upgrade_bodies_and_dropped_requests() {
         &[("X-Auth-Token", TOKEN)],
         Some(body),
     );
-    let raw = format!(
-        "GET {}?__fault=drop HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-        service_path(HW, WEB)
+    let dropped = s.try_call(
+        "GET",
+        &format!("{}?__fault=drop", service_path(HW, WEB)),
+        &[],
+        None,
     );
-    let _ = raw_exchange(s.addr, raw.as_bytes());
+    assert!(dropped.is_err(), "{dropped:?}");
     let log = s.requests();
     assert_eq!(log.len(), 2);
     assert_eq!(log[0]["body"], body);
@@ -487,7 +484,7 @@ async fn request_log_shows_upgrade_bodies_and_dropped_requests() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reset_restores_the_seed_and_clears_the_log_and_faults() {
-    let s = start_default().await;
+    let s = start_socket_default().await;
     assert_eq!(
         s.put(&service_path(HW, WEB), r#"{"service_name":"changed"}"#)
             .status,
@@ -520,7 +517,7 @@ async fn a_custom_seed_is_served_and_restored_on_reset() {
             {"id":"00000000-0000-4000-8000-000000000001","service_name":"only-one","status":"failed"}]}]}"#,
     )
     .unwrap();
-    let s = start(Config {
+    let s = start_socket(Config {
         seed,
         ..test_config()
     })

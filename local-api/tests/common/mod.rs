@@ -1,18 +1,25 @@
-//! Test helpers: start the server on 127.0.0.1:0 inside the test's runtime, and a tiny raw
-//! HTTP/1.1 client over `std::net::TcpStream` (Connection: close, read timeouts, bounded loops).
+//! Test helpers. [`start`] runs the server's router in-process and calls it with
+//! `tower::ServiceExt::oneshot`, no socket, as axum's `examples/testing` does: that is where
+//! the API's behaviour is tested. [`start_socket`] serves it on 127.0.0.1:0 for what needs a
+//! real connection (CORS as a browser sends it, delays, dropped connections), reached with
+//! reqwest, the one HTTP client of the tests.
 //!
-//! Tests run on a multi-threaded runtime: the blocking client runs on the test's own thread while
-//! the server runs on the worker threads.
+//! The helpers are blocking, so the tests read like a script: they run on the test's
+//! multi-threaded runtime with `block_in_place`.
 #![allow(dead_code)]
 
-use std::io::{self, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::future::Future;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
+use axum::body::Body;
+use axum::http::Request;
+use axum::Router;
 use serde_json::Value;
+use tempfile::TempDir;
 use tokio::sync::oneshot;
+use tower::ServiceExt;
 use vpcep_local_api::{serve_with_shutdown, Config};
 
 pub const TOKEN: &str = "demo-token";
@@ -28,8 +35,8 @@ pub const WEB_PORT_ID: &str = "9a1c7e52-3b4d-4f6a-8e2b-1c0d9f8e7a65";
 pub const DNS_PORT_ID: &str = "4b6d8f0a-2c3e-4b7a-9d1e-f2a3b4c5d6e7";
 pub const A_UUID: &str = "11111111-2222-4333-8444-555555555555";
 
-const IO_TIMEOUT: Duration = Duration::from_secs(10);
-const MAX_RESPONSE: usize = 4 << 20;
+/// How long one request may take.
+const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The defaults, quiet, with a short `creating` phase.
 pub fn test_config() -> Config {
@@ -40,9 +47,10 @@ pub fn test_config() -> Config {
     }
 }
 
-/// A running server; it stops accepting when dropped.
+/// The server of a test: its router, and on [`start_socket`] the loopback address it serves.
 pub struct Server {
-    pub addr: SocketAddr,
+    app: Router,
+    pub addr: Option<SocketAddr>,
     shutdown: Option<oneshot::Sender<()>>,
 }
 
@@ -54,13 +62,28 @@ impl Drop for Server {
     }
 }
 
-/// Starts a server with `config` on 127.0.0.1:0 in the current runtime.
+/// The server with `config`, called in-process (no socket).
 pub async fn start(config: Config) -> Server {
+    Server {
+        app: vpcep_local_api::app(config),
+        addr: None,
+        shutdown: None,
+    }
+}
+
+/// [`start`] with [`test_config`].
+pub async fn start_default() -> Server {
+    start(test_config()).await
+}
+
+/// The server with `config` on 127.0.0.1:0 in the current runtime; requests go over the socket.
+pub async fn start_socket(config: Config) -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind 127.0.0.1:0");
     let addr = listener.local_addr().expect("local addr");
     let (tx, rx) = oneshot::channel::<()>();
+    let app = vpcep_local_api::app(config.clone());
     tokio::spawn(async move {
         let _ = serve_with_shutdown(listener, config, async {
             let _ = rx.await;
@@ -68,14 +91,28 @@ pub async fn start(config: Config) -> Server {
         .await;
     });
     Server {
-        addr,
+        app,
+        addr: Some(addr),
         shutdown: Some(tx),
     }
 }
 
-/// Starts a server with [`test_config`].
-pub async fn start_default() -> Server {
-    start(test_config()).await
+/// [`start_socket`] with [`test_config`].
+pub async fn start_socket_default() -> Server {
+    start_socket(test_config()).await
+}
+
+/// Runs `f` to the end from the test's synchronous code: on the test's multi-threaded
+/// runtime, or on a small one of its own in a plain `#[test]`.
+fn block_on<T>(f: impl Future<Output = T>) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(handle) => tokio::task::block_in_place(|| handle.block_on(f)),
+        Err(_) => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime")
+            .block_on(f),
+    }
 }
 
 pub fn service_path(project: &str, id: &str) -> String {
@@ -95,6 +132,7 @@ pub fn upgrade_path(project: &str, id: &str) -> String {
 }
 
 impl Server {
+    /// One request; over the socket after [`start_socket`], else straight into the router.
     pub fn call(
         &self,
         method: &str,
@@ -102,8 +140,52 @@ impl Server {
         headers: &[(&str, &str)],
         body: Option<&str>,
     ) -> Resp {
-        request(self.addr, method, target, headers, body.map(str::as_bytes))
+        self.try_call(method, target, headers, body)
+            .unwrap_or_else(|e| panic!("{method} {target}: {e}"))
     }
+
+    /// [`Server::call`], with a failure of the connection (a dropped one) as an `Err`.
+    pub fn try_call(
+        &self,
+        method: &str,
+        target: &str,
+        headers: &[(&str, &str)],
+        body: Option<&str>,
+    ) -> Result<Resp, String> {
+        match self.addr {
+            Some(addr) => try_request(addr, method, target, headers, body),
+            None => {
+                let mut req = Request::builder().method(method).uri(target);
+                for (n, v) in headers {
+                    req = req.header(*n, *v);
+                }
+                let req = req
+                    .body(Body::from(body.unwrap_or("").to_owned()))
+                    .map_err(|e| e.to_string())?;
+                block_on(async {
+                    let resp = tokio::time::timeout(TIMEOUT, self.app.clone().oneshot(req))
+                        .await
+                        .map_err(|_| "no answer in time".to_string())?
+                        .map_err(|e| e.to_string())?;
+                    let status = resp.status().as_u16();
+                    let headers = resp
+                        .headers()
+                        .iter()
+                        .map(|(n, v)| (n.to_string(), v.to_str().unwrap_or("").to_string()))
+                        .collect();
+                    let body = axum::body::to_bytes(resp.into_body(), usize::MAX)
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    Ok(Resp {
+                        status,
+                        headers,
+                        body: body.to_vec(),
+                    })
+                })
+            }
+        }
+    }
+
     /// GET with the demo token.
     pub fn get(&self, target: &str) -> Resp {
         self.call("GET", target, &[("X-Auth-Token", TOKEN)], None)
@@ -147,6 +229,56 @@ impl Server {
     }
 }
 
+/// One request over a fresh loopback connection with reqwest.
+pub fn request(
+    addr: SocketAddr,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Resp {
+    try_request(addr, method, target, headers, body)
+        .unwrap_or_else(|e| panic!("{method} {target}: {e}"))
+}
+
+/// [`request`], with a connection that closes with no answer as an `Err`.
+pub fn try_request(
+    addr: SocketAddr,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Result<Resp, String> {
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .timeout(TIMEOUT)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let method = reqwest::Method::from_bytes(method.as_bytes()).map_err(|e| e.to_string())?;
+    let mut req = client.request(method, format!("http://{addr}{target}"));
+    for (n, v) in headers {
+        req = req.header(*n, *v);
+    }
+    if let Some(b) = body {
+        req = req.body(b.to_owned());
+    }
+    block_on(async {
+        let resp = req.send().await.map_err(|e| format!("{e:?}"))?;
+        let status = resp.status().as_u16();
+        let headers = resp
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_str().unwrap_or("").to_string()))
+            .collect();
+        let body = resp.bytes().await.map_err(|e| format!("{e:?}"))?;
+        Ok(Resp {
+            status,
+            headers,
+            body: body.to_vec(),
+        })
+    })
+}
+
 /// A parsed response.
 #[derive(Debug, Clone)]
 pub struct Resp {
@@ -187,125 +319,6 @@ impl Resp {
     }
 }
 
-/// Sends one request on a fresh connection and reads the whole response.
-pub fn request(
-    addr: SocketAddr,
-    method: &str,
-    target: &str,
-    headers: &[(&str, &str)],
-    body: Option<&[u8]>,
-) -> Resp {
-    let mut raw = format!("{method} {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (n, v) in headers {
-        raw.push_str(&format!("{n}: {v}\r\n"));
-    }
-    let body = body.unwrap_or(b"");
-    if !body.is_empty() || matches!(method, "PUT" | "POST") {
-        raw.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    }
-    raw.push_str("\r\n");
-    let mut bytes = raw.into_bytes();
-    bytes.extend_from_slice(body);
-    let answer = raw_exchange(addr, &bytes).unwrap_or_else(|e| panic!("{method} {target}: {e}"));
-    parse_response(&answer).unwrap_or_else(|e| {
-        panic!(
-            "{method} {target}: {e}: {:?}",
-            String::from_utf8_lossy(&answer)
-        )
-    })
-}
-
-/// Writes `raw` and reads until the server closes the connection (bounded in time and size).
-pub fn raw_exchange(addr: SocketAddr, raw: &[u8]) -> io::Result<Vec<u8>> {
-    let mut stream = TcpStream::connect_timeout(&addr, IO_TIMEOUT)?;
-    stream.set_read_timeout(Some(IO_TIMEOUT))?;
-    stream.set_write_timeout(Some(IO_TIMEOUT))?;
-    stream.write_all(raw)?;
-    stream.flush()?;
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let mut out = Vec::new();
-    let mut buf = [0u8; 8192];
-    loop {
-        if Instant::now() > deadline || out.len() > MAX_RESPONSE {
-            return Err(io::Error::new(
-                io::ErrorKind::TimedOut,
-                "response too slow or too large",
-            ));
-        }
-        match stream.read(&mut buf) {
-            Ok(0) => return Ok(out),
-            Ok(n) => out.extend_from_slice(&buf[..n]),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-}
-
-fn parse_response(raw: &[u8]) -> Result<Resp, String> {
-    let end = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or("no end of headers")?;
-    let head = std::str::from_utf8(&raw[..end]).map_err(|_| "headers not UTF-8")?;
-    let mut lines = head.split("\r\n");
-    let status_line = lines.next().ok_or("no status line")?;
-    let status: u16 = status_line
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or("bad status line")?;
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-        .collect();
-    let rest = &raw[end + 4..];
-    let chunked = headers.iter().any(|(n, v)| {
-        n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
-    });
-    let body = if chunked {
-        dechunk(rest)?
-    } else if let Some((_, len)) = headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case("content-length"))
-    {
-        let len: usize = len.parse().map_err(|_| "bad content-length")?;
-        if rest.len() < len {
-            return Err(format!("body shorter than content-length {len}"));
-        }
-        rest[..len].to_vec()
-    } else {
-        rest.to_vec()
-    };
-    Ok(Resp {
-        status,
-        headers,
-        body,
-    })
-}
-
-fn dechunk(mut data: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    for _ in 0..100_000 {
-        let line_end = data
-            .windows(2)
-            .position(|w| w == b"\r\n")
-            .ok_or("bad chunk")?;
-        let size_text = std::str::from_utf8(&data[..line_end]).map_err(|_| "bad chunk size")?;
-        let size = usize::from_str_radix(size_text.split(';').next().unwrap_or("").trim(), 16)
-            .map_err(|_| "bad chunk size")?;
-        data = &data[line_end + 2..];
-        if size == 0 {
-            return Ok(out);
-        }
-        if data.len() < size + 2 {
-            return Err("truncated chunk".into());
-        }
-        out.extend_from_slice(&data[..size]);
-        data = &data[size + 2..];
-    }
-    Err("too many chunks".into())
-}
-
 /// Polls `f` every 25 ms until it returns true or `limit` passes.
 pub fn poll_until(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
     let deadline = Instant::now() + limit;
@@ -317,34 +330,6 @@ pub fn poll_until(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
             return false;
         }
         std::thread::sleep(Duration::from_millis(25));
-    }
-}
-
-/// A fresh directory under the system temp dir, removed (with its content) on drop.
-pub struct TempDir {
-    pub path: PathBuf,
-}
-
-impl TempDir {
-    pub fn new(tag: &str) -> TempDir {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
-        let path = std::env::temp_dir().join(format!(
-            "vpcep-local-api-{tag}-{}-{nanos}-{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
-        std::fs::create_dir_all(&path).expect("create a temp dir");
-        TempDir { path }
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.path);
     }
 }
 
@@ -378,14 +363,17 @@ pub const SECRET: &[u8] = b"TOP-SECRET-CONTENT";
 /// (plus, on Unix, `escape.txt`, a symbolic link to `../secret`); `<tmp>/secret` and
 /// `<tmp>/Cargo.toml` hold [`SECRET`]. Returns the temp dir (keep it alive) and the `dist` path.
 pub fn static_fixture() -> (TempDir, PathBuf) {
-    let tmp = TempDir::new("static");
-    let dist = tmp.path.join("dist");
+    let tmp = tempfile::Builder::new()
+        .prefix("vpcep-local-api-static-")
+        .tempdir()
+        .expect("a temp dir");
+    let dist = tmp.path().join("dist");
     for (rel, content) in STATIC_FILES {
         write_file(&dist.join(rel), content);
     }
     std::fs::create_dir_all(dist.join("empty")).expect("mkdir empty");
-    write_file(&tmp.path.join("secret"), SECRET);
-    write_file(&tmp.path.join("Cargo.toml"), SECRET);
+    write_file(&tmp.path().join("secret"), SECRET);
+    write_file(&tmp.path().join("Cargo.toml"), SECRET);
     #[cfg(unix)]
     std::os::unix::fs::symlink("../secret", dist.join("escape.txt")).expect("symlink");
     (tmp, dist)

@@ -1,0 +1,151 @@
+//! The outermost middleware: every request gets an id (`X-Request-Id`), a kind, a line in the
+//! stderr log, and, when it is an API request, an entry in the request log.
+
+use std::time::Instant;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::error::ApiError;
+use crate::faults::DropConnection;
+use crate::state::{AppState, RequestRecord};
+
+/// The largest request body read; a larger one is answered with EndPoint.0002.
+const MAX_BODY_BYTES: usize = 1 << 20;
+
+/// What a request is, decided once here for the layers below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// The VPCEP API (and its 404s): recorded, faults apply.
+    Api,
+    /// A CORS preflight: answered by the CORS layer, recorded unless for a test hook.
+    Preflight,
+    /// `/__control/…`: neither recorded nor faulted.
+    Control,
+    /// A file of `--static-dir`: neither recorded nor faulted.
+    Static,
+}
+
+/// This request's id, for the handlers that put it in a body (the gateway's 404).
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+/// Paths that always belong to the API (and its 404), even with `--static-dir`.
+pub fn is_api_path(path: &str) -> bool {
+    ["/v1", "/v2"]
+        .iter()
+        .any(|p| path == *p || path.strip_prefix(p).is_some_and(|r| r.starts_with('/')))
+}
+
+/// The test hooks' paths.
+pub fn is_control_path(path: &str) -> bool {
+    path == "/__control" || path.starts_with("/__control/")
+}
+
+fn kind_of(app: &AppState, req: &Request) -> Kind {
+    let path = req.uri().path();
+    if *req.method() == Method::OPTIONS
+        && req.headers().contains_key(header::ORIGIN)
+        && req
+            .headers()
+            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD)
+    {
+        return Kind::Preflight;
+    }
+    if is_control_path(path) {
+        return Kind::Control;
+    }
+    if app.config.static_dir.is_some()
+        && (*req.method() == Method::GET || *req.method() == Method::HEAD)
+        && !is_api_path(path)
+    {
+        return Kind::Static;
+    }
+    Kind::Api
+}
+
+/// Middleware: id, kind, body (read whole, bounded), log entries; see the module docs.
+pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let rid = app.next_request_id();
+    let kind = kind_of(&app, &req);
+    let (mut parts, body) = req.into_parts();
+    let body = axum::body::to_bytes(body, MAX_BODY_BYTES).await;
+    let too_large = body.is_err();
+    let body = body.unwrap_or_else(|_| Bytes::new());
+    let target = match parts.uri.query() {
+        Some(q) => format!("{}?{q}", parts.uri.path()),
+        None => parts.uri.path().to_string(),
+    };
+    let method = parts.method.clone();
+    // Preflights are logged too (a browser's first request), but nothing of the test hooks.
+    let recorded =
+        kind == Kind::Api || (kind == Kind::Preflight && !is_control_path(parts.uri.path()));
+    if recorded {
+        let token = parts.headers.get("x-auth-token").map(|t| {
+            let t = t.to_str().unwrap_or("");
+            if app.token_known(t) {
+                t.to_string()
+            } else {
+                "(unrecognized)".to_string()
+            }
+        });
+        let entry = RequestRecord {
+            method: method.to_string(),
+            path: parts.uri.path().to_string(),
+            query: parts.uri.query().map(str::to_string),
+            x_auth_token: token,
+            content_type: parts
+                .headers
+                .get(header::CONTENT_TYPE)
+                .map(|v| v.to_str().unwrap_or("").to_string()),
+            origin: parts
+                .headers
+                .get(header::ORIGIN)
+                .map(|v| v.to_str().unwrap_or("").to_string()),
+            body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
+            status: None,
+            request_id: rid.clone(),
+        };
+        app.lock().requests.push(entry);
+    }
+    parts.extensions.insert(kind);
+    parts.extensions.insert(RequestId(rid.clone()));
+    let req = Request::from_parts(parts, Body::from(body));
+
+    let mut resp = if too_large && kind != Kind::Preflight && kind != Kind::Static {
+        ApiError::param(format!(
+            "The request body could not be read: larger than {MAX_BODY_BYTES} bytes, or cut off."
+        ))
+        .into_response()
+    } else {
+        next.run(req).await
+    };
+
+    let dropped = resp.extensions().get::<DropConnection>().is_some();
+    let status = resp.status().as_u16();
+    if recorded && !dropped {
+        let mut st = app.lock();
+        if let Some(r) = st.requests.iter_mut().rev().find(|r| r.request_id == rid) {
+            r.status = Some(status);
+        }
+    }
+    if !app.config.quiet {
+        let shown = if dropped {
+            "drop".to_string()
+        } else {
+            status.to_string()
+        };
+        eprintln!(
+            "{method} {target} {shown} {}ms {rid}",
+            started.elapsed().as_millis()
+        );
+    }
+    if let Ok(v) = HeaderValue::from_str(&rid) {
+        resp.headers_mut().insert("x-request-id", v);
+    }
+    resp
+}

@@ -1,0 +1,203 @@
+//! What the server holds: the projects and services (reset from the seed), the queued faults,
+//! the request log, and the request id generator.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::faults::Fault;
+use crate::model::{Dialect, Service};
+
+/// The state every handler and middleware shares (cheap to clone).
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    inner: Arc<Mutex<State>>,
+    ids: Arc<RequestIds>,
+}
+
+/// The mutable part, behind one lock: requests are short and never await while holding it.
+pub struct State {
+    pub projects: Vec<ProjectState>,
+    pub faults: Vec<Fault>,
+    pub requests: Vec<RequestRecord>,
+}
+
+pub struct ProjectState {
+    pub project_id: String,
+    pub region: String,
+    pub dialect: Dialect,
+    pub services: Vec<ServiceState>,
+}
+
+pub struct ServiceState {
+    pub svc: Service,
+    /// While `Some`, the service is `creating` until this instant.
+    pub creating_until: Option<Instant>,
+}
+
+/// One API request as the log keeps it (`GET /__control/requests`).
+#[derive(Clone, Debug, Serialize)]
+pub struct RequestRecord {
+    pub method: String,
+    pub path: String,
+    pub query: Option<String>,
+    pub x_auth_token: Option<String>,
+    pub content_type: Option<String>,
+    pub origin: Option<String>,
+    pub body: Option<String>,
+    /// `None` until answered, and for a dropped connection.
+    pub status: Option<u16>,
+    pub request_id: String,
+}
+
+impl AppState {
+    pub fn new(config: Config) -> AppState {
+        let state = State::from_config(&config);
+        AppState {
+            config: Arc::new(config),
+            inner: Arc::new(Mutex::new(state)),
+            ids: Arc::new(RequestIds::new()),
+        }
+    }
+
+    /// The state, also after a panic elsewhere (the data stays usable).
+    pub fn lock(&self) -> MutexGuard<'_, State> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Back to the seed: services, no faults, an empty log.
+    pub fn reset(&self) {
+        *self.lock() = State::from_config(&self.config);
+    }
+
+    pub fn next_request_id(&self) -> String {
+        self.ids.next()
+    }
+
+    pub fn token_known(&self, token: &str) -> bool {
+        self.config.tokens.iter().any(|t| t == token)
+    }
+
+    pub fn origin_allowed(&self, origin: &str) -> bool {
+        self.config.allow_origins.is_empty()
+            || self.config.allow_origins.iter().any(|o| o == origin)
+    }
+}
+
+impl State {
+    fn from_config(config: &Config) -> State {
+        State {
+            projects: config
+                .seed
+                .projects
+                .iter()
+                .map(|p| ProjectState {
+                    project_id: p.project_id.clone(),
+                    region: p.region.clone(),
+                    dialect: p.dialect,
+                    services: p
+                        .services
+                        .iter()
+                        .map(|s| ServiceState {
+                            svc: s.clone(),
+                            creating_until: None,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            faults: Vec::new(),
+            requests: Vec::new(),
+        }
+    }
+}
+
+impl ProjectState {
+    /// Ends every `creating` phase whose deadline has passed.
+    pub fn settle(&mut self, now: Instant) {
+        for s in &mut self.services {
+            if s.creating_until.is_some_and(|t| t <= now) {
+                s.creating_until = None;
+                s.svc.status = "available".to_string();
+            }
+        }
+    }
+
+    pub fn full_name(&self, svc: &Service) -> String {
+        format!("{}.{}.{}", self.region, svc.service_name, svc.id)
+    }
+
+    /// The service as the API shows it: full name and project id added.
+    pub fn service_json(&self, svc: &Service) -> Value {
+        let mut v = serde_json::to_value(svc).unwrap_or(Value::Null);
+        if let Value::Object(m) = &mut v {
+            m.insert("service_name".into(), Value::String(self.full_name(svc)));
+            m.insert("project_id".into(), Value::String(self.project_id.clone()));
+        }
+        v
+    }
+}
+
+/// Unique request ids: 16 hex digits of a keyed hash of (counter, time), then 16 hex digits of a
+/// bijective mix of (counter + a per-process key), which makes them unique for the process's life.
+struct RequestIds {
+    counter: AtomicU64,
+    key: u64,
+    hasher: RandomState,
+}
+
+impl RequestIds {
+    fn new() -> Self {
+        let hasher = RandomState::new();
+        let mut h = hasher.build_hasher();
+        h.write_u128(unix_nanos());
+        RequestIds {
+            counter: AtomicU64::new(1),
+            key: h.finish(),
+            hasher,
+        }
+    }
+
+    fn next(&self) -> String {
+        let n = self.counter.fetch_add(1, Ordering::Relaxed);
+        let mut h = self.hasher.build_hasher();
+        h.write_u64(n);
+        h.write_u128(unix_nanos());
+        format!("{:016x}{:016x}", h.finish(), mix(n.wrapping_add(self.key)))
+    }
+}
+
+/// The splitmix64 finalizer: a bijection on `u64`, so distinct counters give distinct values.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+fn unix_nanos() -> u128 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids_are_32_hex_and_distinct() {
+        let ids = RequestIds::new();
+        let a = ids.next();
+        let b = ids.next();
+        assert_eq!(a.len(), 32);
+        assert!(a.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_ne!(a, b);
+    }
+}
