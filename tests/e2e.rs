@@ -667,6 +667,31 @@ async fn readable_on_a_phone_and_in_dark_mode() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_list_and_the_service_page_on_a_phone_in_light_mode() {
+    let stack = Stack::start().await;
+    let browser = Browser::start_with_args(&["--window-size=390,844"]).await;
+    browser.load_list(&stack.origin).await;
+    browser.wait_for("#service-table", WAIT).await;
+    assert!(
+        fits_width(&browser).await,
+        "the list scrolls sideways on a phone"
+    );
+    browser.screenshot("16-phone-list").await;
+    browser.click(&format!("a[href*='{WEB}']")).await;
+    wait_loaded(&browser).await;
+    browser.fill("#f-description", "from a phone").await;
+    browser
+        .wait_text("#change-count", |t| t == "1 change")
+        .await;
+    assert!(
+        fits_width(&browser).await,
+        "the service page scrolls sideways on a phone"
+    );
+    browser.screenshot("17-phone-service").await;
+    assert_accessible(&browser, "the service page on a phone").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_list_and_the_service_page_in_dark_mode_on_a_desktop() {
     let stack = Stack::start().await;
     let browser = Browser::start_with_args(&["--force-dark-mode"]).await;
