@@ -2,7 +2,7 @@
 
 use super::model::EndpointService;
 use super::regions::ADVANCED_BY_DEFAULT;
-use super::words::edition_label;
+use super::words::editions_text;
 
 /// The facts shown in the upgrade confirmation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,15 +27,6 @@ pub fn notice(service: &EndpointService, region: &str) -> UpgradeNotice {
     UpgradeNotice {
         already_advanced: service.is_professional(),
         region_named: ADVANCED_BY_DEFAULT.contains(&region.trim()),
-        editions: if service.supported_editions.is_empty() {
-            "not reported".to_owned()
-        } else {
-            service
-                .supported_editions
-                .iter()
-                .map(|e| edition_label(e))
-                .collect::<Vec<_>>()
-                .join(", ")
-        },
+        editions: editions_text(service),
     }
 }

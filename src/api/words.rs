@@ -60,6 +60,20 @@ pub fn edition_label(edition: &str) -> &str {
     }
 }
 
+/// Every edition a service supports, in words ("Basic, Advanced (profession)"), or "not
+/// reported" when the server said nothing.
+pub fn editions_text(service: &EndpointService) -> String {
+    if service.supported_editions.is_empty() {
+        return "not reported".to_owned();
+    }
+    service
+        .supported_editions
+        .iter()
+        .map(|e| edition_label(e))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The edition a service is in: advanced once `profession` is among its editions.
 pub fn edition_of(service: &EndpointService) -> &'static str {
     if service.is_professional() {

@@ -2,7 +2,7 @@
 
 use super::time::local_time;
 use crate::api::words::{
-    edition_label, edition_of, server_type_label, status_label, tcp_proxy_short, ADVANCED,
+    edition_of, editions_text, server_type_label, status_label, tcp_proxy_short, ADVANCED,
     CLIENT_PORT, PROTOCOL, SERVER_PORT,
 };
 use crate::api::{Dialect, EndpointService};
@@ -78,16 +78,7 @@ pub fn ServiceCard(
     /// Opens the upgrade confirmation.
     on_upgrade: Callback<()>,
 ) -> impl IntoView {
-    let editions = if service.supported_editions.is_empty() {
-        "not reported".to_owned()
-    } else {
-        service
-            .supported_editions
-            .iter()
-            .map(|e| edition_label(e))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let editions = editions_text(&service);
     let status = service.status.clone().unwrap_or_default();
     let status_class = format!("badge status-{status}");
     let professional = service.is_professional();
