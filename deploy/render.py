@@ -119,6 +119,10 @@ def main():
         sys.stdout.write(fill("vpcep-console.conf.in", values))
     else:
         values["CONSOLE_ORIGIN"] = origin(args.console_origin, "--console-origin")
+        # nginx's `map` variables are global to the `http` block: each proxy names its own.
+        values["ID"] = hashlib.sha256(
+            f"{listen}|{values['SERVER_NAME']}|{values['CONSOLE_ORIGIN']}".encode()
+        ).hexdigest()[:10]
         values["HSTS"] = HSTS if tls else ""
         sys.stdout.write(fill("vpcep-proxy-cors.conf.in", values))
 

@@ -366,6 +366,68 @@ async fn cross_origin_with_cors_for_the_console_only() {
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
 }
 
+/// The answer of the CORS proxy at `proxy` to a preflight from `origin`: status and the
+/// allowed origin it names, if any.
+async fn preflight_from(proxy: &str, origin: &str) -> (u16, Option<String>) {
+    let answer = http()
+        .request(
+            Method::OPTIONS,
+            format!("{proxy}/vpcep/v1/{PROJECT}/vpc-endpoint-services/{WEB}"),
+        )
+        .header("Origin", origin)
+        .header("Access-Control-Request-Method", "PUT")
+        .send()
+        .await
+        .unwrap();
+    let allowed = header(answer.headers(), "access-control-allow-origin").map(str::to_owned);
+    (answer.status().as_u16(), allowed)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_cors_proxies_in_one_http_block_each_answer_their_own_console_only() {
+    let api = Api::start(None).await;
+    let (port_a, port_b) = (free_port(), free_port());
+    let (console_a, console_b) = ("https://a.console.example", "https://b.console.example");
+    let mut conf = String::new();
+    for (port, console) in [(port_a, console_a), (port_b, console_b)] {
+        conf.push_str(&render(&[
+            "cors-proxy",
+            "--console-origin",
+            console,
+            "--upstream",
+            &api.origin,
+            "--insecure-upstream",
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+        ]));
+    }
+    let _nginx = Nginx::start(&conf, &[port_a, port_b]).await;
+    let (proxy_a, proxy_b) = (
+        format!("http://127.0.0.1:{port_a}"),
+        format!("http://127.0.0.1:{port_b}"),
+    );
+    assert_eq!(
+        preflight_from(&proxy_a, console_a).await,
+        (204, Some(console_a.to_owned()))
+    );
+    assert_eq!(preflight_from(&proxy_a, console_b).await, (403, None));
+    assert_eq!(
+        preflight_from(&proxy_b, console_b).await,
+        (204, Some(console_b.to_owned()))
+    );
+    assert_eq!(preflight_from(&proxy_b, console_a).await, (403, None));
+    // Without TLS there is no HSTS: a plain-http listener cannot promise https.
+    let plain = http()
+        .get(format!(
+            "{proxy_a}/vpcep/v1/{PROJECT}/vpc-endpoint-services/{WEB}"
+        ))
+        .header("X-Auth-Token", TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(header(plain.headers(), "strict-transport-security"), None);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_config_json_the_deployment_points_the_console_at_its_proxy() {
     let api = Api::start(None).await;
