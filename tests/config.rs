@@ -2,7 +2,8 @@
 //! with a locked proxy URL winning.
 
 use vpcep_console::api::config::{
-    read_config, resolve, BaseSettings, ConfigLoad, QuerySettings, RuntimeConfig, SavedSettings,
+    absolute_proxy_url, read_config, resolve, BaseSettings, ConfigLoad, QuerySettings,
+    RuntimeConfig, SavedSettings,
 };
 use vpcep_console::api::Dialect;
 
@@ -203,4 +204,30 @@ fn config_json_can_say_that_the_proxy_adds_the_token() {
         read_config(200, r#"{"auth": "basic"}"#),
         ConfigLoad::Malformed(_)
     ));
+}
+
+#[test]
+fn a_relative_proxy_url_in_config_json_is_on_the_pages_own_origin() {
+    let c = config(r#"{"api_proxy_url": "/vpcep", "allow_proxy_change": false}"#);
+    let r = resolve(
+        &QuerySettings::default(),
+        &SavedSettings::default(),
+        &c,
+        "https://console.example.com",
+    );
+    assert_eq!(r.settings.proxy_url, "https://console.example.com/vpcep");
+    // Behind a TLS load balancer the page is https: so is the proxy URL.
+    assert_eq!(
+        absolute_proxy_url("/vpcep", "https://lb.example"),
+        "https://lb.example/vpcep"
+    );
+    // A scheme-relative URL is another host: it stays as it is (and is refused).
+    assert!(matches!(
+        read_config(200, r#"{"api_proxy_url": "//evil.example/vpcep"}"#),
+        ConfigLoad::Malformed(_)
+    ));
+    assert_eq!(
+        absolute_proxy_url("https://proxy.example/x", "https://console.example.com"),
+        "https://proxy.example/x"
+    );
 }

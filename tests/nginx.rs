@@ -447,7 +447,18 @@ async fn without_config_json_the_deployment_points_the_console_at_its_proxy() {
     let _nginx = Nginx::start(&conf, &[port]).await;
     let (status, _, body) = get(&format!("{console}/config.json")).await;
     assert_eq!(status, 200);
-    assert_eq!(body, format!(r#"{{"api_proxy_url":"{console}/vpcep"}}"#));
+    assert_eq!(body, r#"{"api_proxy_url":"/vpcep"}"#);
+    // A hostile Host header is not copied into it.
+    let hostile = http()
+        .get(format!("{console}/config.json"))
+        .header("Host", "evil.example")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!hostile.contains("evil"), "{hostile}");
 
     let browser = Browser::start().await;
     let proxy = main_flow(&browser, &console, &api, "no config json").await;

@@ -83,7 +83,8 @@ pub fn read_config(status: u16, body: &str) -> ConfigLoad {
         Err(e) => return bad(format!("is not valid: {e}")),
     };
     if let Some(url) = &config.api_proxy_url {
-        if let Err(e) = proxy_base(url) {
+        // A path ("/vpcep") is the page's own origin: checked as if on one.
+        if let Err(e) = proxy_base(&absolute_proxy_url(url, "https://console.invalid")) {
             return bad(format!("has an unusable api_proxy_url ({})", e.message()));
         }
     }
@@ -176,6 +177,17 @@ impl Resolved {
     }
 }
 
+/// config.json's `api_proxy_url` as a full URL: a path such as `/vpcep` is on the page's own
+/// origin. A deployment behind a TLS load balancer can then say where its proxy is without
+/// knowing its scheme or host, and reflects no Host header into the file.
+pub fn absolute_proxy_url(url: &str, page_origin: &str) -> String {
+    if url.starts_with('/') && !url.starts_with("//") {
+        format!("{}{url}", page_origin.trim_end_matches('/'))
+    } else {
+        url.to_owned()
+    }
+}
+
 /// URL query > saved settings > config.json > built-in defaults; a locked proxy URL wins.
 /// The built-in proxy URL is the page's origin: the console is usually served by its proxy.
 pub fn resolve(
@@ -187,7 +199,8 @@ pub fn resolve(
     let deployed = BaseSettings {
         proxy_url: config
             .api_proxy_url
-            .clone()
+            .as_deref()
+            .map(|url| absolute_proxy_url(url, page_origin))
             .unwrap_or_else(|| page_origin.to_owned()),
         project_id: config.default_project_id.clone().unwrap_or_default(),
         region: config.default_region.clone().unwrap_or_default(),
