@@ -68,6 +68,31 @@ def tls_lines(args):
 
 HSTS = '    add_header Strict-Transport-Security "max-age=31536000" always;\n'
 
+# How each allowed API call is forwarded (both variants): to the region's host over verified
+# TLS, with the client's X-Auth-Token and Content-Type and nothing else of its own.
+PROXY = """\
+        rewrite ^/vpcep/(.*)$ /$1 break;
+        proxy_pass @VPCEP_UPSTREAM@;
+        proxy_ssl_server_name on;
+        # The token goes to the cloud only over a verified TLS connection.
+        proxy_ssl_verify on;
+        proxy_ssl_verify_depth 4;
+        proxy_ssl_trusted_certificate @CA_FILE@;
+        proxy_set_header Host $proxy_host;
+        # Nothing the client claims about itself is passed on as given; no cookies either way.
+        proxy_set_header Cookie "";
+        proxy_set_header Authorization "";
+        proxy_set_header X-Forwarded-Host "";
+        proxy_set_header X-Forwarded-For $remote_addr;
+        proxy_hide_header Set-Cookie;
+        # The default access log format records no request header, so the token is never logged.
+        proxy_connect_timeout 10s;
+        proxy_send_timeout 20s;
+        # Below the console's own 30 s: the user sees the proxy's 504, not their own abort.
+        proxy_read_timeout 25s;
+        client_max_body_size 1m;
+"""
+
 
 
 def fill(template, values):
@@ -105,6 +130,8 @@ def main():
     if upstream.startswith("http://") and not args.insecure_upstream:
         sys.exit("render.py: --upstream must be https:// (the token goes there); --insecure-upstream allows http:// for a local stand-in")
     values = {
+        # First: its own placeholders are filled by the ones below.
+        "PROXY": PROXY,
         "LISTEN": listen,
         "SERVER_NAME": checked(args.server_name, r"[A-Za-z0-9.*_-]+( [A-Za-z0-9.*_-]+)*", "--server-name"),
         "TLS": tls,

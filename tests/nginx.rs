@@ -366,6 +366,101 @@ async fn cross_origin_with_cors_for_the_console_only() {
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
 }
 
+/// The status of `method path` at `origin`, the path sent exactly as written (reqwest would
+/// normalise `..` segments away before nginx sees them).
+async fn raw_status(origin: &str, method: &str, path: &str) -> u16 {
+    let client = hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+        .build_http::<String>();
+    let req = http::Request::builder()
+        .method(method)
+        .uri(format!("{origin}{path}"))
+        .header("X-Auth-Token", TOKEN)
+        .body(String::new())
+        .unwrap();
+    tokio::time::timeout(WAIT, client.request(req))
+        .await
+        .unwrap_or_else(|_| panic!("{method} {path}: no answer"))
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+        .status()
+        .as_u16()
+}
+
+/// Every path and method the console never uses is refused at `origin` (a 404 or 405), and
+/// none of them reaches the upstream with the token; the console's own calls still do.
+async fn only_the_consoles_calls_pass(origin: &str, api: &Api) {
+    let service = format!("/vpcep/v1/{PROJECT}/vpc-endpoint-services/{WEB}");
+    let refused = [
+        ("GET", "/vpcep/v1/..;/..;/v3/auth/tokens".to_owned(), 404),
+        (
+            "GET",
+            format!("/vpcep/v2/{PROJECT}/vpc-endpoint-services/{WEB}/upgrade/../../../../v3/auth/tokens"),
+            404,
+        ),
+        ("GET", format!("/vpcep/v1/{PROJECT}/other-api"), 404),
+        ("GET", format!("/vpcep/v1/{PROJECT}/vpc-endpoint-services/{WEB}/x"), 404),
+        ("GET", format!("/vpcep/v1/{PROJECT}/vpc-endpoint-services/a.b"), 404),
+        ("HEAD", service.clone(), 405),
+        ("DELETE", service.clone(), 405),
+        ("POST", service.clone(), 405),
+        ("PUT", format!("/vpcep/v1/{PROJECT}/vpc-endpoint-services"), 405),
+        ("GET", format!("/vpcep/v2/{PROJECT}/vpc-endpoint-services/{WEB}/upgrade"), 405),
+    ];
+    for (method, path, status) in &refused {
+        assert_eq!(
+            raw_status(origin, method, path).await,
+            *status,
+            "{method} {path}"
+        );
+    }
+    assert_eq!(
+        api.requests().await,
+        Vec::<serde_json::Value>::new(),
+        "forwarded"
+    );
+    assert_eq!(raw_status(origin, "GET", &service).await, 200);
+    assert_eq!(
+        raw_status(
+            origin,
+            "GET",
+            &format!("/vpcep/v1/{PROJECT}/vpc-endpoint-services")
+        )
+        .await,
+        200
+    );
+    assert_eq!(api.requests().await.len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_three_api_calls_are_forwarded_same_origin_and_cors() {
+    let api = Api::start(None).await;
+    let (console_port, proxy_port) = (free_port(), free_port());
+    let root = site(None);
+    let mut conf = render(&[
+        "console",
+        "--root",
+        &root.path().display().to_string(),
+        "--upstream",
+        &api.origin,
+        "--insecure-upstream",
+        "--listen",
+        &format!("127.0.0.1:{console_port}"),
+    ]);
+    conf.push_str(&render(&[
+        "cors-proxy",
+        "--console-origin",
+        "https://console.example",
+        "--upstream",
+        &api.origin,
+        "--insecure-upstream",
+        "--listen",
+        &format!("127.0.0.1:{proxy_port}"),
+    ]));
+    let _nginx = Nginx::start(&conf, &[console_port, proxy_port]).await;
+    only_the_consoles_calls_pass(&format!("http://127.0.0.1:{console_port}"), &api).await;
+    api.reset().await;
+    only_the_consoles_calls_pass(&format!("http://127.0.0.1:{proxy_port}"), &api).await;
+}
+
 /// The answer of the CORS proxy at `proxy` to a preflight from `origin`: status and the
 /// allowed origin it names, if any.
 async fn preflight_from(proxy: &str, origin: &str) -> (u16, Option<String>) {

@@ -122,6 +122,16 @@ impl Api {
         assert_eq!(answer.status(), 200, "queue the fault {mode}");
     }
 
+    /// Back to the seed, no faults, an empty request log (`POST /__control/reset`).
+    pub async fn reset(&self) {
+        let answer = http()
+            .post(format!("{}/__control/reset", self.origin))
+            .send()
+            .await
+            .unwrap();
+        assert!(answer.status().is_success(), "reset");
+    }
+
     /// Clears the queue of faults (`DELETE /__control/faults`).
     pub async fn clear_faults(&self) {
         let answer = http()
