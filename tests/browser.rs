@@ -197,6 +197,32 @@ async fn token_never_reaches_local_storage() {
 }
 
 #[wasm_bindgen_test]
+async fn a_token_pasted_as_the_project_id_is_refused_on_the_field_and_never_saved() {
+    clear_storage();
+    mount(|| {
+        let state = SettingsState::load(&Default::default());
+        state.persist();
+        view! { <SettingsPanel state=state /> }
+    });
+    tick().await;
+    let token = format!("MIIEhQYJKoZIhvcNAQcCoIIEdjCCBHICAQEx{}", "A".repeat(60));
+    type_into("s-project-id", &token);
+    tick().await;
+    assert!(text_of("s-project-id-error").contains("looks like a token"));
+    assert_eq!(
+        input("s-project-id")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+    // What was typed stays in the field, but not in localStorage.
+    assert_eq!(input("s-project-id").value(), token);
+    let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let saved = local.get_item(SETTINGS_KEY).unwrap().unwrap_or_default();
+    assert!(!saved.contains("MIIE"), "{saved}");
+}
+
+#[wasm_bindgen_test]
 async fn without_a_token_the_checklist_says_what_is_missing_and_nothing_loads() {
     clear_storage();
     set_page_query(&format!("?service_id={}", web_frontend()));

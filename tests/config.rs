@@ -231,3 +231,29 @@ fn a_relative_proxy_url_in_config_json_is_on_the_pages_own_origin() {
         "https://proxy.example/x"
     );
 }
+
+#[test]
+fn an_invalid_project_id_is_never_saved() {
+    let deployed = base("https://console.example.com", "", "", Dialect::Huawei);
+    let token = format!("MII{}", "x".repeat(80));
+    for bad in [token.as_str(), "not/a/project"] {
+        let current = base("https://console.example.com", bad, "", Dialect::Huawei);
+        assert_eq!(
+            SavedSettings::changes(&current, &deployed).project_id,
+            None,
+            "{bad}"
+        );
+    }
+    let current = base(
+        "https://console.example.com",
+        "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a",
+        "",
+        Dialect::Huawei,
+    );
+    assert_eq!(
+        SavedSettings::changes(&current, &deployed)
+            .project_id
+            .as_deref(),
+        Some("2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a")
+    );
+}

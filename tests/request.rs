@@ -376,3 +376,35 @@ fn behind_a_proxy_that_authenticates_no_token_is_asked_or_sent() {
         Err(SettingsError::Token(_))
     ));
 }
+
+#[test]
+fn a_token_pasted_into_an_id_field_is_refused_and_never_shown_in_full() {
+    use vpcep_console::api::request::id_problem;
+    let token = "MIIEhQYJKoZIhvcNAQcCoIIEdjCCBHICAQExDTALBglghkgBZQMEAgEwggLXBgkqhkiG9w0BBwGgggLIBIICxHsidG9rZW4iOnsiZXhwaXJlcyI6";
+    let m = id_problem(token, "project ID").unwrap();
+    assert!(m.contains("looks like a token"), "{m}");
+    assert!(!m.contains("MIIE"), "{m}");
+    // Long and token-like even without the usual prefix.
+    assert!(id_problem(&"a".repeat(65), "project ID")
+        .unwrap()
+        .contains("looks like a token"));
+    // A wrong id is echoed only in part.
+    let m = id_problem("project/with/slashes-and-more-text", "project ID").unwrap();
+    assert!(
+        m.contains("“project/with…”") && !m.contains("more-text"),
+        "{m}"
+    );
+    assert_eq!(
+        id_problem("2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a", "project ID"),
+        None
+    );
+    // build_request refuses it with the same words, before anything is sent.
+    let s = Settings {
+        project_id: token.into(),
+        ..settings("https://console.example.com")
+    };
+    match build_request(&s, &Operation::GetService { id: SID.into() }) {
+        Err(SettingsError::ProjectId(m)) => assert!(m.contains("looks like a token"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -3,7 +3,7 @@
 //! deployment locks wins over all of them.
 
 use super::dialect::Dialect;
-use super::request::proxy_base;
+use super::request::{id_problem, proxy_base};
 use serde::{Deserialize, Serialize};
 
 /// `config.json` beside index.html, written by whoever deploys the console.
@@ -129,7 +129,10 @@ impl SavedSettings {
         }
         SavedSettings {
             proxy_url: differs(&current.proxy_url, &deployed.proxy_url),
-            project_id: differs(&current.project_id, &deployed.project_id),
+            // A project ID that is not one (a pasted token above all) never reaches
+            // localStorage.
+            project_id: differs(&current.project_id, &deployed.project_id)
+                .filter(|p| p.trim().is_empty() || id_problem(p, "project ID").is_none()),
             region: differs(&current.region, &deployed.region),
             dialect: differs(&current.dialect, &deployed.dialect),
         }

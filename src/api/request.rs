@@ -294,6 +294,45 @@ fn check_id(id: &str) -> bool {
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// At most this many characters of a rejected value are shown back: a pasted secret is not
+/// displayed in full.
+const ECHO_CHARS: usize = 12;
+
+/// The start of a rejected value, for a message.
+fn echo(value: &str) -> String {
+    let mut shown: String = value.chars().take(ECHO_CHARS).collect();
+    if value.chars().count() > ECHO_CHARS {
+        shown.push('…');
+    }
+    shown
+}
+
+/// A value that looks like an IAM token (long, or starting like one) pasted into an id field.
+pub fn looks_like_token(value: &str) -> bool {
+    let v = value.trim();
+    v.chars().count() > 64 || v.starts_with("MII")
+}
+
+/// What is wrong with a project or service ID as typed (`what` names it), if anything: empty,
+/// a pasted token, or characters an ID never has. The value itself is echoed only in part.
+pub fn id_problem(value: &str, what: &str) -> Option<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        Some(format!("Enter the {what}."))
+    } else if looks_like_token(v) {
+        Some(format!(
+            "This looks like a token, not a {what}: paste the token into IAM token."
+        ))
+    } else if !check_id(v) {
+        Some(format!(
+            "“{}” is not a {what}: use letters, digits and hyphens only.",
+            echo(v)
+        ))
+    } else {
+        None
+    }
+}
+
 /// Builds the request for `op` under `settings`.
 pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, SettingsError> {
     let base = proxy_base(&settings.proxy_url)?;
@@ -314,10 +353,8 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
             "The token has characters no HTTP header can carry: paste it again.".into(),
         ));
     }
-    if !check_id(&project) {
-        return Err(SettingsError::ProjectId(format!(
-            "“{project}” is not a project ID: use letters, digits and hyphens only."
-        )));
+    if let Some(problem) = id_problem(&project, "project ID") {
+        return Err(SettingsError::ProjectId(problem));
     }
     let service = |id: &str| {
         let id = required(
@@ -325,10 +362,8 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
             SettingsError::ServiceId,
             "Enter the endpoint service ID.",
         )?;
-        if !check_id(&id) {
-            return Err(SettingsError::ServiceId(format!(
-                "“{id}” is not a service ID: use letters, digits and hyphens only."
-            )));
+        if let Some(problem) = id_problem(&id, "service ID") {
+            return Err(SettingsError::ServiceId(problem));
         }
         Ok(encode_segment(&id))
     };

@@ -5,7 +5,7 @@ use super::field::{Field, TextInput};
 use super::storage;
 use crate::api::config::{resolve, BaseSettings, Resolved, RuntimeConfig};
 use crate::api::regions::{HUAWEI_REGIONS, OTC_REGIONS};
-use crate::api::request::{mask_token, proxy_base, proxy_warning};
+use crate::api::request::{id_problem, mask_token, proxy_base, proxy_warning};
 use crate::api::{Dialect, Settings};
 use leptos::prelude::*;
 
@@ -90,7 +90,10 @@ impl SettingsState {
     pub fn steps(&self) -> [(&'static str, bool); 3] {
         [
             ("API proxy URL", proxy_base(&self.proxy_url.get()).is_ok()),
-            ("Project ID", !self.project_id.get().trim().is_empty()),
+            (
+                "Project ID",
+                id_problem(&self.project_id.get(), "project ID").is_none(),
+            ),
             (
                 "IAM token",
                 self.token_by_proxy || !self.token.get().trim().is_empty(),
@@ -113,12 +116,12 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
             .map(|e| e.message().to_owned())
     });
     let project_error = Signal::derive(move || {
-        state
-            .project_id
-            .get()
-            .trim()
-            .is_empty()
-            .then(|| "Enter the project ID the token is scoped to.".to_owned())
+        let p = state.project_id.get();
+        if p.trim().is_empty() {
+            Some("Enter the project ID the token is scoped to.".to_owned())
+        } else {
+            id_problem(&p, "project ID")
+        }
     });
     view! {
         <section class="panel settings" id="settings" aria-labelledby="settings-title">
