@@ -8,6 +8,10 @@ TOOLS=${VPCEP_TOOLS_DIR:-$HOME/.cache/vpcep-console/tools}
 TRUNK_VERSION=0.22.1
 BINARYEN_VERSION=132.0.0
 AXE_VERSION=4.14.1
+# The release wasm is built with this nightly (the machine image's own `nightly`; rustc's
+# commit date identifies it), see build_release. Everything else builds on stable.
+NIGHTLY_CHANNEL=nightly-2026-05-20
+NIGHTLY_COMMIT_DATE=2026-05-19
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 
 step() { printf '\n== %s\n' "$*"; }
@@ -45,18 +49,61 @@ ensure_toolchain() {
     mkdir -p "$TOOLS"
     npm install --prefix "$TOOLS" --no-audit --no-fund --silent "binaryen@$BINARYEN_VERSION"
   fi
-  # trunk passes --offline to cargo (Trunk.toml), so the crates must be here first.
-  (cd "$ROOT" && cargo fetch --quiet)
+  ensure_nightly
+  # trunk passes --offline to cargo (Trunk.toml), so the crates must be here first: the
+  # project's, and those of the standard library that the release build compiles.
+  (cd "$ROOT" && cargo fetch --quiet &&
+    cargo "+$NIGHTLY" fetch --quiet --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort)
   echo "trunk $(trunk --version | awk '{print $2}'), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | awk '{print $3}') — ready in $((SECONDS - t0)) s"
 }
 
-# Debian's chromium and chromium-driver (browser tests) and nginx (the deployment test).
+# The pinned nightly with rust-src (for -Zbuild-std): the image's `nightly` when it is that
+# one, else the dated channel, installed once. Sets NIGHTLY to the toolchain's name.
+ensure_nightly() {
+  NIGHTLY=
+  local t
+  for t in "$NIGHTLY_CHANNEL" nightly; do
+    if rustup run "$t" rustc --version 2>/dev/null | grep -qF "$NIGHTLY_COMMIT_DATE"; then
+      NIGHTLY=$t
+      break
+    fi
+  done
+  if [ -z "$NIGHTLY" ]; then
+    echo "installing $NIGHTLY_CHANNEL (the release build's toolchain, once)"
+    rustup toolchain install "$NIGHTLY_CHANNEL" --profile minimal --component rust-src
+    NIGHTLY=$NIGHTLY_CHANNEL
+  fi
+  if ! rustup component list --toolchain "$NIGHTLY" --installed | grep -q '^rust-src'; then
+    rustup component add rust-src --toolchain "$NIGHTLY"
+  fi
+}
+
+# The release bundle into $1, as deployed. The wasm is built with the pinned nightly: std is
+# compiled for size with the app (-Zbuild-std, optimize_for_size), and a panic aborts at once,
+# with no message or source location compiled in (panic=immediate-abort, -Zlocation-detail=none).
+# That is about 22 KB gzip less than stable. The browser tests and clippy stay on stable.
+build_release() { # dist folder
+  RUSTUP_TOOLCHAIN=$NIGHTLY \
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+  CARGO_TARGET_DIR="$ROOT/target/release-nightly" \
+    trunk build --release --dist "$1"
+}
+
+# Debian's chromium and chromium-driver (browser tests), nginx with its brotli module (the
+# deployment test), zopfli and brotli (precompression, the size budget).
 ensure_test_packages() {
   step "chromium, chromedriver, nginx"
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  # deploy/precompress and the size budget: zopfli and brotli; nginx serves the .br files
+  # with Debian's brotli_static module.
+  command -v zopfli >/dev/null 2>&1 || missing+=(zopfli)
+  command -v brotli >/dev/null 2>&1 || missing+=(brotli)
+  [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
   if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     # The nginx package would start a server on port 80 for the whole machine; the tests
@@ -79,4 +126,24 @@ ensure_test_packages() {
   fi
   export VPCEP_AXE_JS="$TOOLS/node_modules/axe-core/axe.min.js"
   echo "$(chromium --version 2>/dev/null | head -n1); $(/usr/sbin/nginx -v 2>&1); axe-core $AXE_VERSION"
+}
+
+# The release bundle's sizes, and the budget they must stay under (.ci/size-budget): the
+# .wasm, the JS glue and the CSS together, gzip -9 and brotli -q 11, as a browser fetches them.
+check_size_budget() { # dist folder
+  local dist=$1 raw=0 gz=0 br=0 f r g b
+  for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
+    r=$(stat -c %s "$f"); g=$(gzip -9c "$f" | wc -c); b=$(brotli -q 11 -c "$f" | wc -c)
+    printf '%-50s %8d bytes, %7d gzip -9, %7d brotli\n' "$f" "$r" "$g" "$b"
+    raw=$((raw + r)); gz=$((gz + g)); br=$((br + b))
+  done
+  printf '%-50s %8d bytes, %7d gzip -9, %7d brotli\n' "wasm + js + css" "$raw" "$gz" "$br"
+  local budget_gz budget_br
+  budget_gz=$(awk '$1 == "gzip" { print $2 }' "$ROOT/.ci/size-budget")
+  budget_br=$(awk '$1 == "brotli" { print $2 }' "$ROOT/.ci/size-budget")
+  if [ "$gz" -gt "$budget_gz" ] || [ "$br" -gt "$budget_br" ]; then
+    echo "over the size budget (.ci/size-budget): $gz > $budget_gz gzip or $br > $budget_br brotli" >&2
+    return 1
+  fi
+  echo "within the size budget (.ci/size-budget): gzip $gz of $budget_gz, brotli $br of $budget_br"
 }

@@ -120,6 +120,7 @@ def main():
         if name == "console":
             s.add_argument("--root", required=True, help="the folder holding trunk's dist/ files")
             s.add_argument("--connect-src", action="append", default=[], help="another origin the console may call (a CORS proxy)")
+            s.add_argument("--brotli", action="store_true", help="serve the .br files of deploy/precompress (needs Debian's libnginx-mod-http-brotli-static)")
         else:
             s.add_argument("--console-origin", required=True, help="the console's origin, the only one answered with CORS")
     args = p.parse_args()
@@ -142,6 +143,7 @@ def main():
         root = pathlib.Path(args.root).resolve()
         values["CONSOLE_ROOT"] = checked(str(root), PATH, "--root")
         values["SCRIPT_HASH"] = inline_script_hash(root / "index.html")
+        values["BROTLI"] = "    brotli_static on;\n" if args.brotli else ""
         values["CONNECT_SRC"] = "".join(" " + origin(o, "--connect-src") for o in args.connect_src)
         sys.stdout.write(fill("vpcep-console.conf.in", values))
     else:

@@ -54,8 +54,15 @@ impl Nginx {
         let dir = temp_dir("nginx");
         let d = dir.path().display();
         std::fs::write(dir.path().join("site.conf"), site).unwrap();
+        // Debian's brotli_static module, when installed (bash .ci/test installs it).
+        let brotli = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+        let load = if Path::new(brotli).exists() {
+            format!("load_module {brotli};\n")
+        } else {
+            String::new()
+        };
         let conf = format!(
-            "worker_processes 1;\ndaemon off;\nuser root;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\n\
+            "{load}worker_processes 1;\ndaemon off;\nuser root;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\n\
              events {{ worker_connections 64; }}\n\
              http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log {d}/access.log;\n\
              client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fastcgi;\n\
@@ -205,6 +212,8 @@ async fn same_origin_with_a_prefix_under_the_security_headers() {
         "--insecure-upstream",
         "--listen",
         &format!("127.0.0.1:{port}"),
+        // The browser below runs the bundle as brotli (dist/ is precompressed by .ci/test).
+        "--brotli",
     ]);
     let _nginx = Nginx::start(&conf, &[port]).await;
 
@@ -559,6 +568,81 @@ async fn without_config_json_the_deployment_points_the_console_at_its_proxy() {
     let proxy = main_flow(&browser, &console, &api, "no config json").await;
     assert_eq!(proxy, format!("{console}/vpcep"));
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
+}
+
+/// A GET with `Accept-Encoding: accept` (none when empty): Content-Encoding, Vary and the body.
+async fn get_encoded(url: &str, accept: &str) -> (Option<String>, Option<String>, Vec<u8>) {
+    let mut request = http().get(url);
+    if !accept.is_empty() {
+        request = request.header("Accept-Encoding", accept);
+    }
+    let answer = request.send().await.unwrap();
+    assert_eq!(answer.status().as_u16(), 200, "GET {url}");
+    let h = answer.headers().clone();
+    let body = answer.bytes().await.unwrap().to_vec();
+    let encoding = header(&h, "content-encoding").map(str::to_owned);
+    (encoding, header(&h, "vary").map(str::to_owned), body)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_asset_is_served_precompressed_brotli_or_gzip_as_the_browser_accepts() {
+    let api = Api::start(None).await;
+    let port = free_port();
+    let console = format!("http://127.0.0.1:{port}");
+    let root = site(None);
+    // What the README tells an operator to run after the build.
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/precompress");
+    let out = Command::new("bash").arg(script).arg(root.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let conf = render(&[
+        "console",
+        "--root",
+        &root.path().display().to_string(),
+        "--upstream",
+        &api.origin,
+        "--insecure-upstream",
+        "--listen",
+        &format!("127.0.0.1:{port}"),
+        "--brotli",
+    ]);
+    let _nginx = Nginx::start(&conf, &[port]).await;
+
+    let mut assets: Vec<String> = std::fs::read_dir(root.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| [".wasm", ".js", ".css", ".html"].iter().any(|x| n.ends_with(x)))
+        .collect();
+    assets.sort();
+    assert!(assets.len() >= 4, "{assets:?}");
+    for name in &assets {
+        let url = format!("{console}/{name}");
+        let file = |ext: &str| std::fs::read(root.path().join(format!("{name}{ext}"))).unwrap();
+        let plain = file("");
+        let (encoding, vary, body) = get_encoded(&url, "gzip, deflate, br").await;
+        assert_eq!(encoding.as_deref(), Some("br"), "{name}");
+        assert_eq!(vary.as_deref(), Some("Accept-Encoding"), "{name}");
+        assert_eq!(body, file(".br"), "{name}: the precompressed .br as it is");
+        let (encoding, _, body) = get_encoded(&url, "gzip").await;
+        assert_eq!(encoding.as_deref(), Some("gzip"), "{name}");
+        assert_eq!(body, file(".gz"), "{name}: the precompressed .gz as it is");
+        let (encoding, _, body) = get_encoded(&url, "").await;
+        assert_eq!(encoding, None, "{name}");
+        assert_eq!(body, plain, "{name}");
+        if name.ends_with(".wasm") {
+            let br = file(".br").len();
+            assert!(br * 3 < plain.len(), "{name}: {br} bytes of brotli for {}", plain.len());
+        }
+    }
+    // A file deployed without its .gz (a build that skipped precompress) is still gzipped,
+    // on the fly.
+    let wasm = assets.iter().find(|n| n.ends_with(".wasm")).unwrap();
+    for ext in [".gz", ".br"] {
+        std::fs::remove_file(root.path().join(format!("{wasm}{ext}"))).unwrap();
+    }
+    let (encoding, _, body) = get_encoded(&format!("{console}/{wasm}"), "gzip, br").await;
+    assert_eq!(encoding.as_deref(), Some("gzip"));
+    let size = std::fs::metadata(root.path().join(wasm)).unwrap().len() as usize;
+    assert!(body.len() * 2 < size, "{} bytes on the wire for {size}", body.len());
 }
 
 #[test]
