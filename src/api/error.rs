@@ -325,3 +325,19 @@ fn port_row_field(code: &str, msg: &str, rows: &[PortDraft]) -> Option<Field> {
         }
     })
 }
+
+/// The answer was larger than the console reads: not what the API sends.
+pub fn too_large_error(limit_bytes: usize) -> ApiError {
+    ApiError {
+        kind: ErrorKind::Proxy,
+        status: None,
+        error_code: None,
+        error_msg: None,
+        request_id: None,
+        body_excerpt: None,
+        hint: format!(
+            "The answer was larger than {} MB, so the console stopped reading it: the API never sends that much, so something in between answered. Check the API proxy URL.",
+            limit_bytes / (1024 * 1024)
+        ),
+    }
+}

@@ -1,6 +1,7 @@
-//! The only module that sends requests.
+//! The only module that sends requests: `fetch` with a timeout over the whole exchange
+//! (headers and body), a cap on the body, no cache and no cookies.
 
-use crate::api::error::{network_error, timeout_error};
+use crate::api::error::{network_error, timeout_error, too_large_error};
 use crate::api::request::proxy_base;
 use crate::api::{
     build_request, read_response, ApiError, ApiRequest, Operation, Outcome, Settings, SettingsError,
@@ -8,10 +9,14 @@ use crate::api::{
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
-/// How long the console waits for an answer before it cancels the request.
+/// How long the console waits for a whole answer before it cancels the request.
 pub const TIMEOUT_SECONDS: u32 = 30;
+
+/// The largest answer read: a service list of 1,000 services is about 1 MB.
+pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// One request and what came of it, for the result panel and the history.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +28,24 @@ pub struct Exchange {
     pub result: Result<Outcome, ApiError>,
 }
 
+/// An answer as read: status, headers and the body as text.
+pub struct Answer {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+/// Why no answer could be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// Nothing came back: unreachable, refused (CORS), or a URL the browser would not take.
+    Network,
+    /// The timer ran out, before the headers or while the body was coming.
+    Timeout,
+    /// The body grew past [`BODY_LIMIT`]; the rest was not read.
+    TooLarge,
+}
+
 fn now_ms() -> f64 {
     js_sys::Date::now()
 }
@@ -31,84 +54,155 @@ fn now_ms() -> f64 {
 pub async fn execute(settings: &Settings, op: Operation) -> Result<Exchange, SettingsError> {
     let request = build_request(settings, &op)?;
     let base = proxy_base(&settings.proxy_url)?;
-    Ok(send(request, &op, &base).await)
-}
-
-fn raw_request(
-    request: &ApiRequest,
-    controller: Option<&web_sys::AbortController>,
-) -> Result<web_sys::Request, wasm_bindgen::JsValue> {
-    let init = web_sys::RequestInit::new();
-    init.set_method(request.method.as_str());
-    let headers = web_sys::Headers::new()?;
-    for (name, value) in &request.headers {
-        headers.set(name, value)?;
-    }
-    init.set_headers(&headers);
-    if let Some(body) = &request.body {
-        init.set_body(&wasm_bindgen::JsValue::from_str(body));
-    }
-    if let Some(c) = controller {
-        init.set_signal(Some(&c.signal()));
-    }
-    // fetch would follow a redirect to another host with X-Auth-Token still attached
-    // (only Authorization is dropped): a redirect is an error here.
-    init.set_redirect(web_sys::RequestRedirect::Error);
-    web_sys::Request::new_with_str_and_init(&request.url, &init)
-}
-
-async fn send(request: ApiRequest, op: &Operation, base: &str) -> Exchange {
     let started = now_ms();
-    let controller = web_sys::AbortController::new().ok();
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = controller.as_ref().and_then(|c| {
-        let c = c.clone();
-        let flag = timed_out.clone();
-        let cb = Closure::once_into_js(move || {
-            flag.set(true);
-            c.abort();
-        });
-        web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                cb.unchecked_ref(),
-                (TIMEOUT_SECONDS * 1000) as i32,
-            )
-            .ok()
-    });
-
-    // The request is built as a web_sys::Request so that the URL goes out exactly as the
-    // core built it: gloo-net's builder re-appends the query (with a stray `&`).
-    let answer = match raw_request(&request, controller.as_ref()) {
-        Ok(raw) => gloo_net::http::Request::from(raw)
-            .send()
-            .await
-            .map_err(|_| ()),
-        // The browser refused to build it (a URL it cannot parse): nothing was sent.
-        Err(_) => Err(()),
-    };
-    let result = match answer {
-        Ok(response) => {
-            let status = response.status();
-            let headers: Vec<(String, String)> = response.headers().entries().collect();
-            let body = response.text().await.unwrap_or_default();
-            let request_id = crate::api::error::header(&headers, "X-Request-Id").map(str::to_owned);
-            let result = read_response(op, status, &headers, &body);
-            (Some(status), request_id, result)
+    let answer = fetch(
+        &request.url,
+        request.method.as_str(),
+        &request.headers,
+        request.body.as_deref(),
+        TIMEOUT_SECONDS,
+    )
+    .await;
+    let (status, request_id, result) = match answer {
+        Ok(a) => {
+            let request_id = crate::api::error::header(&a.headers, "X-Request-Id").map(str::to_owned);
+            let result = read_response(&op, a.status, &a.headers, &a.body);
+            (Some(a.status), request_id, result)
         }
-        Err(_) if timed_out.get() => (None, None, Err(timeout_error(TIMEOUT_SECONDS))),
-        Err(_) => (None, None, Err(network_error(base))),
+        Err(Failure::Timeout) => (None, None, Err(timeout_error(TIMEOUT_SECONDS))),
+        Err(Failure::TooLarge) => (None, None, Err(too_large_error(BODY_LIMIT))),
+        Err(Failure::Network) => (None, None, Err(network_error(&base))),
     };
-    if let (Some(window), Some(handle)) = (web_sys::window(), timer) {
-        window.clear_timeout_with_handle(handle);
-    }
-    let (status, request_id, result) = result;
-    Exchange {
+    Ok(Exchange {
         request,
         status,
         request_id,
         duration_ms: (now_ms() - started).max(0.0) as u32,
         result,
+    })
+}
+
+/// Sends one request and reads its answer, all of it within `timeout_s` seconds.
+///
+/// A redirect is an error: fetch would follow one to another host with X-Auth-Token still
+/// attached (it drops only Authorization). Nothing is cached and no cookie goes either way.
+pub async fn fetch(
+    url: &str,
+    method: &str,
+    headers: &[(String, String)],
+    body: Option<&str>,
+    timeout_s: u32,
+) -> Result<Answer, Failure> {
+    let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let c = controller.clone();
+        let flag = timed_out.clone();
+        let cb = Closure::once_into_js(move || {
+            flag.set(true);
+            c.abort();
+        });
+        web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                cb.unchecked_ref(),
+                timeout_s.saturating_mul(1000).min(i32::MAX as u32) as i32,
+            )
+            .ok()
+        })
+    };
+    let result = exchange(url, method, headers, body, &controller).await;
+    if let (Some(window), Some(handle)) = (web_sys::window(), timer) {
+        window.clear_timeout_with_handle(handle);
     }
+    match result {
+        Err(_) if timed_out.get() => Err(Failure::Timeout),
+        other => other,
+    }
+}
+
+async fn exchange(
+    url: &str,
+    method: &str,
+    headers: &[(String, String)],
+    body: Option<&str>,
+    controller: &web_sys::AbortController,
+) -> Result<Answer, Failure> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let h = web_sys::Headers::new().map_err(|_| Failure::Network)?;
+    for (name, value) in headers {
+        h.set(name, value).map_err(|_| Failure::Network)?;
+    }
+    init.set_headers(&h);
+    if let Some(body) = body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_signal(Some(&controller.signal()));
+    init.set_redirect(web_sys::RequestRedirect::Error);
+    init.set_cache(web_sys::RequestCache::NoStore);
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let window = web_sys::window().ok_or(Failure::Network)?;
+    // The browser refuses to build a request for a URL it cannot parse: nothing is sent.
+    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::Network)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map_err(|_| Failure::Network)?
+        .unchecked_into();
+    let mut pairs = Vec::new();
+    if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
+        for entry in entries.flatten() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                pairs.push((k, v));
+            }
+        }
+    }
+    let body = read_body(&response, controller).await?;
+    Ok(Answer {
+        status: response.status(),
+        headers: pairs,
+        body,
+    })
+}
+
+/// The body as text, chunk by chunk, stopping (and cancelling the rest) past [`BODY_LIMIT`].
+async fn read_body(
+    response: &web_sys::Response,
+    controller: &web_sys::AbortController,
+) -> Result<String, Failure> {
+    let Some(stream) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let (done_key, value_key) = (JsValue::from_str("done"), JsValue::from_str("value"));
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        // Rejected when the timer aborts a stalled body: the caller reports the timeout.
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| Failure::Network)?;
+        let done = js_sys::Reflect::get(&chunk, &done_key)
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let Ok(value) = js_sys::Reflect::get(&chunk, &value_key) else {
+            break;
+        };
+        let part: js_sys::Uint8Array = value.unchecked_into();
+        let start = bytes.len();
+        let len = part.length() as usize;
+        if start + len > BODY_LIMIT {
+            let _ = reader.cancel();
+            controller.abort();
+            return Err(Failure::TooLarge);
+        }
+        bytes.resize(start + len, 0);
+        part.copy_to(&mut bytes[start..]);
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Waits `ms` milliseconds without blocking the page.
@@ -118,5 +212,5 @@ pub async fn sleep_ms(ms: u32) {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
         }
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let _ = JsFuture::from(promise).await;
 }

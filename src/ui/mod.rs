@@ -27,10 +27,17 @@ pub mod upgrade;
 
 use crate::api::config::{read_config, ConfigLoad};
 
+/// How long the console waits for `config.json` before it starts on its defaults.
+pub const CONFIG_TIMEOUT_SECONDS: u32 = 5;
+
 /// Reads the deployment's `config.json` (beside index.html), then mounts the console.
 pub async fn start() {
-    let config = match gloo_net::http::Request::get("config.json").send().await {
-        Ok(r) => read_config(r.status(), &r.text().await.unwrap_or_default()),
+    let config = match http::fetch("config.json", "GET", &[], None, CONFIG_TIMEOUT_SECONDS).await {
+        Ok(a) => read_config(a.status, &a.body),
+        // A hanging file must not leave a blank page: the defaults apply, and the banner says so.
+        Err(http::Failure::Timeout) => ConfigLoad::Malformed(format!(
+            "config.json did not arrive within {CONFIG_TIMEOUT_SECONDS} s: the console uses its built-in defaults."
+        )),
         // Not even an answer: the same as no file.
         Err(_) => ConfigLoad::Missing,
     };
