@@ -20,8 +20,14 @@ pub struct Config {
     pub seed: Seed,
     /// How long a service stays `creating` after a PUT changes its port mappings.
     pub creating_delay: Duration,
-    /// Origins allowed by CORS; empty means any origin (`--allow-origin`, `VPCEP_ALLOW_ORIGINS`).
+    /// Origins allowed by CORS (`--allow-origin`, `VPCEP_ALLOW_ORIGINS`): empty means the
+    /// loopback origins only (`http(s)://127.x.x.x`, `[::1]`, `localhost`, any port); `*` in the
+    /// list means any origin; otherwise exactly the listed ones.
     pub allow_origins: Vec<String>,
+    /// `Host` names admitted besides the loopback ones, which are always admitted
+    /// (`--allow-host`, `VPCEP_ALLOW_HOSTS`); `*` admits any. A request addressed to another
+    /// name is refused with 421 (DNS rebinding protection).
+    pub allow_hosts: Vec<String>,
     /// No request log on stderr (`--quiet`).
     pub quiet: bool,
     /// A directory whose files are served on GET and HEAD for every path outside `/v1/`, `/v2/`
@@ -42,7 +48,8 @@ pub enum ParsedArgs {
 
 impl Default for Config {
     /// The defaults of the binary: 127.0.0.1:9000, token `demo-token`, the embedded seed,
-    /// a 2000 ms `creating` phase, any origin, request log on, no static files.
+    /// a 2000 ms `creating` phase, loopback origins and hosts only, request log on, no static
+    /// files.
     fn default() -> Self {
         Config {
             addr: IpAddr::V4(Ipv4Addr::LOCALHOST),
@@ -51,6 +58,7 @@ impl Default for Config {
             seed: Seed::embedded(),
             creating_delay: Duration::from_millis(DEFAULT_CREATING_DELAY_MS),
             allow_origins: Vec::new(),
+            allow_hosts: Vec::new(),
             quiet: false,
             static_dir: None,
         }
@@ -72,7 +80,10 @@ OPTIONS (a flag wins over its environment variable):
     --seed FILE              JSON seed of projects and services   [env VPCEP_SEED, default: the embedded seed]
     --creating-delay-ms N    how long a service stays 'creating'  [env VPCEP_CREATING_DELAY_MS, default {DEFAULT_CREATING_DELAY_MS}]
                              after its port mappings change
-    --allow-origin ORIGIN    CORS origin to allow, repeatable     [env VPCEP_ALLOW_ORIGINS, comma-separated, default: any origin]
+    --allow-origin ORIGIN    CORS origin to allow, repeatable;    [env VPCEP_ALLOW_ORIGINS, comma-separated, default: loopback origins]
+                             '*' allows any origin
+    --allow-host NAME        Host name to answer besides the      [env VPCEP_ALLOW_HOSTS, comma-separated, default: loopback names only]
+                             loopback ones, repeatable; '*' = any
     --static-dir DIR         also serve the files of DIR on GET   [env VPCEP_STATIC_DIR, default: no files]
                              and HEAD outside /v1/, /v2/ and
                              /__control ('/' is DIR/index.html)
@@ -85,13 +96,14 @@ Values may also be given as --flag=value. When ready the server prints one line 
     )
 }
 
-const VALUE_FLAGS: [&str; 7] = [
+const VALUE_FLAGS: [&str; 8] = [
     "--addr",
     "--port",
     "--token",
     "--seed",
     "--creating-delay-ms",
     "--allow-origin",
+    "--allow-host",
     "--static-dir",
 ];
 
@@ -115,6 +127,7 @@ impl Config {
         let mut seed_path: Option<String> = None;
         let mut delay: Option<String> = None;
         let mut origins: Vec<String> = Vec::new();
+        let mut hosts: Vec<String> = Vec::new();
         let mut static_dir: Option<String> = None;
         let mut quiet = false;
 
@@ -153,6 +166,12 @@ impl Config {
                 "--seed" => seed_path = Some(value),
                 "--creating-delay-ms" => delay = Some(value),
                 "--static-dir" => static_dir = Some(value),
+                "--allow-host" => {
+                    if value.trim().is_empty() {
+                        return Err("--allow-host must not be empty".to_string());
+                    }
+                    hosts.push(value.trim().to_string());
+                }
                 _ => {
                     if value.trim().is_empty() {
                         return Err("--allow-origin must not be empty".to_string());
@@ -212,7 +231,12 @@ impl Config {
             config.allow_origins = split_list(&list);
         }
         if config.allow_origins.iter().any(|o| o == "*") {
-            config.allow_origins.clear();
+            config.allow_origins = vec!["*".to_string()];
+        }
+        if !hosts.is_empty() {
+            config.allow_hosts = hosts;
+        } else if let Some(list) = env("VPCEP_ALLOW_HOSTS") {
+            config.allow_hosts = split_list(&list);
         }
         if let Some((value, source)) = pick(static_dir, "--static-dir", &env, "VPCEP_STATIC_DIR") {
             if value.is_empty() {
@@ -367,6 +391,23 @@ mod tests {
     #[test]
     fn star_origin_means_any() {
         let c = run(&["--allow-origin", "*"], &[]);
-        assert!(c.allow_origins.is_empty());
+        assert_eq!(c.allow_origins, vec!["*"]);
+        let c = run(&[], &[("VPCEP_ALLOW_ORIGINS", "http://a.test,*")]);
+        assert_eq!(c.allow_origins, vec!["*"]);
+    }
+
+    #[test]
+    fn allow_host_from_flag_or_env() {
+        assert!(run(&[], &[]).allow_hosts.is_empty());
+        let c = run(
+            &["--allow-host", "vpcep.internal", "--allow-host=10.0.0.5"],
+            &[("VPCEP_ALLOW_HOSTS", "ignored.example")],
+        );
+        assert_eq!(c.allow_hosts, vec!["vpcep.internal", "10.0.0.5"]);
+        let c = run(&[], &[("VPCEP_ALLOW_HOSTS", "a.example, b.example")]);
+        assert_eq!(c.allow_hosts, vec!["a.example", "b.example"]);
+        assert!(parse(&["--allow-host", ""], &[]).is_err());
+        assert!(parse(&["--allow-host"], &[]).is_err());
+        assert!(usage().contains("--allow-host NAME") && usage().contains("VPCEP_ALLOW_HOSTS"));
     }
 }

@@ -1,5 +1,7 @@
 //! CORS as the console's browser needs it: preflights answered without a token, and every
-//! answer to an allowed origin readable, with its `X-Request-Id`.
+//! answer to an allowed origin (the loopback ones by default) readable, with its
+//! `X-Request-Id`. The test hooks take no part in CORS: a request to them from a web page is
+//! refused.
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -9,11 +11,11 @@ use axum::Json;
 use serde_json::json;
 
 use crate::error::quote;
+use crate::guard;
 use crate::record::{is_control_path, Kind};
 use crate::state::AppState;
 
 const ALLOW_METHODS: &str = "GET, PUT, POST, OPTIONS";
-const ALLOW_METHODS_CONTROL: &str = "GET, PUT, POST, DELETE, OPTIONS";
 const ALLOW_HEADERS: &str = "X-Auth-Token, Content-Type";
 const EXPOSE_HEADERS: &str = "X-Request-Id";
 
@@ -30,7 +32,7 @@ fn allow_origin(h: &mut HeaderMap, origin: &str) {
 
 /// The answer to a preflight from `origin`: 204 with what may be sent, or 403 for an origin
 /// outside the configured list.
-fn preflight(app: &AppState, origin: &str, control: bool) -> Response {
+fn preflight(app: &AppState, origin: &str) -> Response {
     if !app.origin_allowed(origin) {
         return (
             StatusCode::FORBIDDEN,
@@ -44,14 +46,9 @@ fn preflight(app: &AppState, origin: &str, control: bool) -> Response {
     let mut resp = StatusCode::NO_CONTENT.into_response();
     let h = resp.headers_mut();
     allow_origin(h, origin);
-    let methods = if control {
-        ALLOW_METHODS_CONTROL
-    } else {
-        ALLOW_METHODS
-    };
     h.insert(
         header::ACCESS_CONTROL_ALLOW_METHODS,
-        HeaderValue::from_static(methods),
+        HeaderValue::from_static(ALLOW_METHODS),
     );
     h.insert(
         header::ACCESS_CONTROL_ALLOW_HEADERS,
@@ -64,16 +61,21 @@ fn preflight(app: &AppState, origin: &str, control: bool) -> Response {
     resp
 }
 
-/// Middleware: answers preflights, and adds the CORS headers for an allowed origin to every
-/// other answer (a refused origin gets none: the browser hides the answer).
+/// Middleware: refuses the test hooks to web pages (403, no CORS header, preflights too),
+/// answers preflights, and adds the CORS headers for an allowed origin to every other answer
+/// (a refused origin gets none: the browser hides the answer).
 pub async fn cors(State(app): State<AppState>, req: Request, next: Next) -> Response {
+    if is_control_path(req.uri().path()) {
+        if let Some(why) = guard::from_a_web_page(req.headers()) {
+            return guard::control_refused(why);
+        }
+    }
     let origin = req
         .headers()
         .get(header::ORIGIN)
         .map(|v| v.to_str().unwrap_or("").to_string());
     if req.extensions().get::<Kind>() == Some(&Kind::Preflight) {
-        let control = is_control_path(req.uri().path());
-        return preflight(&app, origin.as_deref().unwrap_or(""), control);
+        return preflight(&app, origin.as_deref().unwrap_or(""));
     }
     let mut resp = next.run(req).await;
     if let Some(o) = origin.filter(|o| app.origin_allowed(o)) {

@@ -11,13 +11,15 @@
 //! Where things are: [`routes`] declares every route (its `app` is the whole server as an axum
 //! `Router`); `routes::api` and `routes::control` hold the handlers; `rules` the PUT's rules;
 //! `model` the domain types and `seed` their loading; `state` what the server holds; `record`,
-//! `cors` and `faults` the layers every request passes; `statics` the `--static-dir` files;
+//! `cors` and `faults` the layers every request passes; `guard` the Host, origin and test-hook
+//! checks; `statics` the `--static-dir` files;
 //! `server` the listener; `config` the flags.
 
 mod config;
 mod cors;
 mod error;
 mod faults;
+mod guard;
 mod model;
 mod record;
 pub mod routes;
@@ -31,7 +33,7 @@ mod timefmt;
 pub use config::{usage, Config, ParsedArgs};
 pub use model::{Dialect, PortMapping, Seed, SeedProject, Service, ServiceErrorItem, Tag};
 pub use server::{serve, serve_with_shutdown};
-pub use state::AppState;
+pub use state::{AppState, REQUEST_LOG_CAPACITY};
 
 /// The whole server as an axum `Router` for `config`, e.g. to call it in tests without a socket
 /// (`tower::ServiceExt::oneshot`).

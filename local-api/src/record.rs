@@ -11,7 +11,8 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
 use crate::faults::DropConnection;
-use crate::state::{AppState, RequestRecord};
+use crate::guard;
+use crate::state::{AppState, RequestRecord, TokenSeen};
 
 /// The largest request body read; a larger one is answered with EndPoint.0002.
 const MAX_BODY_BYTES: usize = 1 << 20;
@@ -81,23 +82,24 @@ pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Re
         None => parts.uri.path().to_string(),
     };
     let method = parts.method.clone();
+    // A request addressed to a name that is not ours (DNS rebinding) gets nothing but a 421.
+    let refused_host = guard::refused_host(&parts.uri, &parts.headers, &app.config.allow_hosts);
     // Preflights are logged too (a browser's first request), but nothing of the test hooks.
-    let recorded =
-        kind == Kind::Api || (kind == Kind::Preflight && !is_control_path(parts.uri.path()));
+    let recorded = refused_host.is_none()
+        && (kind == Kind::Api || (kind == Kind::Preflight && !is_control_path(parts.uri.path())));
     if recorded {
         let token = parts.headers.get("x-auth-token").map(|t| {
-            let t = t.to_str().unwrap_or("");
-            if app.token_known(t) {
-                t.to_string()
+            if app.token_known(t.to_str().unwrap_or("")) {
+                TokenSeen::Accepted
             } else {
-                "(unrecognized)".to_string()
+                TokenSeen::Rejected
             }
         });
         let entry = RequestRecord {
             method: method.to_string(),
             path: parts.uri.path().to_string(),
             query: parts.uri.query().map(str::to_string),
-            x_auth_token: token,
+            token,
             content_type: parts
                 .headers
                 .get(header::CONTENT_TYPE)
@@ -110,13 +112,15 @@ pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Re
             status: None,
             request_id: rid.clone(),
         };
-        app.lock().requests.push(entry);
+        app.lock().log_request(entry);
     }
     parts.extensions.insert(kind);
     parts.extensions.insert(RequestId(rid.clone()));
     let req = Request::from_parts(parts, Body::from(body));
 
-    let mut resp = if too_large && kind != Kind::Preflight && kind != Kind::Static {
+    let mut resp = if let Some(host) = &refused_host {
+        guard::misdirected(host)
+    } else if too_large && kind != Kind::Preflight && kind != Kind::Static {
         ApiError::param(format!(
             "The request body could not be read: larger than {MAX_BODY_BYTES} bytes, or cut off."
         ))

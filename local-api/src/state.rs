@@ -2,6 +2,7 @@
 //! the request log, and the request id generator.
 
 use std::collections::hash_map::RandomState;
+use std::collections::VecDeque;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -26,8 +27,12 @@ pub struct AppState {
 pub struct State {
     pub projects: Vec<ProjectState>,
     pub faults: Vec<Fault>,
-    pub requests: Vec<RequestRecord>,
+    /// The last [`REQUEST_LOG_CAPACITY`] API requests, oldest first.
+    pub requests: VecDeque<RequestRecord>,
 }
+
+/// How many API requests the request log keeps: the oldest drop out beyond this.
+pub const REQUEST_LOG_CAPACITY: usize = 1000;
 
 pub struct ProjectState {
     pub project_id: String,
@@ -48,13 +53,33 @@ pub struct RequestRecord {
     pub method: String,
     pub path: String,
     pub query: Option<String>,
-    pub x_auth_token: Option<String>,
+    /// Whether an `X-Auth-Token` was sent and accepted; never the token itself.
+    pub token: Option<TokenSeen>,
     pub content_type: Option<String>,
     pub origin: Option<String>,
     pub body: Option<String>,
     /// `None` until answered, and for a dropped connection.
     pub status: Option<u16>,
     pub request_id: String,
+}
+
+/// What the request log says of a request's `X-Auth-Token`: `"accepted"` (one of the
+/// configured tokens) or `"rejected"` (any other value, the empty one too); `null` when absent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenSeen {
+    Accepted,
+    Rejected,
+}
+
+impl State {
+    /// Appends to the request log, dropping the oldest entries beyond its capacity.
+    pub fn log_request(&mut self, entry: RequestRecord) {
+        while self.requests.len() >= REQUEST_LOG_CAPACITY {
+            self.requests.pop_front();
+        }
+        self.requests.push_back(entry);
+    }
 }
 
 impl AppState {
@@ -85,9 +110,14 @@ impl AppState {
         self.config.tokens.iter().any(|t| t == token)
     }
 
+    /// CORS: the loopback origins by default, else the configured list (`*` = any).
     pub fn origin_allowed(&self, origin: &str) -> bool {
-        self.config.allow_origins.is_empty()
-            || self.config.allow_origins.iter().any(|o| o == origin)
+        let list = &self.config.allow_origins;
+        if list.is_empty() {
+            crate::guard::is_loopback_origin(origin)
+        } else {
+            list.iter().any(|o| o == "*" || o == origin)
+        }
     }
 }
 
@@ -113,7 +143,7 @@ impl State {
                 })
                 .collect(),
             faults: Vec::new(),
-            requests: Vec::new(),
+            requests: VecDeque::new(),
         }
     }
 }

@@ -11,6 +11,53 @@ pub fn now_utc() -> String {
     format_unix(secs)
 }
 
+/// The time to store for a change of something last changed at `previous`: now, or, when the
+/// clock has not passed `previous` yet (two changes in one second), one second after it, so
+/// that every change moves `updated_at` and a client comparing it sees each one.
+pub fn later_than(previous: &str) -> String {
+    let now = now_utc();
+    match parse_unix(previous) {
+        Some(p) if now.as_str() <= previous => format_unix(p + 1),
+        _ => now,
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` as seconds since the Unix epoch; `None` for any other text or an
+/// instant before 1970.
+pub fn parse_unix(text: &str) -> Option<u64> {
+    let b = text.as_bytes();
+    let shape_ok = b.len() == 20
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b'T',
+            13 | 16 => *c == b':',
+            19 => *c == b'Z',
+            _ => c.is_ascii_digit(),
+        });
+    if !shape_ok {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| text[r].parse::<i64>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hh, mm, ss) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || hh > 23 || mm > 59 || ss > 59 {
+        return None;
+    }
+    let secs = days_from_civil(y, m as u32, d as u32) * 86_400 + hh * 3600 + mm * 60 + ss;
+    u64::try_from(secs).ok()
+}
+
+/// Howard Hinnant's civil-to-days algorithm (the inverse of [`civil_from_days`]).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = i64::from(if m > 2 { m - 3 } else { m + 9 });
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Seconds since the Unix epoch as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn format_unix(secs: u64) -> String {
     let days = (secs / 86_400) as i64;
@@ -48,5 +95,30 @@ mod tests {
         assert_eq!(format_unix(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(format_unix(1_517_298_121), "2018-01-30T07:42:01Z");
         assert_eq!(format_unix(4_102_444_799), "2099-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn parse_is_the_inverse_of_format() {
+        for secs in [0, 951_782_400, 1_517_298_121, 4_102_444_799, 1_700_000_000] {
+            assert_eq!(parse_unix(&format_unix(secs)), Some(secs));
+        }
+        for bad in [
+            "",
+            "2024-01-01",
+            "2024-13-01T00:00:00Z",
+            "2024-01-01T00:00:00+01:00",
+        ] {
+            assert_eq!(parse_unix(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn later_than_always_moves_forward() {
+        assert_eq!(later_than("2020-01-01T00:00:00Z").len(), 20);
+        assert!(later_than("2020-01-01T00:00:00Z").as_str() > "2020-01-01T00:00:00Z");
+        assert_eq!(later_than("2999-12-31T23:59:58Z"), "2999-12-31T23:59:59Z");
+        let now = now_utc();
+        assert!(later_than(&now) > now);
+        assert_eq!(later_than("not a time").len(), 20);
     }
 }

@@ -999,3 +999,116 @@ async fn the_demo_file_names_the_embedded_seeds_services_and_token() {
     let otc = s.get(&list_path(env["DEMO_OTC_PROJECT_ID"], "")).json();
     assert_eq!(otc["total_count"], 2);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Someone else's edit (POST /__control/edit/{project_id}/{service_id})
+
+fn edit_path(project: &str, id: &str) -> String {
+    format!("/__control/edit/{project}/{id}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn someone_elses_edit_is_applied_like_a_put_and_not_logged() {
+    let s = start_default().await;
+    let mine = s.service(HW, WEB);
+    let r = s.control(
+        "POST",
+        &edit_path(HW, WEB),
+        Some(r#"{"description":"Edited elsewhere","approval_enabled":true}"#),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    let theirs = r.json();
+    assert_eq!(theirs["description"], "Edited elsewhere");
+    assert_eq!(theirs["approval_enabled"], true);
+    assert_eq!(theirs["status"], "available", "no port change, no creating");
+    assert_ne!(theirs["updated_at"], mine["updated_at"]);
+    assert_eq!(
+        theirs["service_name"], mine["service_name"],
+        "answered as the PUT answers"
+    );
+    assert_eq!(s.service(HW, WEB), theirs, "the API shows the edit");
+    // Only the two GETs are in the request log.
+    let log = s.requests();
+    assert_eq!(log.len(), 2, "{log:#?}");
+    assert!(log.iter().all(|r| r["method"] == "GET"), "{log:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn someone_elses_port_change_puts_the_service_in_creating() {
+    let s = start(vpcep_local_api::Config {
+        creating_delay: Duration::from_millis(500),
+        ..test_config()
+    })
+    .await;
+    let r = s.control("POST", &edit_path(HW, WEB), Some(&ports(&[(8081, 81)])));
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["status"], "creating");
+    // The console's PUT meanwhile meets the state someone else left.
+    assert_error(
+        &s.put(&service_path(HW, WEB), r#"{"description":"mine"}"#),
+        400,
+        "EndPoint.3045",
+    );
+    let ok = poll_until(Duration::from_secs(5), || {
+        s.service(HW, WEB)["status"] == "available"
+    });
+    assert!(ok, "available again after the delay");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn someone_elses_edit_follows_the_put_rules_and_errors() {
+    let s = start_default().await;
+    for (project, id, body, status, code) in [
+        (HW, WEB, r#"{"bogus":1}"#, 400, "EndPoint.0002"),
+        (HW, WEB, "not json", 400, "EndPoint.0002"),
+        (
+            HW,
+            WEB,
+            r#"{"service_name":"way-too-long-a-name"}"#,
+            400,
+            "EndPoint.1003",
+        ),
+        (HW, WEB, &ports(&[(9000, 9000)]), 400, "EndPoint.3044"),
+        (HW, A_UUID, "{}", 404, "EndPoint.0005"),
+        ("nope", WEB, "{}", 400, "EndPoint.0014"),
+    ] {
+        let r = s.control("POST", &edit_path(project, id), Some(body));
+        assert_error(&r, status, code);
+    }
+    assert_eq!(s.service(HW, WEB)["description"], "Public web tier");
+    // Only POST; faults for API requests do not touch it.
+    let r = s.control("GET", &edit_path(HW, WEB), None);
+    assert_eq!(r.status, 404);
+    let fault = json!({"mode": "error500", "count": 5}).to_string();
+    assert_eq!(
+        s.control("POST", "/__control/faults", Some(&fault)).status,
+        200
+    );
+    let r = s.control("POST", &edit_path(HW, WEB), Some(r#"{"description":"ok"}"#));
+    assert_eq!(r.status, 200, "{}", r.text());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_change_moves_updated_at_even_within_one_second() {
+    let s = start_default().await;
+    let mut last = s.service(HW, ORDERS)["updated_at"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for i in 0..4 {
+        let r = if i % 2 == 0 {
+            s.put(&service_path(HW, ORDERS), r#"{"description":"mine"}"#)
+        } else {
+            s.control(
+                "POST",
+                &edit_path(HW, ORDERS),
+                Some(r#"{"description":"theirs"}"#),
+            )
+        };
+        assert_eq!(r.status, 200, "{}", r.text());
+        let now = r.json()["updated_at"].as_str().unwrap().to_string();
+        assert!(now > last, "change {i}: {now} after {last}");
+        last = now;
+    }
+}

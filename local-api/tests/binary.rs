@@ -44,6 +44,7 @@ fn command(args: &[&str]) -> Command {
         "VPCEP_SEED",
         "VPCEP_CREATING_DELAY_MS",
         "VPCEP_ALLOW_ORIGINS",
+        "VPCEP_ALLOW_HOSTS",
         "VPCEP_STATIC_DIR",
     ] {
         cmd.env_remove(var);
@@ -139,6 +140,8 @@ fn help_exits_0_and_lists_every_flag_with_env_and_default() {
             "2000",
             "--allow-origin",
             "VPCEP_ALLOW_ORIGINS",
+            "--allow-host",
+            "VPCEP_ALLOW_HOSTS",
             "--static-dir",
             "VPCEP_STATIC_DIR",
             "--quiet",
@@ -159,6 +162,7 @@ fn bad_flag_or_value_exits_2_with_a_message() {
         (&["--creating-delay-ms", "soon"], "--creating-delay-ms"),
         (&["--seed", "/nonexistent/seed.json"], "--seed"),
         (&["--static-dir", "/nonexistent/dist"], "--static-dir"),
+        (&["--allow-host", ""], "--allow-host"),
     ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -269,4 +273,36 @@ fn static_dir_from_env_serves_files_with_a_log_line() {
         .unwrap_or_else(|| panic!("no log line for the static GET in:\n{log}"));
     assert!(line.starts_with("GET /app_bg.wasm 200 "), "{line}");
     assert_eq!(log.lines().count(), 2, "{log}");
+}
+
+#[test]
+fn only_loopback_hosts_are_answered_unless_allow_host_admits_one() {
+    let get = |addr: SocketAddr, host: &str| {
+        raw_http(
+            addr,
+            &format!(
+                "GET {} HTTP/1.1\r\nHost: {host}\r\nX-Auth-Token: {TOKEN}\r\nConnection: close\r\n\r\n",
+                service_path(HW, WEB)
+            ),
+        )
+    };
+    let plain = Running::start(&mut command(&["--port", "0", "--quiet"]));
+    let r = get(plain.addr, &plain.addr.to_string());
+    assert!(r.starts_with("HTTP/1.1 200 "), "{r}");
+    let r = get(plain.addr, "vpcep.lab.internal:9000");
+    assert!(r.starts_with("HTTP/1.1 421 "), "{r}");
+    assert!(r.contains("--allow-host"), "{r}");
+    drop(plain);
+
+    let admitting = Running::start(&mut command(&[
+        "--port",
+        "0",
+        "--quiet",
+        "--allow-host",
+        "vpcep.lab.internal",
+    ]));
+    let r = get(admitting.addr, "vpcep.lab.internal:9000");
+    assert!(r.starts_with("HTTP/1.1 200 "), "{r}");
+    let r = get(admitting.addr, "evil.example");
+    assert!(r.starts_with("HTTP/1.1 421 "), "{r}");
 }

@@ -268,12 +268,21 @@ async fn api_paths_are_still_the_api_and_only_they_are_recorded() {
 async fn cors_headers_apply_to_static_answers() {
     let (_tmp, dist) = static_fixture();
     let s = start(static_config(dist)).await;
-    let r = s.call("GET", "/app.js", &[("Origin", "http://other.test")], None);
+    let r = s.call(
+        "GET",
+        "/app.js",
+        &[("Origin", "http://127.0.0.1:8080")],
+        None,
+    );
     assert_eq!(r.status, 200);
     assert_eq!(
         r.header("access-control-allow-origin"),
-        Some("http://other.test")
+        Some("http://127.0.0.1:8080")
     );
+    // Another origin is answered too, without CORS headers (not a loopback one by default).
+    let r = s.call("GET", "/app.js", &[("Origin", "http://other.test")], None);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("access-control-allow-origin"), None);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -9,7 +9,8 @@ use common::*;
 use serde_json::{json, Value};
 use vpcep_local_api::{Config, Seed};
 
-const ORIGIN: &str = "http://console.test:8080";
+/// A loopback origin, as the console's under `trunk serve` or the browser tests' runner.
+const ORIGIN: &str = "http://127.0.0.1:8080";
 
 fn preflight(s: &Server, path: &str, origin: &str) -> Resp {
     s.call(
@@ -74,39 +75,89 @@ async fn every_answer_has_a_unique_32_hex_request_id() {
 // CORS
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn any_origin_gets_allow_origin_and_exposed_request_id_by_default() {
+async fn loopback_origins_get_allow_origin_and_exposed_request_id_by_default() {
     let s = start_socket_default().await;
-    for r in [
-        s.call(
-            "GET",
-            &service_path(HW, WEB),
-            &[("X-Auth-Token", TOKEN), ("Origin", ORIGIN)],
-            None,
-        ),
-        s.call("GET", &service_path(HW, WEB), &[("Origin", ORIGIN)], None),
-        s.call("GET", "/nowhere", &[("Origin", ORIGIN)], None),
-        s.call(
-            "GET",
-            &format!("{}?__fault=error500", service_path(HW, WEB)),
-            &[("Origin", ORIGIN)],
-            None,
-        ),
-        s.call("GET", "/__control/requests", &[("Origin", ORIGIN)], None),
+    for origin in [
+        ORIGIN,
+        "http://127.0.0.1",
+        "https://127.12.0.9:8443",
+        "http://localhost:3000",
+        "https://localhost",
+        "http://[::1]:8080",
     ] {
-        assert_eq!(
-            r.header("access-control-allow-origin"),
-            Some(ORIGIN),
-            "{}",
-            r.status
-        );
-        assert_eq!(
-            r.header("access-control-expose-headers"),
-            Some("X-Request-Id")
-        );
-        assert_eq!(r.header("vary"), Some("Origin"));
+        for r in [
+            s.call(
+                "GET",
+                &service_path(HW, WEB),
+                &[("X-Auth-Token", TOKEN), ("Origin", origin)],
+                None,
+            ),
+            s.call("GET", &service_path(HW, WEB), &[("Origin", origin)], None),
+            s.call("GET", "/nowhere", &[("Origin", origin)], None),
+            s.call(
+                "GET",
+                &format!("{}?__fault=error500", service_path(HW, WEB)),
+                &[("Origin", origin)],
+                None,
+            ),
+        ] {
+            assert_eq!(
+                r.header("access-control-allow-origin"),
+                Some(origin),
+                "{origin}: {}",
+                r.status
+            );
+            assert_eq!(
+                r.header("access-control-expose-headers"),
+                Some("X-Request-Id")
+            );
+            assert_eq!(r.header("vary"), Some("Origin"));
+        }
+        assert_eq!(preflight(&s, &service_path(HW, WEB), origin).status, 204);
     }
     let no_origin = s.get(&service_path(HW, WEB));
     assert!(!has_cors_headers(&no_origin), "{:?}", no_origin.headers);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn other_origins_get_no_cors_by_default_even_when_they_start_with_127() {
+    let s = start_socket_default().await;
+    for origin in [
+        "http://127.attacker.example",
+        "http://127.0.0.1.attacker.example:8080",
+        "http://localhost.attacker.example",
+        "http://evil.example",
+        "https://console.test:8080",
+        "null",
+    ] {
+        let r = preflight(&s, &service_path(HW, WEB), origin);
+        assert_eq!(r.status, 403, "{origin}");
+        assert!(!has_cors_headers(&r), "{origin}: {:?}", r.headers);
+        // A simple request is answered without CORS headers: the browser hides it.
+        let r = s.call(
+            "GET",
+            &service_path(HW, WEB),
+            &[("X-Auth-Token", TOKEN), ("Origin", origin)],
+            None,
+        );
+        assert_eq!(r.status, 200, "{origin}");
+        assert!(!has_cors_headers(&r), "{origin}: {:?}", r.headers);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_star_in_the_list_allows_any_origin_explicitly() {
+    let s = start(Config {
+        allow_origins: vec!["*".to_string()],
+        ..test_config()
+    })
+    .await;
+    let evil = "http://evil.example";
+    let r = preflight(&s, &service_path(HW, WEB), evil);
+    assert_eq!(r.status, 204);
+    assert_eq!(r.header("access-control-allow-origin"), Some(evil));
+    let r = s.call("GET", &service_path(HW, WEB), &[("Origin", evil)], None);
+    assert_eq!(r.header("access-control-allow-origin"), Some(evil));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -397,7 +448,7 @@ async fn bad_fault_bodies_are_400() {
 // The request log and reset
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn request_log_records_api_requests_in_order_with_the_token_only_when_known() {
+async fn request_log_records_api_requests_in_order_with_whether_a_token_was_accepted() {
     let s = start_socket_default().await;
     let a = s.call(
         "PUT",
@@ -428,7 +479,7 @@ async fn request_log_records_api_requests_in_order_with_the_token_only_when_know
             "method": "PUT",
             "path": service_path(HW, WEB),
             "query": null,
-            "x_auth_token": TOKEN,
+            "token": "accepted",
             "content_type": "application/json",
             "origin": ORIGIN,
             "body": r#"{"description":"d"}"#,
@@ -437,11 +488,11 @@ async fn request_log_records_api_requests_in_order_with_the_token_only_when_know
         })
     );
     assert_eq!(log[1]["query"], "limit=2&offset=1");
-    assert_eq!(log[1]["x_auth_token"], "(unrecognized)");
+    assert_eq!(log[1]["token"], "rejected");
     assert_eq!(log[1]["status"], 401);
     assert_eq!(log[1]["body"], Value::Null);
     assert_eq!(log[1]["request_id"], b.request_id());
-    assert_eq!(log[2]["x_auth_token"], Value::Null);
+    assert_eq!(log[2]["token"], Value::Null);
     assert_eq!(log[2]["status"], 401);
     assert_eq!(log[2]["request_id"], c.request_id());
     assert_eq!(log[3]["method"], "OPTIONS");
@@ -451,9 +502,319 @@ async fn request_log_records_api_requests_in_order_with_the_token_only_when_know
     assert_eq!(log[4]["request_id"], e.request_id());
     let text = serde_json::to_string(&log).unwrap();
     assert!(
-        !text.contains("secret-guess"),
-        "an unknown token is never shown"
+        !text.contains("secret-guess") && !text.contains(TOKEN),
+        "no token is ever shown: {text}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_token_text_ever_appears_in_the_request_log() {
+    const GOOD: &str = "good-token-7f3a9c";
+    const BAD: &str = "bad-token-41d2e8";
+    let s = start_socket(Config {
+        tokens: vec![GOOD.to_string()],
+        ..test_config()
+    })
+    .await;
+    let put_headers = |t| {
+        [
+            ("X-Auth-Token", t),
+            ("Content-Type", "application/json"),
+            ("Origin", ORIGIN),
+        ]
+    };
+    let sent = [
+        s.call(
+            "GET",
+            &service_path(HW, WEB),
+            &[("X-Auth-Token", GOOD)],
+            None,
+        ),
+        s.call("GET", &list_path(HW, ""), &[("X-Auth-Token", BAD)], None),
+        s.call(
+            "PUT",
+            &service_path(HW, WEB),
+            &put_headers(GOOD),
+            Some(r#"{"description":"mine"}"#),
+        ),
+        s.call("PUT", &service_path(HW, WEB), &put_headers(BAD), Some("{}")),
+        s.call(
+            "POST",
+            &upgrade_path(HW, ORDERS),
+            &[("X-Auth-Token", GOOD)],
+            None,
+        ),
+        s.call(
+            "POST",
+            &upgrade_path(HW, ORDERS),
+            &[("X-Auth-Token", "")],
+            None,
+        ),
+        s.call("GET", "/nowhere", &[("X-Auth-Token", GOOD)], None),
+        s.call(
+            "GET",
+            &format!("{}?__fault=error500", service_path(HW, WEB)),
+            &[("X-Auth-Token", GOOD)],
+            None,
+        ),
+        s.call("GET", &service_path(HW, WEB), &[], None),
+    ];
+    let statuses: Vec<u16> = sent.iter().map(|r| r.status).collect();
+    assert_eq!(statuses, [200, 401, 200, 401, 204, 401, 404, 500, 401]);
+    let log = s.requests();
+    let tokens: Vec<Value> = log.iter().map(|r| r["token"].clone()).collect();
+    assert_eq!(
+        tokens,
+        [
+            json!("accepted"),
+            json!("rejected"),
+            json!("accepted"),
+            json!("rejected"),
+            json!("accepted"),
+            json!("rejected"),
+            json!("accepted"),
+            json!("accepted"),
+            Value::Null,
+        ]
+    );
+    let text = s.call("GET", "/__control/requests", &[], None).text();
+    for secret in [GOOD, BAD, "good-token", "bad-token"] {
+        assert!(!text.contains(secret), "{secret} in the log: {text}");
+    }
+    assert!(
+        log.iter().all(|r| r.get("x_auth_token").is_none()),
+        "{log:#?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_request_log_keeps_the_last_1000_requests() {
+    assert_eq!(vpcep_local_api::REQUEST_LOG_CAPACITY, 1000);
+    let s = start_default().await;
+    for i in 0..1005 {
+        assert_eq!(s.get(&format!("/nowhere?n={i}")).status, 404);
+    }
+    let log = s.requests();
+    assert_eq!(log.len(), 1000);
+    assert_eq!(log[0]["query"], "n=5", "the oldest five dropped out");
+    assert_eq!(log[999]["query"], "n=1004");
+    assert!(log.iter().all(|r| r["status"] == 404));
+    // One more pushes the next oldest out; the newest has its status.
+    assert_eq!(s.get(&service_path(HW, WEB)).status, 200);
+    let log = s.requests();
+    assert_eq!(log.len(), 1000);
+    assert_eq!(log[0]["query"], "n=6");
+    assert_eq!(log[999]["status"], 200);
+    assert_eq!(s.control("POST", "/__control/reset", None).status, 204);
+    assert!(s.requests().is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Host names (DNS rebinding)
+
+/// A GET of the web-frontend service with the token and `host` as its Host header.
+fn get_with_host(s: &Server, host: &str) -> Resp {
+    s.call(
+        "GET",
+        &service_path(HW, WEB),
+        &[("X-Auth-Token", TOKEN), ("Host", host)],
+        None,
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn loopback_host_names_are_answered() {
+    let s = start_default().await;
+    // trunk's dev proxy sets Host to its backend's host (127.0.0.1), nginx's $proxy_host to
+    // host and port.
+    for host in [
+        "127.0.0.1",
+        "127.0.0.1:9000",
+        "127.1.2.3:65535",
+        "localhost",
+        "LOCALHOST:9000",
+        "[::1]",
+        "[::1]:9000",
+    ] {
+        let r = get_with_host(&s, host);
+        assert_eq!(r.status, 200, "{host}: {}", r.text());
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_non_loopback_host_is_refused_with_421_and_a_plain_message() {
+    let s = start_default().await;
+    for host in [
+        "evil.example",
+        "evil.example:9000",
+        "127.attacker.example",
+        "127.0.0.1.attacker.example:9000",
+        "localhost.attacker.example",
+        "0.0.0.0:9000",
+        "192.168.1.10:9000",
+        "[::2]:9000",
+        "127.0.0.1:9000:1",
+        "",
+    ] {
+        let r = get_with_host(&s, host);
+        assert_eq!(r.status, 421, "{host:?}: {}", r.text());
+        assert_eq!(r.header("content-type"), Some("text/plain; charset=utf-8"));
+        assert!(
+            r.text().contains("--allow-host") && r.text().contains(&format!("'{host}'")),
+            "{}",
+            r.text()
+        );
+        assert_eq!(r.request_id().len(), 32);
+        assert!(!has_cors_headers(&r));
+    }
+    // Every kind of request: a preflight, a 404, the test hooks.
+    let evil = [("Host", "evil.example")];
+    assert_eq!(s.call("GET", "/nowhere", &evil, None).status, 421);
+    assert_eq!(
+        s.call("GET", "/__control/requests", &evil, None).status,
+        421
+    );
+    assert_eq!(s.call("POST", "/__control/reset", &evil, None).status, 421);
+    let r = s.call(
+        "OPTIONS",
+        &service_path(HW, WEB),
+        &[
+            ("Host", "evil.example"),
+            ("Origin", "http://evil.example"),
+            ("Access-Control-Request-Method", "PUT"),
+        ],
+        None,
+    );
+    assert_eq!(r.status, 421);
+    assert!(!has_cors_headers(&r));
+    // Nothing refused is recorded, and nothing was changed.
+    assert!(s.requests().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn allow_host_admits_a_name_with_any_port_and_only_that_name() {
+    let s = start(Config {
+        allow_hosts: vec!["vpcep.lab.internal".to_string()],
+        ..test_config()
+    })
+    .await;
+    assert_eq!(get_with_host(&s, "vpcep.lab.internal").status, 200);
+    assert_eq!(get_with_host(&s, "VPCEP.lab.internal:9000").status, 200);
+    assert_eq!(get_with_host(&s, "127.0.0.1:9000").status, 200);
+    assert_eq!(get_with_host(&s, "evil.example").status, 421);
+    assert_eq!(get_with_host(&s, "x.vpcep.lab.internal").status, 421);
+    let any = start(Config {
+        allow_hosts: vec!["*".to_string()],
+        ..test_config()
+    })
+    .await;
+    assert_eq!(get_with_host(&any, "evil.example").status, 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_host_check_holds_over_a_real_connection() {
+    let s = start_socket_default().await;
+    let addr = s.addr.unwrap();
+    let target = service_path(HW, WEB);
+    let get = |host_line: &str, target: &str| {
+        raw_http(
+            addr,
+            &format!(
+                "GET {target} HTTP/1.1\r\n{host_line}X-Auth-Token: {TOKEN}\r\nConnection: close\r\n\r\n"
+            ),
+        )
+    };
+    // What a browser sends after a DNS rebinding: its own name in Host.
+    let r = get("Host: rebind.attacker.example:9000\r\n", &target);
+    assert!(r.starts_with("HTTP/1.1 421 "), "{r}");
+    assert!(r.contains("--allow-host"), "{r}");
+    // An absolute-form target names the host too.
+    let r = get(
+        &format!("Host: {addr}\r\n"),
+        &format!("http://evil.example{target}"),
+    );
+    assert!(r.starts_with("HTTP/1.1 421 "), "{r}");
+    // As reqwest (and a browser on the loopback address) sends it: Host 127.0.0.1:port.
+    assert_eq!(s.get(&target).status, 200);
+    let r = get(&format!("Host: {addr}\r\n"), &target);
+    assert!(r.starts_with("HTTP/1.1 200 "), "{r}");
+    // As trunk's dev proxy sends it: the backend's host without the port.
+    let r = get("Host: 127.0.0.1\r\n", &target);
+    assert!(r.starts_with("HTTP/1.1 200 "), "{r}");
+    assert_eq!(s.requests().len(), 3, "the refused ones are not recorded");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The test hooks refuse web pages
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn control_requests_with_an_origin_are_refused_without_cors_headers() {
+    let s = start_socket_default().await;
+    assert_eq!(s.get(&service_path(HW, WEB)).status, 200);
+    let edit = format!("/__control/edit/{HW}/{WEB}");
+    let fault = json!({"mode": "error500"}).to_string();
+    for origin in [
+        ORIGIN,
+        "http://localhost:9000",
+        "http://evil.example",
+        "null",
+    ] {
+        for (method, path, body) in [
+            ("GET", "/__control/requests", None),
+            ("GET", "/__control/faults", None),
+            ("POST", "/__control/faults", Some(fault.as_str())),
+            ("DELETE", "/__control/faults", None),
+            ("POST", "/__control/reset", None),
+            ("POST", edit.as_str(), Some(r#"{"description":"page"}"#)),
+        ] {
+            let r = s.call(
+                method,
+                path,
+                &[("Origin", origin), ("Content-Type", "application/json")],
+                body,
+            );
+            assert_eq!(r.status, 403, "{method} {path} from {origin}");
+            assert!(!has_cors_headers(&r), "{method} {path}: {:?}", r.headers);
+            assert_eq!(r.header("content-type"), Some("text/plain; charset=utf-8"));
+            assert!(r.text().contains("Origin"), "{}", r.text());
+            // A preflight to it is refused too.
+            let p = s.call(
+                "OPTIONS",
+                path,
+                &[
+                    ("Origin", origin),
+                    ("Access-Control-Request-Method", method),
+                ],
+                None,
+            );
+            assert_eq!(p.status, 403, "preflight {path} from {origin}");
+            assert!(!has_cors_headers(&p), "{:?}", p.headers);
+        }
+    }
+    // Fetch metadata gives a page away too; an address typed by hand (`none`) does not.
+    for site in ["cross-site", "same-site", "same-origin"] {
+        let r = s.call(
+            "GET",
+            "/__control/requests",
+            &[("Sec-Fetch-Site", site)],
+            None,
+        );
+        assert_eq!(r.status, 403, "{site}");
+    }
+    let r = s.call(
+        "GET",
+        "/__control/requests",
+        &[("Sec-Fetch-Site", "none")],
+        None,
+    );
+    assert_eq!(r.status, 200);
+    // None of them had an effect: no fault queued, no reset, no edit.
+    assert_eq!(
+        s.call("GET", "/__control/faults", &[], None).json()["faults"],
+        json!([])
+    );
+    assert_eq!(s.requests().len(), 1, "not reset");
+    assert_eq!(s.service(HW, WEB)["description"], "Public web tier");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -142,8 +142,9 @@ impl Api {
         assert!(answer.status().is_success(), "clear the faults");
     }
 
-    /// Every API request the server received (not static files), in order of arrival
-    /// (`GET /__control/requests`).
+    /// The API requests the server received (not static files), in order of arrival: the last
+    /// 1,000 (`GET /__control/requests`). Each says whether a token came and was accepted
+    /// (`"token": "accepted" | "rejected" | null`), never the token itself.
     pub async fn requests(&self) -> Vec<Value> {
         let answer = http()
             .get(format!("{}/__control/requests", self.origin))
@@ -155,6 +156,26 @@ impl Api {
             Value::Array(list) => list,
             other => panic!("the request log is not a list: {other}"),
         }
+    }
+
+    /// Changes service `service_id` of the demo project as another user's client would, while
+    /// the console has it open (`POST /__control/edit/…`): `change` is a PUT body, applied
+    /// with the PUT's rules (it moves `updated_at`; new ports put the service in `creating`),
+    /// and not recorded in [`Api::requests`]. Returns the service as changed.
+    pub async fn edit_as_someone_else(&self, service_id: &str, change: Value) -> Value {
+        let answer = http()
+            .post(format!(
+                "{}/__control/edit/{PROJECT}/{service_id}",
+                self.origin
+            ))
+            .json(&change)
+            .send()
+            .await
+            .unwrap();
+        let status = answer.status();
+        let body = answer.text().await.unwrap();
+        assert_eq!(status, 200, "someone else's edit of {service_id}: {body}");
+        serde_json::from_str(&body).unwrap()
     }
 
     /// [`Api::requests`] with this HTTP method only.

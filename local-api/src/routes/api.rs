@@ -19,6 +19,7 @@ use crate::error::ApiError;
 use crate::model::Service;
 use crate::rules;
 use crate::state::{AppState, ProjectState, ServiceState, State as Data};
+use crate::timefmt;
 
 /// A request with a known `X-Auth-Token`; the first extractor of every API handler, so the
 /// token is checked after the route (an unknown path is the gateway's 404) and before anything
@@ -96,17 +97,29 @@ pub async fn update_service(
     Path((project_id, service_id)): Path<(String, String)>,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
+    modify_service(&app, &project_id, &service_id, &body).map(Json)
+}
+
+/// A PUT's change after the token check, with the PUT's rules in their order: project,
+/// service, shape, state, values, port conflicts; then stored. Returns the service as the
+/// PUT answers it. Also what `POST /__control/edit/…` applies, as another client would.
+pub fn modify_service(
+    app: &AppState,
+    project_id: &str,
+    service_id: &str,
+    body: &[u8],
+) -> Result<Value, ApiError> {
     // Parsed first, reported only after the project and service checks, as the API does.
-    let shape = rules::parse_put_shape(&body);
+    let shape = rules::parse_put_shape(body);
     let mut st = app.lock();
-    let project = project(&mut st, &project_id)?;
-    let idx = service(project, &service_id)?;
+    let project = project(&mut st, project_id)?;
+    let idx = service(project, service_id)?;
     let shape = shape?;
     ensure_available(&project.services[idx].svc)?;
     let patch = rules::validate_put(shape, project.dialect)?;
     check_port_conflicts(project, idx, &patch)?;
     apply_patch(&mut project.services[idx], patch, app.config.creating_delay);
-    Ok(Json(project.service_json(&project.services[idx].svc)))
+    Ok(project.service_json(&project.services[idx].svc))
 }
 
 /// `POST /v2/{project_id}/vpc-endpoint-services/{service_id}/upgrade`: 204, any body ignored.
@@ -334,7 +347,7 @@ fn check_port_conflicts(
 }
 
 /// Stores an accepted PUT. A new SET of port mappings puts the service in `creating` for
-/// `creating_delay`; every change moves `updated_at`.
+/// `creating_delay`; every change moves `updated_at` forward (see [`timefmt::later_than`]).
 fn apply_patch(s: &mut ServiceState, patch: rules::Patch, creating_delay: Duration) {
     let svc = &mut s.svc;
     if let Some(v) = patch.approval_enabled {
@@ -367,5 +380,5 @@ fn apply_patch(s: &mut ServiceState, patch: rules::Patch, creating_delay: Durati
             s.creating_until = Some(Instant::now() + creating_delay);
         }
     }
-    svc.updated_at = crate::timefmt::now_utc();
+    svc.updated_at = timefmt::later_than(&svc.updated_at);
 }

@@ -1,7 +1,9 @@
-//! The test hooks under `/__control`: queue and clear faults, reset to the seed, read the log.
+//! The test hooks under `/__control`: queue and clear faults, reset to the seed, read the log,
+//! change a service as another client would. None needs a token; none answers a web page
+//! (see `guard`).
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -44,7 +46,21 @@ pub async fn reset(State(app): State<AppState>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
-/// `GET /__control/requests`: every API request since the last reset, in order of arrival.
+/// `POST /__control/edit/{project_id}/{service_id}`: a PUT's body applied with the PUT's rules
+/// and answers, as someone else's client would change the service; not in the request log.
+pub async fn edit(
+    State(app): State<AppState>,
+    Path((project_id, service_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    match super::api::modify_service(&app, &project_id, &service_id, &body) {
+        Ok(v) => Json(v).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `GET /__control/requests`: the last API requests since the last reset (at most
+/// [`crate::REQUEST_LOG_CAPACITY`]), in order of arrival.
 pub async fn requests(State(app): State<AppState>) -> Json<Value> {
     Json(serde_json::to_value(&app.lock().requests).unwrap_or(Value::Null))
 }

@@ -42,6 +42,10 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/__control/reset", post(control::reset))
         .route("/__control/requests", get(control::requests))
+        .route(
+            "/__control/edit/{project_id}/{service_id}",
+            post(control::edit),
+        )
         .fallback(fallback)
         .method_not_allowed_fallback(fallback)
         // Outermost last: every request is recorded, then CORS, then faults reach the API.

@@ -279,6 +279,18 @@ pub fn try_request(
     })
 }
 
+/// Writes `request` as is on a fresh loopback connection and returns everything the server
+/// answers until it closes (send `Connection: close`), bounded by the request timeout.
+pub fn raw_http(addr: SocketAddr, request: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect_timeout(&addr, TIMEOUT).expect("connect");
+    stream.set_read_timeout(Some(TIMEOUT)).expect("timeout");
+    stream.write_all(request.as_bytes()).expect("write");
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
 /// A parsed response.
 #[derive(Debug, Clone)]
 pub struct Resp {
