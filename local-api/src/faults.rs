@@ -23,7 +23,11 @@ use crate::state::AppState;
 /// The longest `delay` fault accepted, in milliseconds.
 const MAX_DELAY_MS: u64 = 600_000;
 
-const FAULT_MODES: &str = "delay, error500, html502, malformed_json, empty200, drop";
+const FAULT_MODES: &str =
+    "delay, error500, html502, malformed_json, empty200, drop, stall_body, huge_body, answer";
+
+/// `huge_body`: a 200 of this many bytes, far more than any API answer.
+pub const HUGE_BODY_BYTES: usize = 10 * 1024 * 1024;
 
 const HTML_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
 const TRUNCATED_JSON: &str =
@@ -37,6 +41,13 @@ pub enum FaultMode {
     MalformedJson,
     Empty200,
     Drop,
+    /// The headers at once, the start of the body, then nothing for `delay_ms`.
+    StallBody,
+    /// A 200 JSON body of [`HUGE_BODY_BYTES`].
+    HugeBody,
+    /// The fault's own `status` and JSON `body` (queued only): any error the API or its
+    /// gateway gives, or a 200 of the wrong shape.
+    Answer,
 }
 
 impl FaultMode {
@@ -48,6 +59,9 @@ impl FaultMode {
             "malformed_json" => FaultMode::MalformedJson,
             "empty200" => FaultMode::Empty200,
             "drop" => FaultMode::Drop,
+            "stall_body" => FaultMode::StallBody,
+            "huge_body" => FaultMode::HugeBody,
+            "answer" => FaultMode::Answer,
             _ => return None,
         })
     }
@@ -60,6 +74,9 @@ impl FaultMode {
             FaultMode::MalformedJson => "malformed_json",
             FaultMode::Empty200 => "empty200",
             FaultMode::Drop => "drop",
+            FaultMode::StallBody => "stall_body",
+            FaultMode::HugeBody => "huge_body",
+            FaultMode::Answer => "answer",
         }
     }
 }
@@ -72,6 +89,9 @@ pub struct Fault {
     pub delay_ms: u64,
     pub method: Option<String>,
     pub path_contains: Option<String>,
+    /// `answer`: the status and the JSON body to send.
+    pub status: u16,
+    pub body: Option<Value>,
 }
 
 impl Fault {
@@ -92,6 +112,8 @@ impl Fault {
             "delay_ms": self.delay_ms,
             "method": self.method,
             "path_contains": self.path_contains,
+            "status": self.status,
+            "body": self.body,
         })
     }
 }
@@ -109,6 +131,8 @@ pub fn parse_fault(body: &[u8]) -> Result<Fault, String> {
         delay_ms: 500,
         method: None,
         path_contains: None,
+        status: 200,
+        body: None,
     };
     let mut mode = None;
     for (k, v) in &m {
@@ -132,6 +156,11 @@ pub fn parse_fault(body: &[u8]) -> Result<Fault, String> {
             },
             ("method", Value::String(s)) => fault.method = Some(s.to_ascii_uppercase()),
             ("path_contains", Value::String(s)) => fault.path_contains = Some(s.clone()),
+            ("status", v) => match v.as_u64() {
+                Some(n @ 200..=599) => fault.status = n as u16,
+                _ => return Err("status must be an HTTP status from 200 to 599.".into()),
+            },
+            ("body", v) => fault.body = Some(v.clone()),
             ("method" | "path_contains", Value::Null) => {}
             ("mode" | "method" | "path_contains", _) => {
                 return Err(format!("{k} must be a string."));
@@ -140,6 +169,9 @@ pub fn parse_fault(body: &[u8]) -> Result<Fault, String> {
         }
     }
     fault.mode = mode.ok_or_else(|| format!("mode is required: one of {FAULT_MODES}."))?;
+    if fault.mode == FaultMode::Answer && fault.body.is_none() {
+        return Err("mode answer needs a body (any JSON value) and a status.".into());
+    }
     Ok(fault)
 }
 
@@ -149,7 +181,7 @@ pub struct DropConnection;
 
 /// The fault for this request: `__fault=` in the query wins (and leaves the queue alone);
 /// otherwise the first queued fault that matches is used up.
-fn take_fault(app: &AppState, req: &Request) -> Result<Option<(FaultMode, u64)>, ApiError> {
+fn take_fault(app: &AppState, req: &Request) -> Result<Option<Fault>, ApiError> {
     let params: Vec<(String, String)> =
         serde_urlencoded::from_str(req.uri().query().unwrap_or("")).unwrap_or_default();
     let param = |key: &str| {
@@ -178,7 +210,21 @@ fn take_fault(app: &AppState, req: &Request) -> Result<Option<(FaultMode, u64)>,
                 }
             },
         };
-        return Ok(Some((mode, delay)));
+        if mode == FaultMode::Answer {
+            return Err(ApiError::param(
+                "__fault=answer needs a status and a body: queue it with POST /__control/faults."
+                    .to_owned(),
+            ));
+        }
+        return Ok(Some(Fault {
+            mode,
+            remaining: 1,
+            delay_ms: delay,
+            method: None,
+            path_contains: None,
+            status: 200,
+            body: None,
+        }));
     }
     let mut st = app.lock();
     let Some(i) = st
@@ -189,7 +235,7 @@ fn take_fault(app: &AppState, req: &Request) -> Result<Option<(FaultMode, u64)>,
         return Ok(None);
     };
     let f = &mut st.faults[i];
-    let picked = (f.mode, f.delay_ms);
+    let picked = f.clone();
     f.remaining -= 1;
     if f.remaining == 0 {
         st.faults.remove(i);
@@ -214,7 +260,13 @@ pub async fn inject(State(app): State<AppState>, req: Request, next: Next) -> Re
     match take_fault(&app, &req) {
         Err(e) => e.into_response(),
         Ok(None) => next.run(req).await,
-        Ok(Some((mode, delay_ms))) => match mode {
+        Ok(Some(Fault {
+            mode,
+            delay_ms,
+            status,
+            body,
+            ..
+        })) => match mode {
             FaultMode::Delay => {
                 tokio::time::sleep(Duration::from_millis(delay_ms)).await;
                 next.run(req).await
@@ -234,6 +286,38 @@ pub async fn inject(State(app): State<AppState>, req: Request, next: Next) -> Re
                 with_body(StatusCode::OK, "application/json", TRUNCATED_JSON)
             }
             FaultMode::Empty200 => with_body(StatusCode::OK, "application/json", ""),
+            FaultMode::StallBody => {
+                let start = futures_util::stream::once(async {
+                    Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{\"id\":\""))
+                });
+                let stall = futures_util::stream::once(async move {
+                    tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+                    Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"late\"}"))
+                });
+                (
+                    StatusCode::OK,
+                    [(header::CONTENT_TYPE, "application/json")],
+                    Body::from_stream(futures_util::StreamExt::chain(start, stall)),
+                )
+                    .into_response()
+            }
+            FaultMode::Answer => (
+                StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+                Json(body.unwrap_or(Value::Null)),
+            )
+                .into_response(),
+            FaultMode::HugeBody => {
+                let mut body = String::with_capacity(HUGE_BODY_BYTES);
+                body.push_str("{\"endpoint_services\":[],\"padding\":\"");
+                body.extend(std::iter::repeat_n('x', HUGE_BODY_BYTES - body.len() - 2));
+                body.push_str("\"}");
+                (
+                    StatusCode::OK,
+                    [(header::CONTENT_TYPE, "application/json")],
+                    Body::from(body),
+                )
+                    .into_response()
+            }
         },
     }
 }

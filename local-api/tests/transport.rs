@@ -305,6 +305,30 @@ async fn fault_delay_waits_then_answers_normally() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fault_stall_body_sends_the_headers_then_stalls_the_body() {
+    let s = start_socket_default().await;
+    let started = Instant::now();
+    let r = s.get(&format!(
+        "{}?__fault=stall_body&__delay_ms=400",
+        service_path(HW, WEB)
+    ));
+    // The whole answer took the stall; its body is the two parts.
+    assert!(started.elapsed() >= Duration::from_millis(400));
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("content-type"), Some("application/json"));
+    assert_eq!(r.text(), r#"{"id":"late"}"#);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fault_huge_body_is_a_10_mb_answer() {
+    let s = start_socket_default().await;
+    let r = s.get(&list_path(HW, "__fault=huge_body"));
+    assert_eq!(r.status, 200);
+    assert_eq!(r.body.len(), 10 * 1024 * 1024);
+    assert!(r.text().starts_with(r#"{"endpoint_services":[]"#));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fault_drop_closes_the_connection_with_zero_bytes() {
     let s = start_socket_default().await;
     let got = s.try_call(
@@ -903,4 +927,29 @@ async fn a_custom_seed_is_served_and_restored_on_reset() {
         s.get(&service_path(HW, WEB)).json()["error_code"],
         "EndPoint.0014"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fault_answer_sends_its_own_status_and_body() {
+    let s = start_socket_default().await;
+    let r = s.control(
+        "POST",
+        "/__control/faults",
+        Some(r#"{"mode":"answer","status":429,"body":{"error_code":"APIGW.0308","error_msg":"The throttling threshold has been reached."},"method":"GET"}"#),
+    );
+    assert_eq!(r.status, 200);
+    let r = s.get(&service_path(HW, WEB));
+    assert_eq!(r.status, 429);
+    assert_eq!(r.code(), "APIGW.0308");
+    // Used up: the next GET is the service again.
+    assert_eq!(s.get(&service_path(HW, WEB)).json()["id"], WEB);
+    // A body is required, and the query form cannot carry one.
+    let r = s.control(
+        "POST",
+        "/__control/faults",
+        Some(r#"{"mode":"answer","status":500}"#),
+    );
+    assert_eq!(r.status, 400);
+    let r = s.get(&format!("{}?__fault=answer", service_path(HW, WEB)));
+    assert_eq!(r.status, 400);
 }
