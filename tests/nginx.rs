@@ -592,8 +592,16 @@ async fn every_asset_is_served_precompressed_brotli_or_gzip_as_the_browser_accep
     let root = site(None);
     // What the README tells an operator to run after the build.
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/precompress");
-    let out = Command::new("bash").arg(script).arg(root.path()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("bash")
+        .arg(script)
+        .arg(root.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let conf = render(&[
         "console",
         "--root",
@@ -610,7 +618,11 @@ async fn every_asset_is_served_precompressed_brotli_or_gzip_as_the_browser_accep
     let mut assets: Vec<String> = std::fs::read_dir(root.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| [".wasm", ".js", ".css", ".html"].iter().any(|x| n.ends_with(x)))
+        .filter(|n| {
+            [".wasm", ".js", ".css", ".html"]
+                .iter()
+                .any(|x| n.ends_with(x))
+        })
         .collect();
     assets.sort();
     assert!(assets.len() >= 4, "{assets:?}");
@@ -630,7 +642,11 @@ async fn every_asset_is_served_precompressed_brotli_or_gzip_as_the_browser_accep
         assert_eq!(body, plain, "{name}");
         if name.ends_with(".wasm") {
             let br = file(".br").len();
-            assert!(br * 3 < plain.len(), "{name}: {br} bytes of brotli for {}", plain.len());
+            assert!(
+                br * 3 < plain.len(),
+                "{name}: {br} bytes of brotli for {}",
+                plain.len()
+            );
         }
     }
     // A file deployed without its .gz (a build that skipped precompress) is still gzipped,
@@ -642,7 +658,11 @@ async fn every_asset_is_served_precompressed_brotli_or_gzip_as_the_browser_accep
     let (encoding, _, body) = get_encoded(&format!("{console}/{wasm}"), "gzip, br").await;
     assert_eq!(encoding.as_deref(), Some("gzip"));
     let size = std::fs::metadata(root.path().join(wasm)).unwrap().len() as usize;
-    assert!(body.len() * 2 < size, "{} bytes on the wire for {size}", body.len());
+    assert!(
+        body.len() * 2 < size,
+        "{} bytes on the wire for {size}",
+        body.len()
+    );
 }
 
 #[test]

@@ -345,10 +345,20 @@ fn plain_http_to_another_machine_is_warned_about() {
         .unwrap()
         .contains("unencrypted"));
     assert!(proxy_warning("http://10.0.0.5:8080").is_some());
+    // Only a literal loopback address is this machine: these names are anyone's.
+    for far in [
+        "http://127.attacker.example",
+        "http://127.0.0.1.attacker.example:8080",
+        "http://localhost.attacker.example",
+    ] {
+        assert!(proxy_warning(far).is_some(), "{far}");
+    }
     for ok in [
         "https://proxy.example.com",
         "http://127.0.0.1:8080",
         "http://localhost:8080/x",
+        "http://127.8.9.10:8080",
+        "http://LOCALHOST",
         "http://[::1]:9000",
         "ftp://x",
     ] {
@@ -407,4 +417,20 @@ fn a_token_pasted_into_an_id_field_is_refused_and_never_shown_in_full() {
         Err(SettingsError::ProjectId(m)) => assert!(m.contains("looks like a token"), "{m}"),
         other => panic!("{other:?}"),
     }
+}
+
+#[test]
+fn a_proxy_url_is_refused_where_a_browser_would_call_another_host_than_shown() {
+    use vpcep_console::api::request::proxy_base;
+    for (url, says) in [
+        ("https://evil.example\\console.example.com/", "backslash"),
+        ("https://console.example.com\\@evil.example/", "backslash"),
+        ("https://evil%2Eexample/vpcep", "% escapes"),
+        ("https://user@console.example.com", "user name"),
+    ] {
+        let e = proxy_base(url).expect_err(url);
+        assert!(e.message().contains(says), "{url}: {}", e.message());
+    }
+    // A percent sign in the path is the path's business.
+    assert!(proxy_base("https://console.example.com/a%20b").is_ok());
 }

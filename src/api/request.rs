@@ -203,12 +203,21 @@ pub fn proxy_base(url: &str) -> Result<String, SettingsError> {
     if rest.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return err("The API proxy URL cannot contain spaces.");
     }
+    // A browser reads `\` as `/` in an http(s) URL: `https://evil.example\console.example.com`
+    // would be shown as one host here and call another.
+    if rest.contains('\\') {
+        return err("The API proxy URL cannot contain a backslash (\\): write / for a path.");
+    }
     let (authority, path) = match rest.find('/') {
         Some(i) => rest.split_at(i),
         None => (rest, ""),
     };
     if authority.contains('@') {
         return err("Put no user name or password in the API proxy URL.");
+    }
+    // A browser decodes `%2E` in a host name: the host it calls would not be the one written.
+    if authority.contains('%') {
+        return err("The API proxy URL's host name cannot contain % escapes.");
     }
     let host = authority
         .rsplit_once(':')
@@ -237,10 +246,19 @@ pub fn proxy_warning(url: &str) -> Option<String> {
     let rest = base.strip_prefix("http://")?;
     let host = rest.split('/').next().unwrap_or("");
     let host = host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host);
-    let local = matches!(host, "localhost" | "127.0.0.1" | "[::1]") || host.starts_with("127.");
-    (!local).then(|| {
+    (!is_loopback_host(host)).then(|| {
         "Plain http: the token would cross the network unencrypted. Use https:// unless the proxy is on this machine.".to_owned()
     })
+}
+
+/// This machine, written literally: `localhost`, `[::1]` or an IPv4 address in 127.0.0.0/8.
+/// A name that merely starts with `127.` (`127.attacker.example`) is anyone's.
+pub fn is_loopback_host(host: &str) -> bool {
+    host.eq_ignore_ascii_case("localhost")
+        || host == "[::1]"
+        || host
+            .parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|a| a.is_loopback())
 }
 
 /// Percent-encodes one path segment: only RFC 3986 unreserved characters stay as

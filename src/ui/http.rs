@@ -65,7 +65,8 @@ pub async fn execute(settings: &Settings, op: Operation) -> Result<Exchange, Set
     .await;
     let (status, request_id, result) = match answer {
         Ok(a) => {
-            let request_id = crate::api::error::header(&a.headers, "X-Request-Id").map(str::to_owned);
+            let request_id =
+                crate::api::error::header(&a.headers, "X-Request-Id").map(str::to_owned);
             let result = read_response(&op, a.status, &a.headers, &a.body);
             (Some(a.status), request_id, result)
         }
@@ -143,7 +144,8 @@ async fn exchange(
     init.set_credentials(web_sys::RequestCredentials::Omit);
     let window = web_sys::window().ok_or(Failure::Network)?;
     // The browser refuses to build a request for a URL it cannot parse: nothing is sent.
-    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::Network)?;
+    let request =
+        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::Network)?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
         .await
         .map_err(|_| Failure::Network)?

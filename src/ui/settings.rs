@@ -21,6 +21,8 @@ pub struct SettingsState {
     pub proxy_locked: bool,
     /// The proxy adds the token (config.json `"auth": "proxy"`): none is asked or sent.
     pub token_by_proxy: bool,
+    /// The API answered 401 to the token as it is now: the summary says so until it changes.
+    pub token_rejected: RwSignal<bool>,
     /// Where the settings came from; decides what persists.
     resolved: StoredValue<Resolved>,
 }
@@ -49,6 +51,7 @@ impl SettingsState {
             }),
             proxy_locked: r.proxy_locked,
             token_by_proxy: config.token_by_proxy(),
+            token_rejected: RwSignal::new(false),
             resolved: StoredValue::new(r),
         }
     }
@@ -66,7 +69,11 @@ impl SettingsState {
             let saved = self.resolved.with_value(|r| r.to_save(&current));
             storage::save_settings(&saved)
         });
-        Effect::new(move |_| storage::save_token(&self.token.get()));
+        Effect::new(move |_| {
+            storage::save_token(&self.token.get());
+            // Another token is another question: it has not been refused.
+            self.token_rejected.set(false);
+        });
     }
 
     /// The current settings, tracked (for memos that must follow them).
@@ -105,6 +112,13 @@ impl SettingsState {
     pub fn complete(&self) -> bool {
         self.steps().iter().all(|(_, done)| *done)
     }
+}
+
+/// The host the browser will call for `proxy_url`, as its own URL parser reads it: what the
+/// user sees is where the token goes.
+fn called_host(proxy_url: &str) -> Option<String> {
+    let base = proxy_base(proxy_url).ok()?;
+    web_sys::Url::new(&base).ok().map(|u| u.host())
 }
 
 /// Settings: API proxy URL, project, region, dialect and token.
@@ -146,6 +160,9 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
                 </Field>
                 {move || proxy_warning(&state.proxy_url.get()).map(|w| view! {
                     <p class="note warn" id="s-proxy-url-warning">{w}</p>
+                })}
+                {move || called_host(&state.proxy_url.get()).map(|h| view! {
+                    <p class="help" id="s-proxy-host">"Requests and the token go to "<code>{h}</code></p>
                 })}
                 <Field id="s-project-id" label="Project ID" error=project_error>
                     <TextInput value=state.project_id placeholder="0123456789abcdef0123456789abcdef" />
@@ -264,13 +281,34 @@ pub fn SettingsSummary(state: SettingsState, open: RwSignal<bool>) -> impl IntoV
             " · token added by the proxy"
         } else if state.token.get().trim().is_empty() {
             " · no token"
+        } else if state.token_rejected.get() {
+            " · token rejected (401)"
         } else {
             " · token ✓"
         }
     };
+    let replace = move |_| {
+        open.set(true);
+        // Once the panel is there: the token field, emptied, with the focus.
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            state.token.set(String::new());
+            if let Some(el) = document()
+                .get_element_by_id("s-token")
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = el.focus();
+            }
+        });
+    };
     view! {
         <div class="settings-summary">
-            <span class="summary-text" id="settings-summary">{project}{region}{token}</span>
+            <span class="summary-text" id="settings-summary" class:bad=move || state.token_rejected.get()>
+                {project}{region}{token}
+            </span>
+            {move || state.token_rejected.get().then(|| view! {
+                <button type="button" id="replace-token" on:click=replace>"Replace token"</button>
+            })}
             <button
                 type="button"
                 class="secondary"

@@ -281,6 +281,9 @@ impl ConsoleCore {
             .await
             .map_err(Problem::Settings)?;
         let error = exchange.result.as_ref().err();
+        if exchange.status == Some(401) && !settings.token_by_proxy {
+            self.settings.token_rejected.set(true);
+        }
         self.history.update(|h| {
             h.push(HistoryEntry::new(
                 js_sys::Date::new_0().to_iso_string().into(),
