@@ -1,5 +1,6 @@
 //! The console's own JSON module, checked against serde_json as the oracle: the same
 //! texts accepted and refused, the same values read, and output serde_json reads back.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use serde_json::Value;
