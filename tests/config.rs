@@ -163,10 +163,7 @@ fn only_what_the_user_changed_is_saved() {
     );
     current.region = "eu-nl".into();
     let saved = SavedSettings::changes(&current, &deployed);
-    assert_eq!(
-        serde_json::to_string(&saved).unwrap(),
-        r#"{"region":"eu-nl"}"#
-    );
+    assert_eq!(saved.to_json(), r#"{"region":"eu-nl"}"#);
     // A later config.json with another proxy still reaches this user.
     let c = config(r#"{"api_proxy_url":"https://new.example"}"#);
     let r = resolve(&QuerySettings::default(), &saved, &c, ORIGIN);
@@ -256,4 +253,71 @@ fn an_invalid_project_id_is_never_saved() {
             .as_deref(),
         Some("2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a")
     );
+}
+
+#[test]
+fn a_config_json_of_the_wrong_shape_names_the_field_and_the_problem() {
+    for (body, said) in [
+        (
+            r#"{"default_region": 5}"#,
+            ["`default_region`", "must be a string"],
+        ),
+        (r#"{"dialect": "aws"}"#, ["`dialect`", "`aws`"]),
+        (r#"{"dialect": true}"#, ["`dialect`", "not a boolean"]),
+        (
+            r#"{"allow_proxy_change": "no"}"#,
+            ["`allow_proxy_change`", "true or false"],
+        ),
+        (r#"{"auth": "basic"}"#, ["`auth`", "`basic`"]),
+        (
+            r#"{"proxy": 1}"#,
+            ["unknown field `proxy`", "`api_proxy_url`"],
+        ),
+        (
+            r#"{"dialect": "huawei", "dialect": "otc"}"#,
+            ["duplicate field `dialect`", "is not valid"],
+        ),
+        ("[]", ["expected an object", "an array"]),
+        (
+            "{\n  \"dialect\": \"huawei\",\n}",
+            ["trailing comma", "line 3 column 1"],
+        ),
+    ] {
+        match read_config(200, body) {
+            ConfigLoad::Malformed(m) => {
+                for s in said {
+                    assert!(m.contains(s), "{body}: {m}");
+                }
+                assert!(m.starts_with("config.json is not valid: "), "{m}");
+            }
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+    // null is an unset field.
+    assert_eq!(
+        config(r#"{"dialect": null, "api_proxy_url": null}"#),
+        RuntimeConfig::default()
+    );
+}
+
+#[test]
+fn saved_settings_read_back_and_tolerate_what_they_do_not_know() {
+    let saved = SavedSettings {
+        proxy_url: Some("https://p.example".into()),
+        project_id: None,
+        region: Some("eu-de".into()),
+        dialect: Some(Dialect::OpenTelekom),
+    };
+    let text = saved.to_json();
+    assert_eq!(
+        text,
+        r#"{"proxy_url":"https://p.example","region":"eu-de","dialect":"open_telekom"}"#
+    );
+    assert_eq!(SavedSettings::from_json(&text).unwrap(), saved);
+    assert_eq!(SavedSettings::default().to_json(), "{}");
+    let old = SavedSettings::from_json(r#"{"dialect":"otc","region":null,"later":[1]}"#).unwrap();
+    assert_eq!(old.dialect, Some(Dialect::OpenTelekom));
+    assert_eq!(old.region, None);
+    assert!(SavedSettings::from_json(r#"{"region":5}"#).is_err());
+    assert!(SavedSettings::from_json("[]").is_err());
 }

@@ -156,9 +156,9 @@ fn a_saved_draft_is_restored_only_when_it_holds_edits() {
         draft: edited.clone(),
     };
     // It survives storage as text, and it holds nothing but the form.
-    let text = serde_json::to_string(&saved).unwrap();
+    let text = saved.to_json();
     assert!(!text.to_lowercase().contains("token"), "{text}");
-    let back: SavedDraft = serde_json::from_str(&text).unwrap();
+    let back = SavedDraft::from_json(&text).unwrap();
     assert_eq!(back.restore_for(&s), Some(edited));
     // Edits that match the service (saved since) bring nothing back.
     let same = SavedDraft {
@@ -173,4 +173,44 @@ fn a_saved_draft_is_restored_only_when_it_holds_edits() {
     };
     assert_eq!(saved.restore_for(&other), None);
     assert_eq!(SavedDraft::key("p1", "s1"), "vpcep-console:draft:p1:s1");
+}
+
+#[test]
+fn a_saved_draft_is_stored_as_serde_stored_it_and_read_strictly() {
+    let saved = SavedDraft {
+        service_id: "s1".into(),
+        base_updated_at: None,
+        draft: ServiceDraft {
+            approval_enabled: true,
+            service_name: "web".into(),
+            description: "a \"b\"".into(),
+            tcp_proxy: String::new(),
+            port_id: "p".into(),
+            vip_port_id: String::new(),
+            ip: String::new(),
+            ports: vec![PortDraft::new("80", "8a", "TCP")],
+        },
+    };
+    let text = saved.to_json();
+    assert_eq!(
+        text,
+        r#"{"service_id":"s1","base_updated_at":null,"draft":{"approval_enabled":true,"service_name":"web","description":"a \"b\"","tcp_proxy":"","port_id":"p","vip_port_id":"","ip":"","ports":[{"client_port":"80","server_port":"8a","protocol":"TCP"}]}}"#
+    );
+    assert_eq!(SavedDraft::from_json(&text).unwrap(), saved);
+    // Anything but what was written (a field missing, a list null) is no draft at all.
+    for broken in [
+        text.replace(r#""ip":"","#, ""),
+        text.replace(
+            r#""ports":[{"client_port":"80","server_port":"8a","protocol":"TCP"}]"#,
+            r#""ports":null"#,
+        ),
+        text.replace(r#""service_id":"s1","#, ""),
+        text.replace(r#""approval_enabled":true"#, r#""approval_enabled":"true""#),
+        text[..text.len() - 1].to_owned(),
+    ] {
+        assert!(SavedDraft::from_json(&broken).is_err(), "{broken}");
+    }
+    // A draft saved without `base_updated_at` still reads.
+    let older = text.replace(r#""base_updated_at":null,"#, "");
+    assert_eq!(SavedDraft::from_json(&older).unwrap(), saved);
 }

@@ -261,3 +261,23 @@ fn an_upgrade_counts_only_as_204_or_an_empty_2xx() {
     assert!(e.hint.contains("204"), "{}", e.hint);
     assert_eq!(e.body_excerpt.as_deref(), Some("<html>login</html>"));
 }
+
+/// serde_json printed a numeric code in its own notation (`4.01e2` as `401.0`); the code is
+/// now kept as the body wrote it. Integers read the same either way.
+#[test]
+fn a_numeric_error_code_is_kept_as_written() {
+    for (code, shown) in [("401", "401"), ("-3", "-3"), ("4.01e2", "4.01e2")] {
+        let e = classify(500, &[], &format!(r#"{{"code":{code},"message":"m"}}"#));
+        assert_eq!(e.error_code.as_deref(), Some(shown));
+    }
+    // A key written twice: the last one counts, as it did.
+    let e = classify(
+        400,
+        &[],
+        r#"{"error_code":"A","error_code":"B","error_msg":"m"}"#,
+    );
+    assert_eq!(e.error_code.as_deref(), Some("B"));
+    // Not JSON at all (a lone surrogate): the proxy's, not the API's.
+    let e = classify(400, &[], r#"{"error_code":"\ud800","error_msg":"m"}"#);
+    assert_eq!(e.kind, ErrorKind::Proxy);
+}

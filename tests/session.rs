@@ -72,6 +72,14 @@ fn exported_history_has_the_request_facts_and_never_the_token() {
     assert_eq!(v[0]["request_id"], "rid-400");
     assert_eq!(v[0]["body"], r#"{"description":"new"}"#);
     assert_eq!(v[1]["error_code"], serde_json::Value::Null);
+    // Indented as serde_json's pretty printer, fields in their order.
+    assert!(json.starts_with("[\n  {\n    \"time\": \"2026-11-23T10:00:00.000Z\",\n    \"operation\": \"update_service\",\n    \"method\": \"PUT\","), "{json}");
+    assert!(
+        json.contains("\"body\": \"{\\\"description\\\":\\\"new\\\"}\"\n  },\n  {\n"),
+        "{json}"
+    );
+    assert!(json.ends_with("\n  }\n]"), "{json}");
+    assert_eq!(export_json(&[]), "[]");
 }
 
 fn with_status(s: Option<&str>) -> EndpointService {

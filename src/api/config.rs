@@ -3,12 +3,11 @@
 //! deployment locks wins over all of them.
 
 use super::dialect::Dialect;
+use super::json::{self, Json, JsonError, ObjWriter, ReadError};
 use super::request::{id_problem, proxy_base};
-use serde::{Deserialize, Serialize};
 
 /// `config.json` beside index.html, written by whoever deploys the console.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RuntimeConfig {
     /// The API proxy URL users start with (or are held to, see `allow_proxy_change`).
     pub api_proxy_url: Option<String>,
@@ -24,8 +23,7 @@ pub struct RuntimeConfig {
 }
 
 /// Who authenticates the console's requests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AuthMode {
     /// The user pastes an IAM token; it is sent as X-Auth-Token.
     #[default]
@@ -35,6 +33,35 @@ pub enum AuthMode {
 }
 
 impl RuntimeConfig {
+    /// Every field may be missing or `null`; a field the console does not know is refused
+    /// (a misspelt name would otherwise be ignored without a word).
+    pub fn read(v: &Json) -> Result<Self, ReadError> {
+        let o = v.obj()?;
+        o.deny_unknown(&[
+            "api_proxy_url",
+            "default_region",
+            "default_project_id",
+            "dialect",
+            "allow_proxy_change",
+            "auth",
+        ])?;
+        Ok(RuntimeConfig {
+            api_proxy_url: o.opt_str("api_proxy_url")?,
+            default_region: o.opt_str("default_region")?,
+            default_project_id: o.opt_str("default_project_id")?,
+            dialect: o.opt("dialect", |v| Dialect::read(v, "dialect"))?,
+            allow_proxy_change: o.opt_bool("allow_proxy_change")?,
+            auth: o.opt("auth", |v| match v {
+                Json::String(s) if s == "token" => Ok(AuthMode::Token),
+                Json::String(s) if s == "proxy" => Ok(AuthMode::Proxy),
+                Json::String(s) => Err(ReadError(format!(
+                    "`auth` must be `token` or `proxy`, not `{s}`"
+                ))),
+                other => Err(ReadError::wrong("auth", "`token` or `proxy`", other)),
+            })?,
+        })
+    }
+
     pub fn proxy_locked(&self) -> bool {
         self.allow_proxy_change == Some(false)
     }
@@ -78,7 +105,7 @@ pub fn read_config(status: u16, body: &str) -> ConfigLoad {
     if body.trim_start().starts_with('<') {
         return bad("is an HTML page, not JSON".into());
     }
-    let config: RuntimeConfig = match serde_json::from_str(body) {
+    let config = match json::from_str(body, RuntimeConfig::read) {
         Ok(c) => c,
         Err(e) => return bad(format!("is not valid: {e}")),
     };
@@ -108,20 +135,41 @@ pub struct BaseSettings {
 /// What persists in localStorage: only what the user set differently from what the
 /// deployment gives, so a changed config.json still reaches users who never touched it.
 /// There is no token field, by design.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SavedSettings {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub proxy_url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub dialect: Option<Dialect>,
 }
 
 impl SavedSettings {
+    /// Unknown fields are ignored (a later version may save more).
+    pub fn read(v: &Json) -> Result<Self, ReadError> {
+        let o = v.obj()?;
+        Ok(SavedSettings {
+            proxy_url: o.opt_str("proxy_url")?,
+            project_id: o.opt_str("project_id")?,
+            region: o.opt_str("region")?,
+            dialect: o.opt("dialect", |v| Dialect::read(v, "dialect"))?,
+        })
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, JsonError> {
+        json::from_str(text, Self::read)
+    }
+
+    /// Only the fields that are set.
+    pub fn to_json(&self) -> String {
+        ObjWriter::new()
+            .put_some("proxy_url", self.proxy_url.as_deref())
+            .put_some("project_id", self.project_id.as_deref())
+            .put_some("region", self.region.as_deref())
+            .put_some("dialect", self.dialect.map(Dialect::as_str))
+            .build()
+            .to_compact()
+    }
+
     /// The fields of `current` that differ from `deployed` (config.json over defaults).
     pub fn changes(current: &BaseSettings, deployed: &BaseSettings) -> SavedSettings {
         fn differs<T: Clone + PartialEq>(a: &T, b: &T) -> Option<T> {

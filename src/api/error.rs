@@ -3,8 +3,8 @@
 
 use super::draft::{PortDraft, ServiceDraft};
 use super::field::Field;
+use super::json::{self, Json};
 use super::ports::parse_port;
-use serde_json::Value;
 
 /// How a request failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,20 +68,21 @@ impl std::fmt::Display for ApiError {
 }
 
 /// Reads a string or a number as text: gateways send `"code": 401` as well as strings.
-fn text(v: Option<&Value>) -> Option<String> {
+/// A number is kept as written.
+fn text(v: Option<&Json>) -> Option<String> {
     match v? {
-        Value::String(s) if !s.is_empty() => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+        Json::String(s) if !s.is_empty() => Some(s.clone()),
+        Json::Number(n) => Some(n.clone()),
         _ => None,
     }
 }
 
 /// (error_code, error_msg, request_id) from any known error body shape:
 /// `{error_code, error_msg}`, `{code, message}`, `{error: {...}}`, `{request_id}`.
-pub fn error_parts(v: &Value) -> (Option<String>, Option<String>, Option<String>) {
-    let Some(obj) = v.as_object() else {
+pub fn error_parts(obj: &Json) -> (Option<String>, Option<String>, Option<String>) {
+    if !matches!(obj, Json::Object(_)) {
         return (None, None, None);
-    };
+    }
     let inner = obj.get("error").map(error_parts).unwrap_or_default();
     let code = text(obj.get("error_code"))
         .or_else(|| text(obj.get("code")))
@@ -163,7 +164,7 @@ pub fn classify(status: u16, headers: &[(String, String)], body: &str) -> ApiErr
             hint_for(status, None)
         ));
     }
-    let Ok(value) = serde_json::from_str::<Value>(body) else {
+    let Ok(value) = json::parse(body) else {
         return proxy(format!(
             "The answer is not valid JSON, so it did not come from the API as sent: check the API proxy. {}",
             hint_for(status, None)

@@ -3,32 +3,35 @@
 //! Responses tolerate unknown fields and `null` where a list is expected (real
 //! gateways send both); requests never carry `null`: unset fields are omitted.
 
-use serde::{Deserialize, Deserializer, Serialize};
-
-/// A list that may arrive as `null` or be missing: both read as empty.
-fn nullable_vec<'de, D, T>(de: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Ok(Option::<Vec<T>>::deserialize(de)?.unwrap_or_default())
-}
-
-fn default_protocol() -> String {
-    "TCP".to_owned()
-}
+use super::json::{self, string_item, Json, JsonError, ObjWriter, ReadError};
 
 /// One port mapping: the endpoint's `client_port` forwards to the backend's `server_port`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PortMapping {
     pub client_port: u32,
     pub server_port: u32,
     /// `TCP` or `UDP`; the API's default is TCP, so a missing protocol reads as TCP.
-    #[serde(default = "default_protocol")]
     pub protocol: String,
 }
 
 impl PortMapping {
+    pub fn read(v: &Json) -> Result<Self, ReadError> {
+        let o = v.obj()?;
+        Ok(PortMapping {
+            client_port: o.u32("client_port")?,
+            server_port: o.u32("server_port")?,
+            protocol: o.str_or("protocol", "TCP")?,
+        })
+    }
+
+    pub fn to_json(&self) -> Json {
+        ObjWriter::new()
+            .put("client_port", u64::from(self.client_port))
+            .put("server_port", u64::from(self.server_port))
+            .put("protocol", self.protocol.as_str())
+            .build()
+    }
+
     pub fn new(client_port: u32, server_port: u32, protocol: &str) -> Self {
         PortMapping {
             client_port,
@@ -49,29 +52,45 @@ impl std::fmt::Display for PortMapping {
 }
 
 /// A resource tag.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {
     pub key: String,
-    #[serde(default)]
     pub value: String,
 }
 
+impl Tag {
+    pub fn read(v: &Json) -> Result<Self, ReadError> {
+        let o = v.obj()?;
+        Ok(Tag {
+            key: o.str("key")?,
+            value: o.str_or("value", "")?,
+        })
+    }
+}
+
 /// An asynchronous failure reported on the service object (`error` in GET).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceFailure {
     /// `code` in the API reference, `error_code` in the Huawei SDK.
-    #[serde(default, alias = "error_code")]
     pub code: Option<String>,
-    #[serde(default, alias = "error_message")]
     pub message: Option<String>,
+}
+
+impl ServiceFailure {
+    pub fn read(v: &Json) -> Result<Self, ReadError> {
+        let o = v.obj()?;
+        Ok(ServiceFailure {
+            code: o.opt_str("code|error_code")?,
+            message: o.opt_str("message|error_message")?,
+        })
+    }
 }
 
 /// An endpoint service as GET, PUT and the list return it.
 ///
 /// Enumerated values (status, server_type, ...) stay strings: a console must show a
 /// value the API added later rather than fail to read the whole service.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct EndpointService {
     pub id: String,
     pub port_id: Option<String>,
@@ -92,10 +111,8 @@ pub struct EndpointService {
     pub updated_at: Option<String>,
     /// `public` or `internal`.
     pub cidr_type: Option<String>,
-    #[serde(deserialize_with = "nullable_vec")]
     pub ports: Vec<PortMapping>,
     pub tcp_proxy: Option<String>,
-    #[serde(deserialize_with = "nullable_vec")]
     pub tags: Vec<Tag>,
     pub description: Option<String>,
     pub enable_policy: Option<bool>,
@@ -103,13 +120,47 @@ pub struct EndpointService {
     /// `ipv4` or `ipv6`.
     pub ip_version: Option<String>,
     /// `["basic"]`, `["profession"]` or both.
-    #[serde(deserialize_with = "nullable_vec")]
     pub supported_editions: Vec<String>,
-    #[serde(deserialize_with = "nullable_vec")]
     pub error: Vec<ServiceFailure>,
 }
 
 impl EndpointService {
+    /// Reads a service as the server sends it: unknown fields are ignored, `null` is an
+    /// unset option or an empty list. A field of the wrong type (a port of `-1`, `80.5`
+    /// or `"80"`) makes the whole service unreadable.
+    pub fn read(v: &Json) -> Result<Self, ReadError> {
+        let o = v.obj()?;
+        Ok(EndpointService {
+            id: o.str_or("id", "")?,
+            port_id: o.opt_str("port_id")?,
+            vip_port_id: o.opt_str("vip_port_id")?,
+            vpc_id: o.opt_str("vpc_id")?,
+            pool_id: o.opt_str("pool_id")?,
+            service_name: o.opt_str("service_name")?,
+            server_type: o.opt_str("server_type")?,
+            service_type: o.opt_str("service_type")?,
+            status: o.opt_str("status")?,
+            approval_enabled: o.opt_bool("approval_enabled")?,
+            project_id: o.opt_str("project_id")?,
+            created_at: o.opt_str("created_at")?,
+            updated_at: o.opt_str("updated_at")?,
+            cidr_type: o.opt_str("cidr_type")?,
+            ports: o.list("ports", PortMapping::read)?,
+            tcp_proxy: o.opt_str("tcp_proxy")?,
+            tags: o.list("tags", Tag::read)?,
+            description: o.opt_str("description")?,
+            enable_policy: o.opt_bool("enable_policy")?,
+            ip: o.opt_str("ip")?,
+            ip_version: o.opt_str("ip_version")?,
+            supported_editions: o.list("supported_editions", string_item)?,
+            error: o.list("error", ServiceFailure::read)?,
+        })
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, JsonError> {
+        json::from_str(text, Self::read)
+    }
+
     /// The name as PUT takes it. GET returns `region.name.id`; sending that back
     /// fails (EndPoint.1003), so the console always cuts it to `name`.
     pub fn short_name(&self) -> String {
@@ -165,35 +216,40 @@ pub fn short_service_name(full: &str, id: &str) -> String {
 }
 
 /// GET /v1/{project_id}/vpc-endpoint-services
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceList {
-    #[serde(deserialize_with = "nullable_vec")]
     pub endpoint_services: Vec<EndpointService>,
     pub total_count: u64,
+}
+
+impl ServiceList {
+    /// Reads the list's answer, which must be an object.
+    pub fn read(v: &Json) -> Result<Self, ReadError> {
+        let o = v.obj()?;
+        Ok(ServiceList {
+            endpoint_services: o.list("endpoint_services", EndpointService::read)?,
+            total_count: o.u64_or("total_count", 0)?,
+        })
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, JsonError> {
+        json::from_str(text, Self::read)
+    }
 }
 
 /// The body of PUT /v1/{project_id}/vpc-endpoint-services/{id}.
 ///
 /// Every field is optional and an unset field is omitted, never sent as `null`,
 /// which is what the official SDKs do. `ports`, when present, replaces the whole list.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateBody {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub approval_enabled: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ports: Option<Vec<PortMapping>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_port_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tcp_proxy: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
 }
 
@@ -204,6 +260,21 @@ impl UpdateBody {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("UpdateBody always serializes")
+        ObjWriter::new()
+            .put_some("approval_enabled", self.approval_enabled)
+            .put_some("service_name", self.service_name.as_deref())
+            .put_some(
+                "ports",
+                self.ports
+                    .as_ref()
+                    .map(|p| Json::Array(p.iter().map(PortMapping::to_json).collect())),
+            )
+            .put_some("port_id", self.port_id.as_deref())
+            .put_some("vip_port_id", self.vip_port_id.as_deref())
+            .put_some("description", self.description.as_deref())
+            .put_some("tcp_proxy", self.tcp_proxy.as_deref())
+            .put_some("ip", self.ip.as_deref())
+            .build()
+            .to_compact()
     }
 }

@@ -25,7 +25,7 @@ pub fn read_response(
     }
     match op {
         Operation::GetService { .. } | Operation::UpdateService { .. } => {
-            match serde_json::from_str::<EndpointService>(body) {
+            match EndpointService::from_json(body) {
                 Ok(s) if !s.id.is_empty() => Ok(Outcome::Service(Box::new(s))),
                 _ => Err(unreadable_success(
                     status,
@@ -35,9 +35,9 @@ pub fn read_response(
                 )),
             }
         }
-        Operation::ListServices(_) => serde_json::from_str::<ServiceList>(body)
+        // A list must be an object: `ServiceList::read` refuses anything else.
+        Operation::ListServices(_) => ServiceList::from_json(body)
             .ok()
-            .filter(|_| body.trim_start().starts_with('{'))
             .map(Outcome::List)
             .ok_or_else(|| {
                 unreadable_success(status, headers, body, "a list of endpoint services")

@@ -22,13 +22,13 @@ fn session() -> Option<web_sys::Storage> {
 
 pub fn load_settings() -> Option<SavedSettings> {
     let text = local()?.get_item(SETTINGS_KEY).ok()??;
-    serde_json::from_str(&text).ok()
+    SavedSettings::from_json(&text).ok()
 }
 
 pub fn save_settings(s: &SavedSettings) {
-    if let (Some(store), Ok(text)) = (local(), serde_json::to_string(s)) {
+    if let Some(store) = local() {
         // Storage can be full or disabled (private mode): the console works on without it.
-        let _ = store.set_item(SETTINGS_KEY, &text);
+        let _ = store.set_item(SETTINGS_KEY, &s.to_json());
     }
 }
 
@@ -76,13 +76,16 @@ pub fn load_draft(project_id: &str, service_id: &str) -> Option<SavedDraft> {
     let text = session()?
         .get_item(&SavedDraft::key(project_id, service_id))
         .ok()??;
-    serde_json::from_str(&text).ok()
+    SavedDraft::from_json(&text).ok()
 }
 
 /// Keeps the edits in this tab (sessionStorage): they survive a reload and a tab restore.
 pub fn save_draft(project_id: &str, draft: &SavedDraft) {
-    if let (Some(store), Ok(text)) = (session(), serde_json::to_string(draft)) {
-        let _ = store.set_item(&SavedDraft::key(project_id, &draft.service_id), &text);
+    if let Some(store) = session() {
+        let _ = store.set_item(
+            &SavedDraft::key(project_id, &draft.service_id),
+            &draft.to_json(),
+        );
     }
 }
 
