@@ -321,3 +321,39 @@ fn saved_settings_read_back_and_tolerate_what_they_do_not_know() {
     assert!(SavedSettings::from_json(r#"{"region":5}"#).is_err());
     assert!(SavedSettings::from_json("[]").is_err());
 }
+
+#[test]
+fn config_json_sets_the_request_timeout_and_the_polling_within_bounds() {
+    let c = config(r#"{"request_timeout_seconds": 3, "poll_max_attempts": 5}"#);
+    assert_eq!(c.request_timeout(), 3);
+    assert_eq!(c.poll_policy().max_attempts, 5);
+    // Unset: 30 s and a minute of polling, once a second.
+    let d = config("{}");
+    assert_eq!(d.request_timeout(), 30);
+    assert_eq!(d.poll_policy().max_attempts, 60);
+    assert_eq!(d.poll_policy().interval_ms, 1000);
+    for (body, says) in [
+        (
+            r#"{"request_timeout_seconds": 0}"#,
+            "`request_timeout_seconds` must be from 1 to 300, not 0",
+        ),
+        (r#"{"request_timeout_seconds": 301}"#, "from 1 to 300"),
+        (
+            r#"{"request_timeout_seconds": "10"}"#,
+            "request_timeout_seconds",
+        ),
+        (
+            r#"{"request_timeout_seconds": 2.5}"#,
+            "request_timeout_seconds",
+        ),
+        (
+            r#"{"poll_max_attempts": 601}"#,
+            "`poll_max_attempts` must be from 1 to 600",
+        ),
+    ] {
+        match read_config(200, body) {
+            ConfigLoad::Malformed(m) => assert!(m.contains(says), "{body}: {m}"),
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+}

@@ -20,7 +20,17 @@ pub struct RuntimeConfig {
     /// Who puts the token on requests: the user (`token`, the default) or the proxy
     /// itself (`proxy`, an admin page behind a proxy that authenticates).
     pub auth: Option<AuthMode>,
+    /// How long a request may take, headers and body, before the console cancels it
+    /// (1–300 s; default [`DEFAULT_REQUEST_TIMEOUT_SECONDS`]). Keep it above the proxy's
+    /// own read timeout, so a slow API shows as the proxy's 504.
+    pub request_timeout_seconds: Option<u32>,
+    /// How many times the console asks for a service that is `creating` before it stops
+    /// waiting (1–600, once a second; default 60).
+    pub poll_max_attempts: Option<u32>,
 }
+
+/// The request timeout when config.json sets none.
+pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u32 = 30;
 
 /// Who authenticates the console's requests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,7 +54,21 @@ impl RuntimeConfig {
             "dialect",
             "allow_proxy_change",
             "auth",
+            "request_timeout_seconds",
+            "poll_max_attempts",
         ])?;
+        let within = |key: &str, lo: u32, hi: u32| {
+            o.opt(key, |_| {
+                let n = o.u32(key)?;
+                if (lo..=hi).contains(&n) {
+                    Ok(n)
+                } else {
+                    Err(ReadError(format!(
+                        "`{key}` must be from {lo} to {hi}, not {n}"
+                    )))
+                }
+            })
+        };
         Ok(RuntimeConfig {
             api_proxy_url: o.opt_str("api_proxy_url")?,
             default_region: o.opt_str("default_region")?,
@@ -59,6 +83,8 @@ impl RuntimeConfig {
                 ))),
                 other => Err(ReadError::wrong("auth", "`token` or `proxy`", other)),
             })?,
+            request_timeout_seconds: within("request_timeout_seconds", 1, 300)?,
+            poll_max_attempts: within("poll_max_attempts", 1, 600)?,
         })
     }
 
@@ -68,6 +94,20 @@ impl RuntimeConfig {
 
     pub fn token_by_proxy(&self) -> bool {
         self.auth == Some(AuthMode::Proxy)
+    }
+
+    pub fn request_timeout(&self) -> u32 {
+        self.request_timeout_seconds
+            .unwrap_or(DEFAULT_REQUEST_TIMEOUT_SECONDS)
+    }
+
+    /// The polling after a change, as the deployment sets it.
+    pub fn poll_policy(&self) -> super::poll::PollPolicy {
+        let default = super::poll::PollPolicy::default();
+        super::poll::PollPolicy {
+            max_attempts: self.poll_max_attempts.unwrap_or(default.max_attempts),
+            ..default
+        }
     }
 }
 

@@ -12,9 +12,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// How long the console waits for a whole answer before it cancels the request.
-pub const TIMEOUT_SECONDS: u32 = 30;
-
 /// The largest answer read: a service list of 1,000 services is about 1 MB.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
@@ -50,8 +47,13 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Builds and sends `op`; the settings error comes back before anything is sent.
-pub async fn execute(settings: &Settings, op: Operation) -> Result<Exchange, SettingsError> {
+/// Builds and sends `op`, waiting `timeout_s` seconds at most for the whole answer; the
+/// settings error comes back before anything is sent.
+pub async fn execute(
+    settings: &Settings,
+    op: Operation,
+    timeout_s: u32,
+) -> Result<Exchange, SettingsError> {
     let request = build_request(settings, &op)?;
     let base = proxy_base(&settings.proxy_url)?;
     let started = now_ms();
@@ -60,7 +62,7 @@ pub async fn execute(settings: &Settings, op: Operation) -> Result<Exchange, Set
         request.method.as_str(),
         &request.headers,
         request.body.as_deref(),
-        TIMEOUT_SECONDS,
+        timeout_s,
     )
     .await;
     let (status, request_id, result) = match answer {
@@ -70,7 +72,7 @@ pub async fn execute(settings: &Settings, op: Operation) -> Result<Exchange, Set
             let result = read_response(&op, a.status, &a.headers, &a.body);
             (Some(a.status), request_id, result)
         }
-        Err(Failure::Timeout) => (None, None, Err(timeout_error(TIMEOUT_SECONDS))),
+        Err(Failure::Timeout) => (None, None, Err(timeout_error(timeout_s))),
         Err(Failure::TooLarge) => (None, None, Err(too_large_error(BODY_LIMIT))),
         Err(Failure::Network) => (None, None, Err(network_error(&base))),
     };

@@ -77,6 +77,8 @@ pub struct Console {
     pub list: RwSignal<Option<ListAnswer>>,
     pub page: ServicePage,
     pub history: RwSignal<Vec<HistoryEntry>>,
+    /// The deployment's timing: the request timeout and the polling after a change.
+    pub timing: Timing,
     /// A navigation waiting for the user to say what happens to unsaved edits.
     pub leaving: RwSignal<Option<Route>>,
     /// The settings panel is open.
@@ -91,6 +93,13 @@ pub struct Actions {
     pub open: Action<String, ()>,
     pub save: Action<(), ()>,
     pub upgrade: Action<(), ()>,
+}
+
+/// How long requests and waits may take, from config.json.
+#[derive(Clone, Copy)]
+pub struct Timing {
+    pub request_timeout_s: u32,
+    pub poll: PollPolicy,
 }
 
 /// The console of this page.
@@ -116,6 +125,10 @@ impl Console {
             poll: RwSignal::new(PollState::Idle),
         };
         let history = RwSignal::new(Vec::new());
+        let timing = Timing {
+            request_timeout_s: config.request_timeout(),
+            poll: config.poll_policy(),
+        };
         // The actions need the console and the console holds them: they are made from
         // a console without them (its fields are all `Copy` signals).
         let core = ConsoleCore {
@@ -124,6 +137,7 @@ impl Console {
             list,
             page,
             history,
+            timing,
         };
         let actions = Actions {
             list: Action::new_local(move |view: &ListView| core.load_list(view.clone())),
@@ -137,6 +151,7 @@ impl Console {
             list,
             page,
             history,
+            timing,
             leaving: RwSignal::new(None),
             settings_open,
             actions,
@@ -150,6 +165,7 @@ impl Console {
             list: self.list,
             page: self.page,
             history: self.history,
+            timing: self.timing,
         }
     }
 
@@ -246,6 +262,7 @@ struct ConsoleCore {
     list: RwSignal<Option<ListAnswer>>,
     page: ServicePage,
     history: RwSignal<Vec<HistoryEntry>>,
+    timing: Timing,
 }
 
 impl ServicePage {
@@ -277,7 +294,7 @@ impl ConsoleCore {
     /// Sends `op` and records it in the history.
     async fn call(self, op: Operation) -> Result<(Outcome, Option<String>), Problem> {
         let settings = self.settings.snapshot_untracked();
-        let exchange = http::execute(&settings, op.clone())
+        let exchange = http::execute(&settings, op.clone(), self.timing.request_timeout_s)
             .await
             .map_err(Problem::Settings)?;
         let error = exchange.result.as_ref().err();
@@ -487,7 +504,7 @@ impl ConsoleCore {
     /// Polls GET, bounded, until the service is `available` again, refreshing the card.
     async fn wait_until_available(self, id: String) {
         let page = self.page;
-        let policy = PollPolicy::default();
+        let policy = self.timing.poll;
         for attempt in 1..=policy.max_attempts {
             let status = page
                 .base
