@@ -298,8 +298,11 @@ impl ConsoleCore {
             .await
             .map_err(Problem::Settings)?;
         let error = exchange.result.as_ref().err();
-        if exchange.status == Some(401) && !settings.token_by_proxy {
-            self.settings.token_rejected.set(true);
+        // The summary says whether the API took the token, as of the last answer.
+        match exchange.status {
+            Some(401) if !settings.token_by_proxy => self.settings.token_rejected.set(true),
+            Some(200..=299) => self.settings.token_rejected.set(false),
+            _ => {}
         }
         self.history.update(|h| {
             h.push(HistoryEntry::new(

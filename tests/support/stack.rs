@@ -97,6 +97,18 @@ impl Api {
         assert_eq!(answer.status(), 200, "queue the fault {mode}");
     }
 
+    /// Queues the fault `fault` as `POST /__control/faults` takes it (see local-api's README:
+    /// `mode`, `count`, `method`, `path_contains`, `delay_ms`, and `status`/`body` for `answer`).
+    pub async fn queue(&self, fault: Value) {
+        let answer = http()
+            .post(format!("{}/__control/faults", self.origin))
+            .json(&fault)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 200, "queue the fault {fault}");
+    }
+
     /// Queues `count` of fault `mode` for the `method` requests whose path contains
     /// `path_contains`, with `delay_ms` for the `delay` mode.
     pub async fn queue_fault_on(
