@@ -516,6 +516,97 @@ async fn an_api_error_stands_at_its_field_with_the_focus_and_the_edits_stay() {
     assert_eq!(browser.value("#f-port-2-client").await, "9100");
 }
 
+/// The last PUT the server received, its body as JSON.
+async fn last_put_body(stack: &Stack) -> Value {
+    let put = stack.api.requests_with("PUT").await.pop().expect("a PUT");
+    serde_json::from_str(put["body"].as_str().unwrap()).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_admins_editing_one_service_lose_nothing() {
+    let stack = Stack::start().await;
+    let browser = Browser::open_console(&stack.origin, WEB).await;
+    wait_loaded(&browser).await;
+    // Admin A changes a port on the copy loaded now...
+    browser.fill("#f-port-1-client", "9443").await;
+    // ...while admin B adds 7000 -> 70 and rewords the description.
+    let mapping = |c: u32, s: u32| json!({"client_port": c, "server_port": s, "protocol": "TCP"});
+    stack
+        .api
+        .edit_as_someone_else(
+            WEB,
+            json!({"description": "Tier one", "ports": [mapping(8080, 80), mapping(8443, 443), mapping(7000, 70)]}),
+        )
+        .await;
+    // B's new mapping puts the service in `creating` for a moment.
+    tokio::time::sleep(Duration::from_millis(1800)).await;
+    browser.click("#save").await;
+    let notice = browser
+        .wait_text("#conflict", |t| t.contains("changed on the server"))
+        .await;
+    for part in [
+        "web-frontend changed on the server since you opened it",
+        "Description: Public web tier → Tier one",
+        "Port mappings added: 7000 → 70 TCP",
+    ] {
+        assert!(notice.contains(part), "{part} not in {notice}");
+    }
+    assert!(
+        stack.api.requests_with("PUT").await.is_empty(),
+        "nothing was sent over B's work"
+    );
+    assert_eq!(browser.focused_id().await, "conflict-take");
+    browser.screenshot("18-conflict").await;
+    assert_accessible(&browser, "the conflict notice").await;
+
+    // Their changes into the form, A's edit on top: B's mapping stays, A's port is changed.
+    browser.click("#conflict-take").await;
+    browser.wait_gone("#conflict").await;
+    assert_eq!(browser.value("#f-description").await, "Tier one");
+    let clients: Vec<String> = {
+        let mut v = Vec::new();
+        for i in 0..3 {
+            v.push(browser.value(&format!("#f-port-{i}-client")).await);
+        }
+        v
+    };
+    assert_eq!(clients, ["8080", "7000", "9443"]);
+    browser.click("#save").await;
+    browser
+        .wait_text("#save-result", |t| t.starts_with("Saved web-frontend"))
+        .await;
+    let body = last_put_body(&stack).await;
+    assert_eq!(
+        body,
+        json!({"ports": [mapping(8080, 80), mapping(7000, 70), mapping(9443, 443)]}),
+        "B's description is not sent back, B's mapping is kept"
+    );
+
+    // Or A's form wins, knowingly: "Save mine anyway" sends it as it is.
+    browser
+        .wait_text("#poll-state", |t| t.contains("available again"))
+        .await;
+    stack
+        .api
+        .edit_as_someone_else(WEB, json!({"description": "B again"}))
+        .await;
+    browser.fill("#f-description", "A wins").await;
+    browser.click("#save").await;
+    browser
+        .wait_text("#conflict", |t| {
+            t.contains("Description: Tier one → B again")
+        })
+        .await;
+    browser.click("#conflict-send").await;
+    browser
+        .wait_text("#save-result", |t| t.starts_with("Saved web-frontend"))
+        .await;
+    assert_eq!(
+        last_put_body(&stack).await,
+        json!({"description": "A wins"})
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ctrl_enter_saves_and_a_double_click_sends_one_request() {
     let stack = Stack::start().await;

@@ -2,6 +2,7 @@
 //! browser imports, so it is tested natively in seconds.
 
 pub mod config;
+pub mod conflict;
 pub mod dialect;
 pub mod diff;
 pub mod draft;

@@ -71,7 +71,7 @@ impl PortsDiff {
 }
 
 /// Mappings in `a` that `b` lacks, counting repeats (a multiset difference).
-fn minus(a: &[PortMapping], b: &[PortMapping]) -> Vec<PortMapping> {
+pub fn minus(a: &[PortMapping], b: &[PortMapping]) -> Vec<PortMapping> {
     let mut rest: Vec<&PortMapping> = b.iter().collect();
     a.iter()
         .filter(|m| match rest.iter().position(|r| r == m) {

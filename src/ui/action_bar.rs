@@ -3,6 +3,8 @@
 
 use super::outcome::ErrorBanner;
 use super::state::{use_console, PageOutcome};
+use crate::api::conflict::ServerChange;
+use crate::api::words::{field_label, value_text};
 use crate::api::{Field, FieldError, UpdatePlan};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,6 +22,59 @@ fn focus_fix(field: Option<Field>) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// What someone else saved since the form was loaded, and the two ways on.
+#[component]
+fn ConflictNotice(change: ServerChange) -> impl IntoView {
+    let c = use_console();
+    let name = change.fresh.short_name();
+    let mut lines: Vec<String> = change
+        .changes
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: {} → {}",
+                field_label(f.field),
+                value_text(f.field, &f.before),
+                value_text(f.field, &f.after)
+            )
+        })
+        .collect();
+    if let Some(p) = &change.ports {
+        let list = |v: &[crate::api::PortMapping]| {
+            v.iter()
+                .map(|m| m.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !p.added.is_empty() {
+            lines.push(format!("Port mappings added: {}", list(&p.added)));
+        }
+        if !p.removed.is_empty() {
+            lines.push(format!("Port mappings removed: {}", list(&p.removed)));
+        }
+    }
+    if lines.is_empty() {
+        lines.push("Nothing this form edits; it was saved all the same.".to_owned());
+    }
+    view! {
+        <div class="banner warn conflict" role="alert" id="conflict">
+            <p class="headline">
+                <strong>{format!("{name} changed on the server since you opened it.")}</strong>
+                " Saving your form as it is would replace these changes:"
+            </p>
+            <ul id="conflict-changes">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+            <div class="actions">
+                <button type="button" id="conflict-take" on:click=move |_| c.page.take_server_changes()>
+                    "Take their changes, keep my edits"
+                </button>
+                <button type="button" class="secondary" id="conflict-send" on:click=move |_| c.save_anyway()>
+                    "Save mine anyway"
+                </button>
+            </div>
+        </div>
     }
 }
 
@@ -86,6 +141,7 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
     view! {
         <div class="action-bar" role="region" aria-label="Save">
             <div class="answer" aria-live="polite">
+                {move || page.conflict.get().map(|change| view! { <ConflictNotice change=change /> })}
                 {success}
                 <div id="save-error" tabindex="-1">
                     <ErrorBanner problem=failure footer="Your edits are still in the form: fix them and save again." />

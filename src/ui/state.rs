@@ -7,6 +7,7 @@ use super::outcome::Problem;
 use super::settings::SettingsState;
 use super::storage;
 use crate::api::config::RuntimeConfig;
+use crate::api::conflict::{rebase, server_change, ServerChange};
 use crate::api::draft::SavedDraft;
 use crate::api::error::fields_of;
 use crate::api::history::HistoryEntry;
@@ -64,6 +65,8 @@ pub struct ServicePage {
     /// The form holds edits restored from this tab's storage.
     pub restored: RwSignal<bool>,
     pub poll: RwSignal<PollState>,
+    /// The service changed on the server since the form was loaded: the save stopped there.
+    pub conflict: RwSignal<Option<ServerChange>>,
 }
 
 /// The list page's data: the view it answers and the page of services.
@@ -91,7 +94,9 @@ pub struct Console {
 pub struct Actions {
     pub list: Action<ListView, ()>,
     pub open: Action<String, ()>,
-    pub save: Action<(), ()>,
+    /// `true`: read the service first and stop if someone else changed it; `false`: send
+    /// anyway (the user saw what changed and chose to).
+    pub save: Action<bool, ()>,
     pub upgrade: Action<(), ()>,
 }
 
@@ -123,6 +128,7 @@ impl Console {
             server_errors: RwSignal::new(None),
             restored: RwSignal::new(false),
             poll: RwSignal::new(PollState::Idle),
+            conflict: RwSignal::new(None),
         };
         let history = RwSignal::new(Vec::new());
         let timing = Timing {
@@ -142,7 +148,7 @@ impl Console {
         let actions = Actions {
             list: Action::new_local(move |view: &ListView| core.load_list(view.clone())),
             open: Action::new_local(move |id: &String| core.open(id.clone())),
-            save: Action::new_local(move |_: &()| core.save()),
+            save: Action::new_local(move |check: &bool| core.save(*check)),
             upgrade: Action::new_local(move |_: &()| core.upgrade()),
         };
         Console {
@@ -250,7 +256,17 @@ impl Console {
         if !matches!(untrack(|| self.plan()), Some(Ok(p)) if !p.is_empty()) {
             return;
         }
-        self.actions.save.dispatch(());
+        self.page.conflict.set(None);
+        self.actions.save.dispatch(true);
+    }
+
+    /// After a conflict: saves the form as it is, replacing what changed on the server.
+    pub fn save_anyway(self) {
+        if self.actions.save.pending().get_untracked() {
+            return;
+        }
+        self.page.conflict.set(None);
+        self.actions.save.dispatch(false);
     }
 }
 
@@ -266,6 +282,22 @@ struct ConsoleCore {
 }
 
 impl ServicePage {
+    /// After a conflict: the server's service becomes the base, and the form holds the
+    /// user's edits on top of it (see [`rebase`]); the preview then shows what a save sends.
+    pub fn take_server_changes(self) {
+        let Some(change) = self.conflict.get_untracked() else {
+            return;
+        };
+        let mine = self.form.draft_untracked();
+        if let Some(base) = self.base.get_untracked() {
+            self.form.reset(&rebase(&base, &mine, &change.fresh));
+        }
+        self.base.set(Some(change.fresh));
+        self.server_errors.set(None);
+        self.outcome.set(None);
+        self.conflict.set(None);
+    }
+
     fn form_reset_to_base(self) {
         if let Some(b) = self.base.get_untracked() {
             self.form.reset(&ServiceDraft::from_service(&b));
@@ -354,6 +386,7 @@ impl ConsoleCore {
             page.outcome.set(None);
             page.restored.set(false);
             page.server_errors.set(None);
+            page.conflict.set(None);
         }
         page.poll.set(PollState::Idle);
         page.load_problem.set(None);
@@ -393,7 +426,7 @@ impl ConsoleCore {
         page.base.set(Some(s));
     }
 
-    async fn save(self) {
+    async fn save(self, check: bool) {
         let page = self.page;
         let Some(Ok(plan)) = untrack(|| {
             let draft = page.form.draft();
@@ -412,6 +445,41 @@ impl ConsoleCore {
         let sent = page.form.draft_untracked();
         page.outcome.set(None);
         page.server_errors.set(None);
+        if check {
+            // The PUT replaces what it carries: first make sure nobody saved meanwhile.
+            match self.call(Operation::GetService { id: id.clone() }).await {
+                Ok((Outcome::Service(fresh), _)) => {
+                    if !self.still_on(&id) {
+                        return;
+                    }
+                    let change = page
+                        .base
+                        .with_untracked(|b| b.as_ref().and_then(|b| server_change(b, &fresh)));
+                    if change.is_some() {
+                        page.conflict.set(change);
+                        leptos::task::spawn_local(async {
+                            // Once drawn: the user decides, starting from the first choice.
+                            leptos::task::tick().await;
+                            if let Some(el) = document().get_element_by_id("conflict-take") {
+                                if let Ok(el) =
+                                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
+                                {
+                                    let _ = el.focus();
+                                }
+                            }
+                        });
+                        return;
+                    }
+                }
+                Ok(_) => unreachable!("a service request answers with a service"),
+                Err(problem) => {
+                    if self.still_on(&id) {
+                        page.outcome.set(Some(PageOutcome::Failed(problem)));
+                    }
+                    return;
+                }
+            }
+        }
         let answer = self
             .call(Operation::UpdateService {
                 id: id.clone(),
