@@ -201,14 +201,15 @@ export function sizeReport(buf, top = 25) {
     c.functions++;
     crates.set(f.crate, c);
   }
-  const pct = (n) => Math.round((n / buf.length) * 10000) / 100;
+  const pctFile = (n) => Math.round((n / buf.length) * 10000) / 100;
+  const pct = (n) => Math.round((n / code) * 10000) / 100; // of the code section
   return {
     file_size: buf.length,
     functions: funcs.length,
     named_functions: funcs.filter((f) => w.names.has(f.index)).length,
-    sections: w.sections.map((s) => ({ ...s, percent: pct(s.size) })),
+    sections: w.sections.map((s) => ({ ...s, percent_of_file: pctFile(s.size) })),
     code_section: code,
-    top_functions: [...funcs].sort((a, b) => b.size - a.size).slice(0, top).map((f) => ({ ...f, percent: pct(f.size) })),
-    crates: [...crates.values()].sort((a, b) => b.size - a.size).map((c) => ({ ...c, percent: pct(c.size) })),
+    top_functions: [...funcs].sort((a, b) => b.size - a.size).slice(0, top).map((f) => ({ ...f, percent_of_code: pct(f.size) })),
+    crates: [...crates.values()].sort((a, b) => b.size - a.size).map((c) => ({ ...c, percent_of_code: pct(c.size) })),
   };
 }
