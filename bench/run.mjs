@@ -21,7 +21,7 @@ const T_START = performance.now();
 // ---------------------------------------------------------------- options
 const opt = {
   dist: process.env.BENCH_DIST || path.join(ROOT, 'target/bench-dist'),
-  rawWasm: process.env.BENCH_RAW_WASM || path.join(ROOT, 'target/wasm32-unknown-unknown/release/vpcep-console.wasm'),
+  rawWasm: process.env.BENCH_RAW_WASM || path.join(ROOT, 'target/release-nightly/wasm32-unknown-unknown/release/vpcep-console.wasm'),
   api: process.env.BENCH_API_BIN || path.join(ROOT, 'target/debug/vpcep-local-api'),
   chromium: process.env.BENCH_CHROMIUM || '/usr/bin/chromium',
   loads: Number(process.env.BENCH_LOADS || 10),

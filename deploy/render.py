@@ -71,8 +71,10 @@ HSTS = '    add_header Strict-Transport-Security "max-age=31536000" always;\n'
 # How each allowed API call is forwarded (both variants): to the region's host over verified
 # TLS, with the client's X-Auth-Token and Content-Type and nothing else of its own.
 PROXY = """\
+        # A variable, so nginx resolves the host as it goes (see `resolver`), not once at start.
+        set $vpcep_upstream @VPCEP_UPSTREAM@;
         rewrite ^/vpcep/(.*)$ /$1 break;
-        proxy_pass @VPCEP_UPSTREAM@;
+        proxy_pass $vpcep_upstream;
         proxy_ssl_server_name on;
         # The token goes to the cloud only over a verified TLS connection.
         proxy_ssl_verify on;
@@ -93,6 +95,26 @@ PROXY = """\
         client_max_body_size 1m;
 """
 
+
+
+def resolver_lines(args):
+    """The DNS servers nginx asks for the upstream's address, again every 30 s, so a change of
+    the region host's address is followed without a reload."""
+    servers = args.resolver
+    if not servers:
+        try:
+            text = pathlib.Path("/etc/resolv.conf").read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        servers = re.findall(r"^\s*nameserver\s+(\S+)", text, flags=re.M)
+        if not servers:
+            sys.exit("render.py: no nameserver in /etc/resolv.conf: give --resolver ADDR")
+    shown = []
+    for s in servers:
+        checked(s, r"[0-9A-Za-z.:\[\]-]+", "--resolver")
+        # nginx wants an IPv6 address in brackets.
+        shown.append(f"[{s}]" if s.count(":") > 1 and not s.startswith("[") else s)
+    return f"    resolver {' '.join(shown)} valid=30s ipv6=off;\n    resolver_timeout 5s;\n"
 
 
 def fill(template, values):
@@ -116,6 +138,7 @@ def main():
         s.add_argument("--tls-cert")
         s.add_argument("--tls-key")
         s.add_argument("--ca-file", default="/etc/ssl/certs/ca-certificates.crt", help="CAs that verify the upstream's certificate")
+        s.add_argument("--resolver", action="append", default=[], help="a DNS server for the upstream's name, ADDR[:PORT] (default: the nameservers of /etc/resolv.conf)")
         s.add_argument("--insecure-upstream", action="store_true", help="allow an http:// upstream (tests, a local stand-in): the token then travels unencrypted")
         if name == "console":
             s.add_argument("--root", required=True, help="the folder holding trunk's dist/ files")
@@ -136,6 +159,7 @@ def main():
         "LISTEN": listen,
         "SERVER_NAME": checked(args.server_name, r"[A-Za-z0-9.*_-]+( [A-Za-z0-9.*_-]+)*", "--server-name"),
         "TLS": tls,
+        "RESOLVER": resolver_lines(args),
         "VPCEP_UPSTREAM": upstream,
         "CA_FILE": checked(args.ca_file, PATH, "--ca-file"),
     }

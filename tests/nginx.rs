@@ -721,3 +721,135 @@ fn render_refuses_input_that_would_break_or_weaken_the_config() {
         "{cors}"
     );
 }
+
+/// A DNS server on loopback for one name: it answers A queries for `name` with whatever
+/// address `answer` holds at the time, and nothing else (the proxy's `resolver` in a test).
+async fn dns_server(
+    name: &'static str,
+    answer: std::sync::Arc<std::sync::Mutex<[u8; 4]>>,
+) -> (u16, tokio::task::JoinHandle<()>) {
+    let socket = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+    let port = socket.local_addr().unwrap().port();
+    let task = tokio::spawn(async move {
+        let mut buf = [0u8; 512];
+        // Bounded: a test needs a handful of answers.
+        for _ in 0..1000 {
+            let Ok((n, from)) = socket.recv_from(&mut buf).await else {
+                return;
+            };
+            let q = &buf[..n];
+            if n < 17 {
+                continue;
+            }
+            // The question: labels from byte 12, then type and class.
+            let mut i = 12;
+            let mut labels = Vec::new();
+            while i < n && q[i] != 0 {
+                let len = q[i] as usize;
+                labels.push(String::from_utf8_lossy(&q[i + 1..(i + 1 + len).min(n)]).to_string());
+                i += 1 + len;
+            }
+            let end = i + 5; // the zero byte, type, class
+            if end > n {
+                continue;
+            }
+            let qtype = u16::from_be_bytes([q[i + 1], q[i + 2]]);
+            let hit = labels.join(".").eq_ignore_ascii_case(name) && qtype == 1;
+            let mut r = Vec::with_capacity(64);
+            r.extend_from_slice(&q[..2]); // the id
+            r.extend_from_slice(&[0x81, if hit { 0x80 } else { 0x83 }]); // answer; NXDOMAIN if no hit
+            r.extend_from_slice(&[0, 1, 0, u8::from(hit), 0, 0, 0, 0]);
+            r.extend_from_slice(&q[12..end]);
+            if hit {
+                let ip = *answer.lock().unwrap();
+                r.extend_from_slice(&[0xc0, 12, 0, 1, 0, 1, 0, 0, 0, 1, 0, 4]);
+                r.extend_from_slice(&ip);
+            }
+            let _ = socket.send_to(&r, from).await;
+        }
+    });
+    (port, task)
+}
+
+/// The local API server on `ip:port`, answering for the upstream name `host` as well.
+async fn api_on(ip: &str, port: u16, host: &str) -> tokio::task::JoinHandle<std::io::Result<()>> {
+    let listener = tokio::net::TcpListener::bind((ip, port)).await.unwrap();
+    tokio::spawn(vpcep_local_api::serve(
+        listener,
+        vpcep_local_api::Config {
+            allow_hosts: vec![host.to_owned()],
+            quiet: true,
+            ..vpcep_local_api::Config::default()
+        },
+    ))
+}
+
+/// What the API server at `origin` logged (its `/__control/requests`).
+async fn logged(origin: &str) -> usize {
+    http()
+        .get(format!("{origin}/__control/requests"))
+        .send()
+        .await
+        .unwrap()
+        .json::<Vec<serde_json::Value>>()
+        .await
+        .unwrap()
+        .len()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_proxy_follows_a_change_of_the_upstreams_address() {
+    const NAME: &str = "vpcep.region.test";
+    // The region's host moves from 127.0.0.1 to 127.0.0.2 (same port), as a cloud's does.
+    let port = free_port();
+    let first = api_on("127.0.0.1", port, NAME).await;
+    let second = api_on("127.0.0.2", port, NAME).await;
+    let address = std::sync::Arc::new(std::sync::Mutex::new([127, 0, 0, 1]));
+    let (dns_port, dns) = dns_server(NAME, address.clone()).await;
+    let listen = free_port();
+    let conf = render(&[
+        "console",
+        "--root",
+        &site(None).path().display().to_string(),
+        "--upstream",
+        &format!("http://{NAME}:{port}"),
+        "--insecure-upstream",
+        "--resolver",
+        &format!("127.0.0.1:{dns_port}"),
+        "--listen",
+        &format!("127.0.0.1:{listen}"),
+    ]);
+    // 30 s in a deployment; a second here, or the test would wait half a minute.
+    let conf = conf.replace("valid=30s", "valid=1s");
+    assert!(conf.contains(&format!("resolver 127.0.0.1:{dns_port} valid=1s ipv6=off;")));
+    let _nginx = Nginx::start(&conf, &[listen]).await;
+    let service =
+        format!("http://127.0.0.1:{listen}/vpcep/v1/{PROJECT}/vpc-endpoint-services/{WEB}");
+    let get = || async {
+        http()
+            .get(&service)
+            .header("X-Auth-Token", TOKEN)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    let (one, two) = (
+        format!("http://127.0.0.1:{port}"),
+        format!("http://127.0.0.2:{port}"),
+    );
+    assert_eq!(get().await, 200);
+    assert_eq!((logged(&one).await, logged(&two).await), (1, 0));
+    *address.lock().unwrap() = [127, 0, 0, 2];
+    // Within the resolver's validity and a little: the next requests go to the new address.
+    let deadline = Instant::now() + WAIT;
+    while logged(&two).await == 0 {
+        assert!(Instant::now() < deadline, "nginx kept the old address");
+        assert_eq!(get().await, 200);
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    dns.abort();
+    first.abort();
+    second.abort();
+}
