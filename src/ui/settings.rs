@@ -162,7 +162,7 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
                     <p class="note warn" id="s-proxy-url-warning">{w}</p>
                 })}
                 {move || called_host(&state.proxy_url.get()).map(|h| view! {
-                    <p class="help" id="s-proxy-host">"Requests and the token go to "<code>{h}</code></p>
+                    <p class="note" id="s-proxy-host">"Requests and the token go to "<code>{h}</code></p>
                 })}
                 <Field id="s-project-id" label="Project ID" error=project_error>
                     <TextInput value=state.project_id placeholder="0123456789abcdef0123456789abcdef" />
