@@ -247,8 +247,9 @@ async fn without_a_token_the_checklist_says_what_is_missing_and_nothing_loads() 
         .contains(web_frontend()));
 }
 
-/// The local API server the test command started (it answers CORS for any origin, so this
-/// page, served by the test runner on another port, can call it like a cross-origin proxy).
+/// The local API server the test command started. It answers CORS for loopback origins, so
+/// this page, served by the test runner on another 127.0.0.1 port, can call it like a
+/// cross-origin proxy.
 fn local_api() -> &'static str {
     match option_env!("VPCEP_TEST_API_URL") {
         Some(url) => url,
@@ -405,6 +406,15 @@ async fn the_preview_shows_the_diff_and_the_exact_put() {
             && diff.contains("(empty)"),
         "{diff}"
     );
+    // The exact request is behind its disclosure, drawn once it is opened.
+    assert!(document().query_selector(".preview .request").unwrap().is_none());
+    document()
+        .query_selector("#request-disclosure > summary")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     let request = wait_for(".preview .request", |_| true).await;
     assert!(
         request.contains(&format!(

@@ -126,6 +126,10 @@ async fn modify_then_upgrade_through_the_real_page() {
     assert_accessible(&browser, "the preview").await;
 
     // Save: one PUT with only the changed fields, then the card follows creating -> available.
+    // A cookie of the page's origin (another app's session, say) never goes with it.
+    browser
+        .execute("document.cookie = 'session=s3cret; path=/'", vec![])
+        .await;
     browser.click("#save").await;
     let saved = browser
         .wait_text("#save-result", |t| t.starts_with("Saved"))
@@ -160,6 +164,14 @@ async fn modify_then_upgrade_through_the_real_page() {
     );
     assert_eq!(put["token"], "accepted", "the token was sent");
     assert_eq!(put["content_type"], "application/json");
+    assert_eq!(put["cookie"], false, "credentials: omit");
+    // cache: no-store: the browser asks past every cache.
+    assert!(
+        put["cache_control"]
+            .as_str()
+            .is_some_and(|c| c.contains("no-cache")),
+        "{put}"
+    );
     let body: Value = serde_json::from_str(put["body"].as_str().unwrap()).unwrap();
     assert_eq!(
         body,
@@ -879,6 +891,99 @@ async fn a_malformed_config_json_gives_a_banner_and_the_app_still_works() {
     wait_loaded(&browser).await;
     browser.click("#toggle-settings").await;
     assert_eq!(browser.value("#s-proxy-url").await, stack.origin);
+}
+
+/// A static server of the release bundle whose `/config.json` never answers: a deployment
+/// whose file hangs (a stuck NFS mount, a proxy that holds the request).
+async fn bundle_with_a_hanging_config_json() -> (String, tokio::task::JoinHandle<()>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin = format!("http://{}", listener.local_addr().unwrap());
+    let dist = support::stack::dist();
+    let task = tokio::spawn(async move {
+        for _ in 0..200 {
+            let Ok((mut conn, _)) = listener.accept().await else {
+                return;
+            };
+            let dist = dist.clone();
+            tokio::spawn(async move {
+                let mut head = Vec::new();
+                let mut buf = [0u8; 2048];
+                while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 16384 {
+                    match conn.read(&mut buf).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => head.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let line = String::from_utf8_lossy(&head)
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .to_owned();
+                let path = line
+                    .split(' ')
+                    .nth(1)
+                    .unwrap_or("/")
+                    .split('?')
+                    .next()
+                    .unwrap_or("/")
+                    .to_owned();
+                if path == "/config.json" {
+                    // Held open, never answered (until the test ends).
+                    tokio::time::sleep(Duration::from_secs(60)).await;
+                    return;
+                }
+                let name = if path == "/" {
+                    "index.html"
+                } else {
+                    path.trim_start_matches('/')
+                };
+                let (status, body) = match std::fs::read(dist.join(name)) {
+                    Ok(b) if !name.contains("..") => ("200 OK", b),
+                    _ => ("404 Not Found", b"not found".to_vec()),
+                };
+                let kind = match name.rsplit('.').next() {
+                    Some("html") => "text/html; charset=utf-8",
+                    Some("js") => "text/javascript",
+                    Some("wasm") => "application/wasm",
+                    Some("css") => "text/css",
+                    Some("svg") => "image/svg+xml",
+                    _ => "application/octet-stream",
+                };
+                let head = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = conn.write_all(head.as_bytes()).await;
+                let _ = conn.write_all(&body).await;
+            });
+        }
+    });
+    (origin, task)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_config_json_that_hangs_gives_a_banner_and_the_console_on_its_defaults() {
+    let (origin, server) = bundle_with_a_hanging_config_json().await;
+    let browser = Browser::start().await;
+    browser
+        .goto(&format!("{origin}/?project_id={PROJECT}"))
+        .await;
+    // Not a blank page for ever: after 5 s the console starts on its defaults, and says why.
+    let banner = browser
+        .try_wait_text(
+            "#config-problem",
+            |t| t.contains("config.json did not arrive within 5 s"),
+            Duration::from_secs(15),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(banner.contains("built-in defaults"), "{banner}");
+    browser
+        .wait_text("#checklist", |t| t.contains("IAM token"))
+        .await;
+    assert_eq!(browser.value("#s-proxy-url").await, origin);
+    server.abort();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

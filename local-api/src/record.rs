@@ -108,6 +108,11 @@ pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Re
                 .headers
                 .get(header::ORIGIN)
                 .map(|v| v.to_str().unwrap_or("").to_string()),
+            cookie: parts.headers.contains_key(header::COOKIE),
+            cache_control: parts
+                .headers
+                .get(header::CACHE_CONTROL)
+                .map(|v| v.to_str().unwrap_or("").to_string()),
             body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
             status: None,
             request_id: rid.clone(),

@@ -57,6 +57,10 @@ pub struct RequestRecord {
     pub token: Option<TokenSeen>,
     pub content_type: Option<String>,
     pub origin: Option<String>,
+    /// Whether a `Cookie` header came (never its value): the console sends none.
+    pub cookie: bool,
+    /// The request's `Cache-Control`, as the browser sent it.
+    pub cache_control: Option<String>,
     pub body: Option<String>,
     /// `None` until answered, and for a dropped connection.
     pub status: Option<u16>,

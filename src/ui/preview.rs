@@ -169,6 +169,9 @@ pub fn UpdatePreview(
         Some(Ok(p)) => Some(view! { <div id="preview-state"><Changes plan=p /></div> }.into_any()),
     }
     };
+    // The request is drawn only while its disclosure is open: a 200-row body, indented and
+    // as curl, is not rebuilt on every keystroke for nobody to see.
+    let shown = RwSignal::new(false);
     let request_view = move || match request.get() {
         Some(Ok(r)) => Some(view! { <RequestView request=r /> }.into_any()),
         Some(Err(e)) => Some(
@@ -181,9 +184,15 @@ pub fn UpdatePreview(
         <section class="panel preview" aria-labelledby="preview-title">
             <h2 id="preview-title">"Preview"</h2>
             {summary}
-            <details class="request-disclosure" id="request-disclosure">
+            <details
+                class="request-disclosure"
+                id="request-disclosure"
+                on:toggle:target=move |ev| shown.set(ev.target().open())
+            >
                 <summary>"Request"</summary>
-                {move || request_view().unwrap_or_else(|| view! { <p class="muted">"No request: nothing to save."</p> }.into_any())}
+                {move || shown.get().then(|| {
+                    request_view().unwrap_or_else(|| view! { <p class="muted">"No request: nothing to save."</p> }.into_any())
+                })}
             </details>
         </section>
     }
