@@ -468,6 +468,40 @@ async fn only_the_three_api_calls_are_forwarded_same_origin_and_cors() {
     only_the_consoles_calls_pass(&format!("http://127.0.0.1:{console_port}"), &api).await;
     api.reset().await;
     only_the_consoles_calls_pass(&format!("http://127.0.0.1:{proxy_port}"), &api).await;
+    for port in [console_port, proxy_port] {
+        api.reset().await;
+        nothing_the_client_claims_passes_and_no_cookie_comes_back(port, &api).await;
+    }
+}
+
+/// Through the proxy on `port`: a client's Authorization, X-Forwarded-Host and -For are not
+/// passed on as given, and the upstream's Set-Cookie does not reach the browser.
+async fn nothing_the_client_claims_passes_and_no_cookie_comes_back(port: u16, api: &Api) {
+    api.queue(serde_json::json!({
+        "mode": "answer", "method": "GET", "status": 200,
+        "body": {"id": WEB}, "headers": {"Set-Cookie": "upstream-session=1; Path=/"},
+    }))
+    .await;
+    let answer = http()
+        .get(format!(
+            "http://127.0.0.1:{port}/vpcep/v1/{PROJECT}/vpc-endpoint-services/{WEB}"
+        ))
+        .header("X-Auth-Token", TOKEN)
+        .header("Authorization", "Bearer someone-elses")
+        .header("X-Forwarded-Host", "evil.example")
+        .header("X-Forwarded-For", "203.0.113.7")
+        .header("Cookie", "console-session=2")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 200);
+    assert_eq!(header(answer.headers(), "set-cookie"), None, "port {port}");
+    let got = api.requests().await.pop().expect("forwarded");
+    assert_eq!(got["token"], "accepted", "the token is passed on");
+    assert_eq!(got["authorization"], false, "port {port}: {got}");
+    assert_eq!(got["cookie"], false, "port {port}: {got}");
+    assert!(got["x_forwarded_host"].is_null(), "port {port}: {got}");
+    assert_eq!(got["x_forwarded_for"], "127.0.0.1", "port {port}: {got}");
 }
 
 /// The answer of the CORS proxy at `proxy` to a preflight from `origin`: status and the

@@ -89,9 +89,10 @@ pub struct Fault {
     pub delay_ms: u64,
     pub method: Option<String>,
     pub path_contains: Option<String>,
-    /// `answer`: the status and the JSON body to send.
+    /// `answer`: the status and the JSON body to send, and headers to add.
     pub status: u16,
     pub body: Option<Value>,
+    pub headers: Vec<(String, String)>,
 }
 
 impl Fault {
@@ -114,6 +115,7 @@ impl Fault {
             "path_contains": self.path_contains,
             "status": self.status,
             "body": self.body,
+            "headers": self.headers.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
         })
     }
 }
@@ -133,6 +135,7 @@ pub fn parse_fault(body: &[u8]) -> Result<Fault, String> {
         path_contains: None,
         status: 200,
         body: None,
+        headers: Vec::new(),
     };
     let mut mode = None;
     for (k, v) in &m {
@@ -161,6 +164,23 @@ pub fn parse_fault(body: &[u8]) -> Result<Fault, String> {
                 _ => return Err("status must be an HTTP status from 200 to 599.".into()),
             },
             ("body", v) => fault.body = Some(v.clone()),
+            ("headers", Value::Object(h)) => {
+                for (name, value) in h {
+                    let (Value::String(value), true) = (
+                        value,
+                        header::HeaderName::from_bytes(name.as_bytes()).is_ok(),
+                    ) else {
+                        return Err(format!(
+                            "headers: {} must be a header name with a string value.",
+                            quote(name)
+                        ));
+                    };
+                    fault.headers.push((name.clone(), value.clone()));
+                }
+            }
+            ("headers", _) => {
+                return Err("headers must be an object of names and string values.".into())
+            }
             ("method" | "path_contains", Value::Null) => {}
             ("mode" | "method" | "path_contains", _) => {
                 return Err(format!("{k} must be a string."));
@@ -224,6 +244,7 @@ fn take_fault(app: &AppState, req: &Request) -> Result<Option<Fault>, ApiError> 
             path_contains: None,
             status: 200,
             body: None,
+            headers: Vec::new(),
         }));
     }
     let mut st = app.lock();
@@ -265,6 +286,7 @@ pub async fn inject(State(app): State<AppState>, req: Request, next: Next) -> Re
             delay_ms,
             status,
             body,
+            headers,
             ..
         })) => match mode {
             FaultMode::Delay => {
@@ -301,11 +323,22 @@ pub async fn inject(State(app): State<AppState>, req: Request, next: Next) -> Re
                 )
                     .into_response()
             }
-            FaultMode::Answer => (
-                StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
-                Json(body.unwrap_or(Value::Null)),
-            )
-                .into_response(),
+            FaultMode::Answer => {
+                let mut resp = (
+                    StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
+                    Json(body.unwrap_or(Value::Null)),
+                )
+                    .into_response();
+                for (name, value) in headers {
+                    if let (Ok(n), Ok(v)) = (
+                        header::HeaderName::from_bytes(name.as_bytes()),
+                        header::HeaderValue::from_str(&value),
+                    ) {
+                        resp.headers_mut().append(n, v);
+                    }
+                }
+                resp
+            }
             FaultMode::HugeBody => {
                 let mut body = String::with_capacity(HUGE_BODY_BYTES);
                 body.push_str("{\"endpoint_services\":[],\"padding\":\"");

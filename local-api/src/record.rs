@@ -95,6 +95,12 @@ pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Re
                 TokenSeen::Rejected
             }
         });
+        let text = |name: &str| {
+            parts
+                .headers
+                .get(name)
+                .map(|v| v.to_str().unwrap_or("").to_string())
+        };
         let entry = RequestRecord {
             method: method.to_string(),
             path: parts.uri.path().to_string(),
@@ -109,10 +115,10 @@ pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Re
                 .get(header::ORIGIN)
                 .map(|v| v.to_str().unwrap_or("").to_string()),
             cookie: parts.headers.contains_key(header::COOKIE),
-            cache_control: parts
-                .headers
-                .get(header::CACHE_CONTROL)
-                .map(|v| v.to_str().unwrap_or("").to_string()),
+            cache_control: text(header::CACHE_CONTROL.as_str()),
+            authorization: parts.headers.contains_key(header::AUTHORIZATION),
+            x_forwarded_host: text("x-forwarded-host"),
+            x_forwarded_for: text("x-forwarded-for"),
             body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
             status: None,
             request_id: rid.clone(),

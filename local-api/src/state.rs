@@ -61,6 +61,11 @@ pub struct RequestRecord {
     pub cookie: bool,
     /// The request's `Cache-Control`, as the browser sent it.
     pub cache_control: Option<String>,
+    /// Whether an `Authorization` header came (never its value): a proxy must not pass one on.
+    pub authorization: bool,
+    /// `X-Forwarded-Host` and `X-Forwarded-For` as they arrived (what a proxy in front set).
+    pub x_forwarded_host: Option<String>,
+    pub x_forwarded_for: Option<String>,
     pub body: Option<String>,
     /// `None` until answered, and for a dropped connection.
     pub status: Option<u16>,
