@@ -37,7 +37,7 @@ pub struct PortsDiff {
 }
 
 /// How one mapping fares in a change, as the preview marks it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PortChange {
     Kept,
     Added,

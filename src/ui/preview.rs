@@ -76,83 +76,67 @@ pub fn RequestView(request: ApiRequest) -> impl IntoView {
     }
 }
 
-/// The changes a save makes, field by field, and the resulting port list. `plan` is the last
-/// valid plan: a keystroke re-draws only the port lines it changes (a keyed list), and a
-/// draft that is invalid for a moment leaves the table as it was, hidden.
+/// The changes a save makes, field by field, and the resulting port list.
 #[component]
-fn Changes(plan: Memo<Option<UpdatePlan>>) -> impl IntoView {
-    let fields = move || {
-        plan.with(|p| {
-            p.iter()
-                .flat_map(|p| p.changes.iter())
-                .map(|c| {
-                    view! {
-                        <li>
-                            <strong>{field_label(c.field)}</strong>
-                            ": "
-                            <span class="before">{value_text(c.field, &c.before)}</span>
-                            " → "
-                            <span class="after">{value_text(c.field, &c.after)}</span>
-                            " "
-                            <code class="api-name">{c.field}</code>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let ports = move || plan.with(|p| p.as_ref().and_then(|p| p.ports.clone()));
-    let has_ports = move || plan.with(|p| p.as_ref().is_some_and(|p| p.ports.is_some()));
-    let ports_text = move || {
-        ports().map(|d| {
-            format!(
-                ": {} added, {} removed; the service will have these {}: ",
-                d.added.len(),
-                d.removed.len(),
-                d.after.len()
-            )
-        })
-    };
-    let lines = move || ports().map(|d| d.lines()).unwrap_or_default();
+fn Changes(plan: UpdatePlan) -> impl IntoView {
+    let ports = plan.ports.clone();
     view! {
         <ul class="changes" id="diff">
-            {fields}
-            <li class="ports-change" hidden=move || !has_ports()>
-                <strong>{field_label("ports")}</strong>
-                {ports_text}
-                <code class="api-name">"ports"</code>
-                <table class="ports mapping-diff" id="ports-diff">
-                    <thead>
-                        <tr>
-                            <th scope="col">{CLIENT_PORT}</th>
-                            <th scope="col">{SERVER_PORT}</th>
-                            <th scope="col">{PROTOCOL}</th>
-                            <th scope="col">"Change"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=lines
-                            key=|line| line.clone()
-                            children=|(m, change)| {
-                                let (class, word) = match change {
-                                    PortChange::Kept => ("kept", ""),
-                                    PortChange::Added => ("added", "Added"),
-                                    PortChange::Removed => ("removed", "Removed"),
-                                };
-                                view! {
-                                    <tr class=class>
-                                        <td>{m.client_port}</td>
-                                        <td>{m.server_port}</td>
-                                        <td>{m.protocol}</td>
-                                        <td>{word}</td>
-                                    </tr>
-                                }
-                            }
-                        />
-                    </tbody>
-                </table>
-            </li>
+            {plan
+                .changes
+                .into_iter()
+                .map(|c| view! {
+                    <li>
+                        <strong>{field_label(c.field)}</strong>
+                        ": "
+                        <span class="before">{value_text(c.field, &c.before)}</span>
+                        " → "
+                        <span class="after">{value_text(c.field, &c.after)}</span>
+                        " "
+                        <code class="api-name">{c.field}</code>
+                    </li>
+                })
+                .collect_view()}
+            {ports.map(|d| {
+                let (added, removed) = (d.added.len(), d.removed.len());
+                view! {
+                    <li class="ports-change">
+                        <strong>{field_label("ports")}</strong>
+                        {format!(": {added} added, {removed} removed; the service will have these {}: ", d.after.len())}
+                        <code class="api-name">"ports"</code>
+                        <table class="ports mapping-diff" id="ports-diff">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{CLIENT_PORT}</th>
+                                    <th scope="col">{SERVER_PORT}</th>
+                                    <th scope="col">{PROTOCOL}</th>
+                                    <th scope="col">"Change"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {d.lines()
+                                    .into_iter()
+                                    .map(|(m, change)| {
+                                        let (class, word) = match change {
+                                            PortChange::Kept => ("kept", ""),
+                                            PortChange::Added => ("added", "Added"),
+                                            PortChange::Removed => ("removed", "Removed"),
+                                        };
+                                        view! {
+                                            <tr class=class>
+                                                <td>{m.client_port}</td>
+                                                <td>{m.server_port}</td>
+                                                <td>{m.protocol}</td>
+                                                <td>{word}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </li>
+                }
+            })}
         </ul>
     }
 }
@@ -163,35 +147,27 @@ pub fn UpdatePreview(
     plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>,
     request: Memo<Option<Result<ApiRequest, SettingsError>>>,
 ) -> impl IntoView {
-    // The last plan worth showing: it stays while the draft is invalid or unchanged.
-    let shown_plan = Memo::new(move |last: Option<&Option<UpdatePlan>>| {
-        plan.with(|p| match p {
-            Some(Ok(p)) if !p.is_empty() => Some(p.clone()),
-            _ => last.cloned().flatten(),
-        })
-    });
-    let has_changes = move || plan.with(|p| matches!(p, Some(Ok(p)) if !p.is_empty()));
-    let note = move || {
-        plan.with(|p| match p {
-            None => None,
-            Some(Err(errors)) => Some(
-                view! {
-                    <p class="note bad">
-                        {format!(
-                            "{} {} to fix before anything can be saved.",
-                            errors.len(),
-                            if errors.len() == 1 { "problem" } else { "problems" },
-                        )}
-                    </p>
-                }
+    let summary = move || {
+        match plan.get() {
+        None => None,
+        Some(Err(errors)) => Some(
+            view! {
+                <p class="note bad" id="preview-state">
+                    {format!(
+                        "{} {} to fix before anything can be saved.",
+                        errors.len(),
+                        if errors.len() == 1 { "problem" } else { "problems" },
+                    )}
+                </p>
+            }
+            .into_any(),
+        ),
+        Some(Ok(p)) if p.is_empty() => Some(
+            view! { <p class="note" id="preview-state">"No changes yet: edit a field and the preview shows what a save would change."</p> }
                 .into_any(),
-            ),
-            Some(Ok(p)) if p.is_empty() => Some(
-                view! { <p class="note">"No changes yet: edit a field and the preview shows what a save would change."</p> }
-                    .into_any(),
-            ),
-            Some(Ok(_)) => None,
-        })
+        ),
+        Some(Ok(p)) => Some(view! { <div id="preview-state"><Changes plan=p /></div> }.into_any()),
+    }
     };
     // The request is drawn only while its disclosure is open: a 200-row body, indented and
     // as curl, is not rebuilt on every keystroke for nobody to see.
@@ -207,12 +183,7 @@ pub fn UpdatePreview(
     view! {
         <section class="panel preview" aria-labelledby="preview-title">
             <h2 id="preview-title">"Preview"</h2>
-            <div id="preview-state">
-                {note}
-                <div hidden=move || !has_changes()>
-                    <Changes plan=shown_plan />
-                </div>
-            </div>
+            {summary}
             <details
                 class="request-disclosure"
                 id="request-disclosure"
