@@ -407,7 +407,10 @@ async fn the_preview_shows_the_diff_and_the_exact_put() {
         "{diff}"
     );
     // The exact request is behind its disclosure, drawn once it is opened.
-    assert!(document().query_selector(".preview .request").unwrap().is_none());
+    assert!(document()
+        .query_selector(".preview .request")
+        .unwrap()
+        .is_none());
     document()
         .query_selector("#request-disclosure > summary")
         .unwrap()

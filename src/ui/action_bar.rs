@@ -84,13 +84,18 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
     let c = use_console();
     let page = c.page;
     let saving = c.actions.save.pending();
-    let count = move || match plan.get() {
-        Some(Ok(p)) => p.changes.len() + usize::from(p.ports.is_some()),
-        _ => 0,
+    // Read in place: a plan of 200 mappings is not copied for a count.
+    let count = move || {
+        plan.with(|p| match p {
+            Some(Ok(p)) => p.changes.len() + usize::from(p.ports.is_some()),
+            _ => 0,
+        })
     };
-    let problems = move || match plan.get() {
-        Some(Err(e)) => e.len(),
-        _ => 0,
+    let problems = move || {
+        plan.with(|p| match p {
+            Some(Err(e)) => e.len(),
+            _ => 0,
+        })
     };
     let can_save = move || count() > 0 && problems() == 0 && !saving.get();
     let has_problems = Signal::derive(move || problems() > 0);
