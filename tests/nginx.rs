@@ -34,6 +34,25 @@ fn render(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The same-origin configuration for the bundle in `root`, in front of the local stand-in at
+/// `upstream` (plain http, which a real deployment's upstream must not be), on loopback `port`,
+/// with `extra` arguments.
+fn render_console(root: &Path, upstream: &str, port: u16, extra: &[&str]) -> String {
+    let (root, listen) = (root.display().to_string(), format!("127.0.0.1:{port}"));
+    let mut args = vec![
+        "console",
+        "--root",
+        &root,
+        "--upstream",
+        upstream,
+        "--insecure-upstream",
+        "--listen",
+        &listen,
+    ];
+    args.extend_from_slice(extra);
+    render(&args)
+}
+
 fn run_render(args: &[&str]) -> std::process::Output {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/render.py");
     Command::new("python3")
@@ -202,19 +221,8 @@ async fn same_origin_with_a_prefix_under_the_security_headers() {
     let root = site(Some(&format!(
         r#"{{"api_proxy_url":"{console}/vpcep","allow_proxy_change":false,"default_project_id":"{PROJECT}"}}"#
     )));
-    let conf = render(&[
-        "console",
-        "--root",
-        &root.path().display().to_string(),
-        "--upstream",
-        &api.origin,
-        // The local stand-in speaks http; a real deployment's upstream must be https.
-        "--insecure-upstream",
-        "--listen",
-        &format!("127.0.0.1:{port}"),
-        // The browser below runs the bundle as brotli (dist/ is precompressed by .ci/test).
-        "--brotli",
-    ]);
+    // The browser below runs the bundle as brotli (dist/ is precompressed by .ci/test).
+    let conf = render_console(root.path(), &api.origin, port, &["--brotli"]);
     let _nginx = Nginx::start(&conf, &[port]).await;
 
     // The operator's config.json wins over the deployment's default one.
@@ -444,16 +452,7 @@ async fn only_the_three_api_calls_are_forwarded_same_origin_and_cors() {
     let api = Api::start(None).await;
     let (console_port, proxy_port) = (free_port(), free_port());
     let root = site(None);
-    let mut conf = render(&[
-        "console",
-        "--root",
-        &root.path().display().to_string(),
-        "--upstream",
-        &api.origin,
-        "--insecure-upstream",
-        "--listen",
-        &format!("127.0.0.1:{console_port}"),
-    ]);
+    let mut conf = render_console(root.path(), &api.origin, console_port, &[]);
     conf.push_str(&render(&[
         "cors-proxy",
         "--console-origin",
@@ -572,16 +571,7 @@ async fn without_config_json_the_deployment_points_the_console_at_its_proxy() {
     let port = free_port();
     let console = format!("http://127.0.0.1:{port}");
     let root = site(None);
-    let conf = render(&[
-        "console",
-        "--root",
-        &root.path().display().to_string(),
-        "--upstream",
-        &api.origin,
-        "--insecure-upstream",
-        "--listen",
-        &format!("127.0.0.1:{port}"),
-    ]);
+    let conf = render_console(root.path(), &api.origin, port, &[]);
     let _nginx = Nginx::start(&conf, &[port]).await;
     let (status, _, body) = get(&format!("{console}/config.json")).await;
     assert_eq!(status, 200);
@@ -636,17 +626,7 @@ async fn every_asset_is_served_precompressed_brotli_or_gzip_as_the_browser_accep
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let conf = render(&[
-        "console",
-        "--root",
-        &root.path().display().to_string(),
-        "--upstream",
-        &api.origin,
-        "--insecure-upstream",
-        "--listen",
-        &format!("127.0.0.1:{port}"),
-        "--brotli",
-    ]);
+    let conf = render_console(root.path(), &api.origin, port, &["--brotli"]);
     let _nginx = Nginx::start(&conf, &[port]).await;
 
     let mut assets: Vec<String> = std::fs::read_dir(root.path())

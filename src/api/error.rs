@@ -208,34 +208,37 @@ pub fn unreadable_success(
     e
 }
 
-/// The browser could not get any answer (fetch rejected).
-pub fn network_error(proxy_base: &str) -> ApiError {
+/// A failure with no answer to show: only its kind and what the user can do.
+fn unanswered(kind: ErrorKind, hint: String) -> ApiError {
     ApiError {
-        kind: ErrorKind::Network,
+        kind,
         status: None,
         error_code: None,
         error_msg: None,
         request_id: None,
         body_excerpt: None,
-        hint: format!(
+        hint,
+    }
+}
+
+/// The browser could not get any answer (fetch rejected).
+pub fn network_error(proxy_base: &str) -> ApiError {
+    unanswered(
+        ErrorKind::Network,
+        format!(
             "No answer from the API proxy at {proxy_base}. It is unreachable, or it refused this page's cross-origin request (CORS): the VPCEP hosts send no CORS headers, so point the console at a proxy that does, or serve it from the proxy's origin."
         ),
-    }
+    )
 }
 
 /// The console stopped waiting.
 pub fn timeout_error(seconds: u32) -> ApiError {
-    ApiError {
-        kind: ErrorKind::Timeout,
-        status: None,
-        error_code: None,
-        error_msg: None,
-        request_id: None,
-        body_excerpt: None,
-        hint: format!(
+    unanswered(
+        ErrorKind::Timeout,
+        format!(
             "No answer within {seconds} s: the request was cancelled. The change may still have been applied: reload the service before sending again."
         ),
-    }
+    )
 }
 
 /// The form fields an API error is about, so that its message stands where the fix is:
@@ -329,16 +332,11 @@ fn port_row_field(code: &str, msg: &str, rows: &[PortDraft]) -> Option<Field> {
 
 /// The answer was larger than the console reads: not what the API sends.
 pub fn too_large_error(limit_bytes: usize) -> ApiError {
-    ApiError {
-        kind: ErrorKind::Proxy,
-        status: None,
-        error_code: None,
-        error_msg: None,
-        request_id: None,
-        body_excerpt: None,
-        hint: format!(
+    unanswered(
+        ErrorKind::Proxy,
+        format!(
             "The answer was larger than {} MB, so the console stopped reading it: the API never sends that much, so something in between answered. Check the API proxy URL.",
             limit_bytes / (1024 * 1024)
         ),
-    }
+    )
 }
