@@ -481,6 +481,9 @@ async fn request_log_records_api_requests_in_order_with_whether_a_token_was_acce
             ("X-Auth-Token", TOKEN),
             ("Content-Type", "application/json"),
             ("Origin", ORIGIN),
+            ("Cookie", "session=other-apps"),
+            ("Cache-Control", "no-cache"),
+            ("X-Forwarded-For", "203.0.113.7"),
         ],
         Some(r#"{"description":"d"}"#),
     );
@@ -506,11 +509,18 @@ async fn request_log_records_api_requests_in_order_with_whether_a_token_was_acce
             "token": "accepted",
             "content_type": "application/json",
             "origin": ORIGIN,
+            // Whether a cookie or an Authorization came, never their values.
+            "cookie": true,
+            "cache_control": "no-cache",
+            "authorization": false,
+            "x_forwarded_host": null,
+            "x_forwarded_for": "203.0.113.7",
             "body": r#"{"description":"d"}"#,
             "status": 200,
             "request_id": a.request_id(),
         })
     );
+    assert!(!serde_json::to_string(&log).unwrap().contains("other-apps"));
     assert_eq!(log[1]["query"], "limit=2&offset=1");
     assert_eq!(log[1]["token"], "rejected");
     assert_eq!(log[1]["status"], 401);
