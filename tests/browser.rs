@@ -498,7 +498,7 @@ async fn the_dialect_decides_the_backend_fields_and_protocols() {
         click("#toggle-settings");
         tick().await;
     }
-    assert!(exists("#f-ip") && !exists("#f-vip-port-id"));
+    assert!(shown("#f-ip") && !shown("#f-vip-port-id"));
     let protocols = text_of("f-port-0-protocol");
     assert_eq!(protocols, "TCP");
     let dialect: web_sys::HtmlSelectElement = document()
@@ -510,7 +510,7 @@ async fn the_dialect_decides_the_backend_fields_and_protocols() {
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
     tick().await;
-    assert!(!exists("#f-ip") && exists("#f-vip-port-id"));
+    assert!(!shown("#f-ip") && shown("#f-vip-port-id"));
     assert_eq!(text_of("f-port-0-protocol"), "TCPUDP");
 }
 
@@ -550,4 +550,12 @@ fn click(selector: &str) {
 
 fn exists(selector: &str) -> bool {
     document().query_selector(selector).unwrap().is_some()
+}
+
+/// The element is there and neither it nor an ancestor is `hidden`: what a user can see.
+fn shown(selector: &str) -> bool {
+    document()
+        .query_selector(selector)
+        .unwrap()
+        .is_some_and(|el| el.closest("[hidden]").unwrap().is_none())
 }

@@ -399,7 +399,7 @@ async fn a_reload_keeps_the_service_and_restores_the_unsaved_draft() {
     assert_eq!(browser.text("#change-count").await, "No changes");
     browser.refresh().await;
     wait_loaded(&browser).await;
-    assert!(browser.find_all("#restored").await.is_empty());
+    assert!(!browser.shown("#restored").await);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -440,12 +440,12 @@ async fn leaving_a_service_with_unsaved_edits_asks_first() {
         browser.value("#f-description").await,
         "Order service behind the ELB"
     );
-    assert!(browser.find_all("#restored").await.is_empty());
+    assert!(!browser.shown("#restored").await);
     // Back at the first service, the edits come back.
     browser.click("#to-list").await;
     browser.click(&format!("a[href*='{WEB}']")).await;
     wait_loaded(&browser).await;
-    browser.wait_for("#restored", WAIT).await;
+    browser.wait_shown("#restored").await;
     assert_eq!(browser.value("#f-description").await, "not saved yet");
 
     // Discard and leave: the edits are gone for good.
@@ -455,7 +455,7 @@ async fn leaving_a_service_with_unsaved_edits_asks_first() {
     browser.click(&format!("a[href*='{WEB}']")).await;
     wait_loaded(&browser).await;
     assert_eq!(browser.value("#f-description").await, "Public web tier");
-    assert!(browser.find_all("#restored").await.is_empty());
+    assert!(!browser.shown("#restored").await);
     assert!(stack.api.requests_with("PUT").await.is_empty());
 }
 
@@ -1088,7 +1088,7 @@ async fn a_dropped_connection_and_broken_answers_are_told_apart() {
             panic!("{mode}: {e}");
         }
         // The page offers the next step.
-        assert!(browser.is_enabled("#service-retry").await, "{mode}");
+        assert!(browser.shown("#service-retry").await, "{mode}");
         stack.api.clear_faults().await;
         browser.click("#service-retry").await;
         wait_loaded(&browser).await;

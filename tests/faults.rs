@@ -199,7 +199,7 @@ async fn every_fault_is_told_in_its_own_words_the_edits_stay_and_the_page_works_
         if row.name == "401 mid-session" {
             let summary = browser.text("#settings-summary").await;
             assert!(summary.contains("token rejected (401)"), "{summary}");
-            assert!(browser.is_enabled("#replace-token").await);
+            assert!(browser.shown("#replace-token").await);
         }
         // The page works on: the same edit saves once the fault is gone.
         stack.api.clear_faults().await;

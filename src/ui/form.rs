@@ -360,7 +360,7 @@ pub fn ModifyFields(
             >
                 <TextInput value=form.port_id />
             </Field>
-            {move || dialect.get().has_ip().then(|| view! {
+            <div class="field-slot" hidden=move || !dialect.get().has_ip()>
                 <Field
                     id="f-ip"
                     label="Backend IP or domain"
@@ -370,8 +370,8 @@ pub fn ModifyFields(
                 >
                     <TextInput value=form.ip />
                 </Field>
-            })}
-            {move || dialect.get().has_vip_port_id().then(|| view! {
+            </div>
+            <div class="field-slot" hidden=move || !dialect.get().has_vip_port_id()>
                 <Field
                     id="f-vip-port-id"
                     label="Virtual IP port ID"
@@ -381,7 +381,7 @@ pub fn ModifyFields(
                 >
                     <TextInput value=form.vip_port_id />
                 </Field>
-            })}
+            </div>
         </fieldset>
         <fieldset class="group ports-editor" id="f-ports" tabindex="-1" aria-describedby="ports-note">
             <legend>"Port mappings "<code class="api-name">"ports"</code></legend>

@@ -315,7 +315,7 @@ pub fn ServiceListPage() -> impl IntoView {
         <section class="panel list-page" aria-labelledby="list-title" aria-busy=move || c.actions.list.pending().get().to_string()>
             <div class="panel-head">
                 <h1 id="list-title">"Endpoint services"</h1>
-                {move || c.actions.list.pending().get().then(|| view! { <span class="spinner" role="status" aria-label="Loading"></span> })}
+                <span class="spinner" role="status" aria-label="Loading" hidden=move || !c.actions.list.pending().get()></span>
             </div>
             <Toolbar />
             {body}

@@ -131,28 +131,24 @@ pub fn ServicePage() -> impl IntoView {
             view! { <p class="muted" id="service-loading">"Loading the service…"</p> }.into_any()
         })
     };
-    let restored = move || {
-        page.restored.get().then(|| {
-            view! {
-                <div class="banner info" role="status" id="restored">
-                    <span>"Restored unsaved changes from earlier in this tab."</span>
-                    <button type="button" class="secondary" id="discard-restored"
-                        on:click=move |_| page.discard(&c.settings.project_id.get_untracked())>
-                        "Discard them"
-                    </button>
-                </div>
-            }
-        })
+    let restored = view! {
+        <div class="banner info" role="status" id="restored" hidden=move || !page.restored.get()>
+            <span>"Restored unsaved changes from earlier in this tab."</span>
+            <button type="button" class="secondary" id="discard-restored"
+                on:click=move |_| page.discard(&c.settings.project_id.get_untracked())>
+                "Discard them"
+            </button>
+        </div>
     };
-    let editor = move || {
-        page.base.with(Option::is_some).then(|| view! {
+    let editor = view! {
+        <div class="field-slot" hidden=move || page.base.with(Option::is_none)>
             <form class="panel modify" id="modify-form" novalidate on:submit=on_submit aria-labelledby="modify-title">
                 <h2 id="modify-title">"Edit"</h2>
                 <ModifyFields form=page.form errors=errors dialect=dialect />
             </form>
             <UpdatePreview plan=plan request=request />
             <ActionBar plan=plan />
-        })
+        </div>
     };
     let dialog = move || {
         if !upgrade_open.get() {
@@ -187,9 +183,8 @@ pub fn ServicePage() -> impl IntoView {
             <Breadcrumb />
             {loading}
             <ErrorBanner problem=page.load_problem />
-            {move || page.load_problem.with(Option::is_some).then(|| view! {
-                <button type="button" id="service-retry" on:click=move |_| c.refresh()>"Try again"</button>
-            })}
+            <button type="button" id="service-retry" on:click=move |_| c.refresh()
+                hidden=move || page.load_problem.with(Option::is_none)>"Try again"</button>
             {card}
             <PollLine />
             {restored}

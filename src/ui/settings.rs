@@ -306,9 +306,7 @@ pub fn SettingsSummary(state: SettingsState, open: RwSignal<bool>) -> impl IntoV
             <span class="summary-text" id="settings-summary" class:bad=move || state.token_rejected.get()>
                 {project}{region}{token}
             </span>
-            {move || state.token_rejected.get().then(|| view! {
-                <button type="button" id="replace-token" on:click=replace>"Replace token"</button>
-            })}
+            <button type="button" id="replace-token" on:click=replace hidden=move || !state.token_rejected.get()>"Replace token"</button>
             <button
                 type="button"
                 class="secondary"

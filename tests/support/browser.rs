@@ -317,6 +317,7 @@ impl Browser {
     /// Clicks the element matching `css`, brought to the middle of the window first as a
     /// person scrolls to what they click (the sticky action bar covers the window's foot).
     pub async fn click(&self, css: &str) {
+        self.wait_shown(css).await;
         let element = self.find(css).await;
         self.execute(
             "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})",
@@ -331,6 +332,7 @@ impl Browser {
 
     /// Clears the field matching `css` and types `text` into it.
     pub async fn fill(&self, css: &str, text: &str) {
+        self.wait_shown(css).await;
         let field = self.find(css).await;
         field
             .clear()
@@ -472,7 +474,23 @@ impl Browser {
     /// Waits up to [`WAIT`] until no element matches `css`.
     pub async fn wait_gone(&self, css: &str) {
         self.wait_until(&format!("'{css}' to go"), || async {
-            self.find_all(css).await.is_empty()
+            !self.shown(css).await
+        })
+        .await;
+    }
+
+    /// Whether an element matching `css` is there and neither it nor an ancestor is
+    /// `hidden`: what a user can see. The console keeps some fixed markup and hides it.
+    pub async fn shown(&self, css: &str) -> bool {
+        let script = "const el = document.querySelector(arguments[0]); \
+                      return !!el && !el.closest('[hidden]');";
+        self.execute(script, vec![json!(css)]).await == json!(true)
+    }
+
+    /// Waits up to [`WAIT`] until an element matching `css` is [`shown`](Self::shown).
+    pub async fn wait_shown(&self, css: &str) {
+        self.wait_until(&format!("'{css}' to show"), || async {
+            self.shown(css).await
         })
         .await;
     }
