@@ -473,6 +473,14 @@ impl<J: Job> Runner<J> {
         }
     }
 
+    /// The earliest time the rate limit lets the next request start: the spacing after the
+    /// last start, rounded up to a whole millisecond so that rounding errors never add up
+    /// to one start too many in a second (three starts 333.33… ms apart would).
+    fn next_slot_ms(&self) -> Option<f64> {
+        self.last_start_ms
+            .map(|last| (last + self.options.spacing_ms()).ceil())
+    }
+
     /// Whether a row can be handed a request at `now_ms`, concurrency and rate aside.
     fn ready(row: &RowState<J>, now_ms: f64) -> bool {
         !row.status.is_final()
@@ -496,10 +504,7 @@ impl<J: Job> Runner<J> {
             if self.in_flight() >= self.options.concurrency as usize {
                 break;
             }
-            if self
-                .last_start_ms
-                .is_some_and(|last| now_ms < last + self.options.spacing_ms())
-            {
+            if self.next_slot_ms().is_some_and(|slot| now_ms < slot) {
                 break;
             }
             // Rows already under way first (finish what was begun), then the earliest due.
@@ -590,10 +595,7 @@ impl<J: Job> Runner<J> {
             .filter(|r| !r.status.is_final() && r.in_flight.is_none() && r.step.is_some())
             .map(|r| r.ready_at)
             .min_by(f64::total_cmp)?;
-        let slot = self
-            .last_start_ms
-            .map_or(due, |last| last + self.options.spacing_ms());
-        Some(due.max(slot))
+        Some(self.next_slot_ms().map_or(due, |slot| due.max(slot)))
     }
 
     /// Takes the answer to `work`; returns its row, or `None` for an answer nobody waits
