@@ -1396,3 +1396,118 @@ fn options_are_kept_within_bounds() {
     );
     assert_eq!(RunOptions::default().spacing_ms(), 500.0);
 }
+
+// ---------------------------------------------------------------- other jobs
+
+/// A job of another kind (as accepting an endpoint connection will be): one write, no check.
+#[derive(Debug, Clone, PartialEq)]
+struct Touch {
+    id: String,
+}
+
+impl vpcep_console::api::batch::Job for Touch {
+    fn start(&mut self) -> vpcep_console::api::batch::Next {
+        vpcep_console::api::batch::Next::Step(vpcep_console::api::batch::Step {
+            kind: StepKind::Send,
+            operation: Operation::UpgradeService {
+                id: self.id.clone(),
+            },
+            delay_ms: 0.0,
+        })
+    }
+
+    fn advance(&mut self, _: vpcep_console::api::Outcome) -> vpcep_console::api::batch::Next {
+        vpcep_console::api::batch::Next::Finish(vpcep_console::api::batch::Finish::Done {
+            note: "touched".into(),
+        })
+    }
+
+    fn subject_id(&self) -> &str {
+        &self.id
+    }
+
+    fn subject_name(&self) -> &str {
+        "a connection"
+    }
+
+    fn action_title(&self) -> String {
+        "Touch".into()
+    }
+}
+
+#[test]
+fn a_job_of_another_kind_runs_with_the_same_bounds_and_exports() {
+    let jobs: Vec<Touch> = (0..5).map(|n| Touch { id: id(n) }).collect();
+    let mut runner = Runner::new(jobs, RunOptions::default());
+    let s = settings(Dialect::Huawei);
+    let mut now = 0.0;
+    let mut throttled_once = false;
+    while !runner.is_finished() {
+        for w in runner.next_work(now, &s) {
+            assert!(runner.in_flight() <= 2);
+            let answer = if !throttled_once {
+                throttled_once = true;
+                throttled(429, "APIGW.0308")
+            } else {
+                Answer::Http {
+                    status: 204,
+                    headers: vec![],
+                    body: String::new(),
+                }
+            };
+            runner.complete(w.id, answer, now + 50.0);
+        }
+        now = runner.wake_at().unwrap_or(now + 50.0).max(now + 1.0);
+    }
+    assert_eq!(runner.progress(now).done, 5);
+    assert_eq!(runner.rows()[0].retries(), 1);
+    let csv = export_csv(&runner);
+    assert!(csv.contains("a connection,Touch,Done,touched"), "{csv}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Whatever fails and however (a refusal, a system error, a lost answer after the change
+    /// was applied, throttling beyond the tries), retrying the failed rows until none fail
+    /// gets every service its change exactly once.
+    #[test]
+    fn retry_failed_until_none_fail_changes_each_service_exactly_once(
+        faults in proptest::collection::vec(0u8..5, 1..20),
+        seed in any::<u64>(),
+    ) {
+        let n = faults.len();
+        let list = services(n);
+        let rows = planned(BatchAction::SetDescription("batch".into()), &list);
+        let mut api = FakeApi::new(&list);
+        let kinds = faults.clone();
+        api.fault = Box::new(move |req, k| {
+            let sid = FakeApi::service_of(req);
+            let i: usize = sid[24..].parse().unwrap();
+            if req.method != Method::Put || k > 0 {
+                return None;
+            }
+            match kinds[i] {
+                1 => Some(Answer::http(500, r#"{"error_code":"EndPoint.0001","error_msg":"x"}"#, None)),
+                2 => Some(Answer::NoAnswer),
+                3 => Some(throttled(400, "EndPoint.0022")),
+                _ => None,
+            }
+        });
+        api.lose_first_answer = (0..n).filter(|&i| faults[i] == 4).map(id).collect();
+        let options = RunOptions { max_tries: 1, seed, ..no_wait() };
+        let mut sim = Sim::new(&rows, api, options);
+        sim.run();
+        let mut rounds = 0;
+        while sim.runner.retry_failed(sim.clock) > 0 {
+            rounds += 1;
+            prop_assert!(rounds < 3);
+            sim.run();
+        }
+        let p = sim.runner.progress(sim.clock);
+        prop_assert_eq!(p.done + p.skipped, n);
+        prop_assert_eq!(p.failed, 0);
+        prop_assert_eq!(sim.api.applied.len(), n);
+        prop_assert!(sim.api.applied.values().all(|&k| k == 1), "{:?}", sim.api.applied);
+    }
+}

@@ -28,6 +28,39 @@
 //!
 //! The runner knows nothing about services beyond [`ServiceJob`]: accepting or rejecting
 //! endpoint connections (issue 12) is another [`Job`] with its own steps.
+//!
+//! # Driving a run
+//!
+//! The shell owns the clock, the fetches and the timer; the runner decides. Below, `fetch`
+//! stands for the shell's request function (in the browser: `fetch` with an
+//! `AbortController` per [`Work`], its answer turned into an [`Answer`]) and the loop for
+//! its timer (`set_timeout` until [`Runner::wake_at`]); here both are plain code, so the
+//! example runs as a test.
+//!
+//! ```
+//! use vpcep_console::api::batch::{plan, Answer, BatchAction, RunOptions, Runner};
+//! use vpcep_console::api::{poll::PollPolicy, ApiRequest, Dialect, EndpointService, Settings};
+//!
+//! let selected = vec![EndpointService { id: "svc-1".into(), ..Default::default() }];
+//! let rows = plan(&BatchAction::SetApproval(false), &selected, Dialect::Huawei).unwrap();
+//! let mut runner = Runner::from_plan(&rows, PollPolicy::default(), RunOptions::default());
+//! let settings = Settings { proxy_url: "https://proxy.example".into(), project_id: "p1".into(),
+//!     token: "t".into(), ..Default::default() };
+//! // The API, as the shell would reach it: every GET and PUT answers with the service.
+//! let fetch = |_: &ApiRequest| Answer::http(200, r#"{"id":"svc-1","status":"available"}"#, None);
+//! let mut now = 0.0; // Date.now() in the browser
+//! while !runner.is_finished() {
+//!     for work in runner.next_work(now, &settings) {
+//!         let answer = fetch(&work.request); // in the browser: spawn_local(async { ... })
+//!         runner.complete(work.id, answer, now); // ...then call next_work again
+//!     }
+//!     // Sleep until the runner is due (or an answer arrives first).
+//!     now = runner.wake_at().unwrap_or(now).max(now + 1.0);
+//! }
+//! assert_eq!(runner.progress(now).done, 1);
+//! // The Cancel button: `for id in runner.cancel(now) { abort_controllers[&id].abort() }`.
+//! // Retry failed: `runner.retry_failed(now)`, then the same loop.
+//! ```
 
 mod action;
 mod export;

@@ -320,6 +320,13 @@ impl<J> RowState<J> {
         self.step.as_ref().map(|s| s.kind)
     }
 
+    /// When the row's next request is due, while it waits for one (a retry after
+    /// throttling, the next watch poll): for "retry in 3 s" on screen.
+    pub fn due_at(&self) -> Option<f64> {
+        (!self.status.is_final() && self.in_flight.is_none() && self.step.is_some())
+            .then_some(self.ready_at)
+    }
+
     /// Retries of throttled answers so far, across runs: each is in `tries`.
     pub fn retries(&self) -> usize {
         self.tries
