@@ -1,6 +1,7 @@
 //! The pure core: everything the console knows about the VPCEP API, with no
 //! browser imports, so it is tested natively in seconds.
 
+pub mod access;
 pub mod config;
 pub mod conflict;
 pub mod dialect;
