@@ -4,6 +4,7 @@
 pub mod access;
 pub mod config;
 pub mod conflict;
+pub mod connections;
 pub mod dialect;
 pub mod diff;
 pub mod draft;
