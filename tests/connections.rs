@@ -53,11 +53,17 @@ const JSON: (&str, &str) = ("Content-Type", "application/json");
 fn the_first_page_asks_for_the_default_order_without_an_offset() {
     assert_eq!(
         list_url(&ConnectionsView::default(), Dialect::OpenTelekom),
-        format!("{}/connections?sort_key=created_at&sort_dir=desc&limit=20", base())
+        format!(
+            "{}/connections?sort_key=created_at&sort_dir=desc&limit=20",
+            base()
+        )
     );
     assert_eq!(
         list_url(&ConnectionsView::default(), Dialect::Huawei),
-        format!("{}/connections?sort_key=create_at&sort_dir=desc&limit=20", base())
+        format!(
+            "{}/connections?sort_key=create_at&sort_dir=desc&limit=20",
+            base()
+        )
     );
 }
 
@@ -99,12 +105,9 @@ fn an_offset_of_zero_is_never_sent() {
 
 #[test]
 fn an_empty_query_asks_for_the_bare_list() {
-    let req = list_connections_request(
-        &settings(Dialect::Huawei),
-        SID,
-        &ConnectionQuery::default(),
-    )
-    .unwrap();
+    let req =
+        list_connections_request(&settings(Dialect::Huawei), SID, &ConnectionQuery::default())
+            .unwrap();
     assert_eq!(req.method, Method::Get);
     assert_eq!(req.url, format!("{}/connections", base()));
     assert_eq!(
@@ -264,9 +267,8 @@ fn page_count_and_first_page() {
 #[test]
 fn accept_is_sent_as_receive_for_one_endpoint() {
     for dialect in Dialect::ALL {
-        let req =
-            connection_action_request(&settings(dialect), SID, ConnectionAction::Accept, EP)
-                .unwrap();
+        let req = connection_action_request(&settings(dialect), SID, ConnectionAction::Accept, EP)
+            .unwrap();
         assert_eq!(req.method, Method::Post);
         assert_eq!(req.url, format!("{}/connections/action", base()));
         assert_eq!(
@@ -299,9 +301,13 @@ fn several_selected_endpoints_become_one_request_each() {
         "1b2c3d4e-2222-4333-8444-555566667777".to_owned(),
         EP.to_owned(),
     ];
-    let reqs =
-        connection_action_requests(&settings(Dialect::Huawei), SID, ConnectionAction::Accept, &ids)
-            .unwrap();
+    let reqs = connection_action_requests(
+        &settings(Dialect::Huawei),
+        SID,
+        ConnectionAction::Accept,
+        &ids,
+    )
+    .unwrap();
     assert_eq!(reqs.len(), 2, "each endpoint once");
     for (id, req) in &reqs {
         let body: serde_json::Value = serde_json::from_str(req.body.as_deref().unwrap()).unwrap();
@@ -315,13 +321,21 @@ fn several_selected_endpoints_become_one_request_each() {
 #[test]
 fn a_bad_selected_id_is_named_and_nothing_is_sent() {
     let ids = vec![EP.to_owned(), "bad id!".to_owned()];
-    let err =
-        connection_action_requests(&settings(Dialect::Huawei), SID, ConnectionAction::Reject, &ids)
-            .unwrap_err();
+    let err = connection_action_requests(
+        &settings(Dialect::Huawei),
+        SID,
+        ConnectionAction::Reject,
+        &ids,
+    )
+    .unwrap_err();
     assert!(err.message().contains("bad id!"), "{err}");
-    let err =
-        connection_action_requests(&settings(Dialect::Huawei), SID, ConnectionAction::Reject, &[])
-            .unwrap_err();
+    let err = connection_action_requests(
+        &settings(Dialect::Huawei),
+        SID,
+        ConnectionAction::Reject,
+        &[],
+    )
+    .unwrap_err();
     assert_eq!(err.message(), "Select at least one endpoint to reject.");
 }
 
@@ -337,11 +351,16 @@ fn the_shown_request_never_carries_the_token() {
     let curl = req.to_curl();
     assert!(!curl.contains(TOKEN), "{curl}");
     assert!(curl.contains("\"X-Auth-Token: $TOKEN\""), "{curl}");
-    assert!(curl.contains("--data-raw '{\"action\":\"receive\""), "{curl}");
+    assert!(
+        curl.contains("--data-raw '{\"action\":\"receive\""),
+        "{curl}"
+    );
     assert!(curl.starts_with(&format!("curl -X POST '{}/connections/action'", base())));
     let shown = req.masked_headers();
     assert!(shown.iter().all(|(_, v)| !v.contains(TOKEN)), "{shown:?}");
-    assert!(shown.iter().any(|(n, v)| n == "X-Auth-Token" && v.starts_with("MIIE••••")));
+    assert!(shown
+        .iter()
+        .any(|(n, v)| n == "X-Auth-Token" && v.starts_with("MIIE••••")));
     // Only the header carries it on the wire: never the URL or the body.
     assert!(!req.url.contains(TOKEN) && !req.body.unwrap().contains(TOKEN));
 }
@@ -397,7 +416,10 @@ fn a_marker_id_beyond_2_pow_53_survives_exactly() {
     let url = list_connections_request(&settings(Dialect::Huawei), SID, &q)
         .unwrap()
         .url;
-    assert!(url.ends_with("/connections?marker_id=422321321312321321"), "{url}");
+    assert!(
+        url.ends_with("/connections?marker_id=422321321312321321"),
+        "{url}"
+    );
     // Beyond u64 too: the text is kept, not a number type.
     let huge = r#"{"connections":[{"id":"e1","marker_id":123456789012345678901234567890}]}"#;
     assert_eq!(
@@ -472,18 +494,31 @@ fn a_failed_row_keeps_its_reasons_and_unknown_fields_are_ignored() {
     let failed = &list.connections[0];
     assert_eq!(failed.description.as_deref(), Some("hwc only"));
     assert_eq!(failed.error[0].error_code.as_deref(), Some("EndPoint.9999"));
-    assert_eq!(failed.error[0].error_message.as_deref(), Some("subnet full"));
+    assert_eq!(
+        failed.error[0].error_message.as_deref(),
+        Some("subnet full")
+    );
     assert!(!failed.allows(ConnectionAction::Reject));
     let creating = &list.connections[1];
     assert_eq!(creating.status.label(), "Connecting");
-    assert!(!creating.allows(ConnectionAction::Accept) && !creating.allows(ConnectionAction::Reject));
+    assert!(
+        !creating.allows(ConnectionAction::Accept) && !creating.allows(ConnectionAction::Reject)
+    );
 }
 
 #[test]
 fn a_row_without_an_id_is_named() {
-    let e = read_connection_list(200, &[], r#"{"connections":[{"id":"e1"},{"status":"accepted"}]}"#)
-        .unwrap_err();
-    assert!(e.hint.contains("connections[1]: missing field `id`"), "{}", e.hint);
+    let e = read_connection_list(
+        200,
+        &[],
+        r#"{"connections":[{"id":"e1"},{"status":"accepted"}]}"#,
+    )
+    .unwrap_err();
+    assert!(
+        e.hint.contains("connections[1]: missing field `id`"),
+        "{}",
+        e.hint
+    );
 }
 
 #[test]
@@ -495,7 +530,10 @@ fn the_action_answer_lists_the_changed_connection() {
     let changed = read_connection_action(200, &h(&[JSON]), &body).unwrap();
     assert_eq!(changed.len(), 1);
     assert_eq!(changed[0].status, ConnectionStatus::Accepted);
-    assert_eq!(changed[0].updated_at.as_deref(), Some("2024-05-06T09:00:00Z"));
+    assert_eq!(
+        changed[0].updated_at.as_deref(),
+        Some("2024-05-06T09:00:00Z")
+    );
 }
 
 #[test]
@@ -526,12 +564,21 @@ fn action_errors_keep_the_servers_words_and_add_the_consoles() {
         Some("The endpoint does not belong to the service.")
     );
     assert_eq!(e.request_id.as_deref(), Some("rid-1"));
-    assert!(e.hint.contains("not connecting to this endpoint service"), "{}", e.hint);
+    assert!(
+        e.hint.contains("not connecting to this endpoint service"),
+        "{}",
+        e.hint
+    );
 }
 
 #[test]
 fn error_codes_are_recognised_in_any_case() {
-    for code in ["EndPoint.2031", "Endpoint.2031", "ENDPOINT.2031", "endpoint.2031"] {
+    for code in [
+        "EndPoint.2031",
+        "Endpoint.2031",
+        "ENDPOINT.2031",
+        "endpoint.2031",
+    ] {
         assert!(hint_for(400, Some(code)).contains("one endpoint"), "{code}");
     }
 }
@@ -545,7 +592,11 @@ fn every_connections_code_has_its_own_words() {
     ] {
         let hint = hint_for(400, Some(&format!("EndPoint.{code}")));
         assert_ne!(hint, generic, "{code}");
-        assert_eq!(hint, hint_for(400, Some(&format!("Endpoint.{code}"))), "{code}");
+        assert_eq!(
+            hint,
+            hint_for(400, Some(&format!("Endpoint.{code}"))),
+            "{code}"
+        );
     }
     assert!(hint_for(400, Some("EndPoint.2018")).contains("being deleted"));
     assert!(hint_for(400, Some("EndPoint.2019")).contains("still being created"));
@@ -554,23 +605,59 @@ fn every_connections_code_has_its_own_words() {
 
 #[test]
 fn an_action_error_about_the_endpoint_points_at_its_row() {
-    for code in ["EndPoint.2013", "Endpoint.2014", "EndPoint.2006", "EndPoint.2018", "EndPoint.2019"] {
-        let e = classify(400, &[], &format!(r#"{{"error_code":"{code}","error_msg":"m"}}"#));
+    for code in [
+        "EndPoint.2013",
+        "Endpoint.2014",
+        "EndPoint.2006",
+        "EndPoint.2018",
+        "EndPoint.2019",
+    ] {
+        let e = classify(
+            400,
+            &[],
+            &format!(r#"{{"error_code":"{code}","error_msg":"m"}}"#),
+        );
         assert_eq!(
             connections_input(&e, Some(EP)),
             Some(ConnectionsInput::Row(EP.into())),
             "{code}"
         );
     }
-    let e = classify(400, &[], r#"{"error_code":"EndPoint.0021","error_msg":"m"}"#);
-    assert_eq!(connections_input(&e, None), Some(ConnectionsInput::MarkerFilter));
-    let e = classify(400, &[], r#"{"error_code":"EndPoint.0019","error_msg":"m"}"#);
-    assert_eq!(connections_input(&e, None), Some(ConnectionsInput::StatusFilter));
-    let e = classify(400, &[], r#"{"error_code":"EndPoint.0010","error_msg":"m"}"#);
+    let e = classify(
+        400,
+        &[],
+        r#"{"error_code":"EndPoint.0021","error_msg":"m"}"#,
+    );
+    assert_eq!(
+        connections_input(&e, None),
+        Some(ConnectionsInput::MarkerFilter)
+    );
+    let e = classify(
+        400,
+        &[],
+        r#"{"error_code":"EndPoint.0019","error_msg":"m"}"#,
+    );
+    assert_eq!(
+        connections_input(&e, None),
+        Some(ConnectionsInput::StatusFilter)
+    );
+    let e = classify(
+        400,
+        &[],
+        r#"{"error_code":"EndPoint.0010","error_msg":"m"}"#,
+    );
     assert_eq!(connections_input(&e, None), Some(ConnectionsInput::Page));
-    let e = classify(400, &[], r#"{"error_code":"EndPoint.0017","error_msg":"m"}"#);
+    let e = classify(
+        400,
+        &[],
+        r#"{"error_code":"EndPoint.0017","error_msg":"m"}"#,
+    );
     assert_eq!(connections_input(&e, None), Some(ConnectionsInput::Sort));
-    let e = classify(400, &[], r#"{"error_code":"EndPoint.2003","error_msg":"m"}"#);
+    let e = classify(
+        400,
+        &[],
+        r#"{"error_code":"EndPoint.2003","error_msg":"m"}"#,
+    );
     assert_eq!(connections_input(&e, None), Some(ConnectionsInput::Service));
     let e = classify(401, &[], r#"{"error_code":"APIGW.0301","error_msg":"m"}"#);
     assert_eq!(connections_input(&e, Some(EP)), None);

@@ -10,8 +10,8 @@
 //! `{base}` is `/v1/{project_id}/vpc-endpoint-services/{service_id}`.
 
 use super::access::{
-    code_is, endpoint_code_number, integer_text, items, query_string, read_answer,
-    service_request, RequestError,
+    code_is, endpoint_code_number, integer_text, items, query_string, read_answer, service_request,
+    RequestError,
 };
 use super::error::ApiError;
 use super::json::{self, Json, JsonError, ObjWriter, ReadError};
@@ -376,10 +376,7 @@ pub fn list_connections_request(
             ),
             (
                 "sort_dir",
-                query
-                    .dir
-                    .map(|d| d.as_str().to_owned())
-                    .unwrap_or_default()
+                query.dir.map(|d| d.as_str().to_owned()).unwrap_or_default()
             ),
             ("limit", number(query.limit)),
             ("offset", number(query.offset.filter(|o| *o > 0))),
