@@ -22,6 +22,7 @@ pub mod response;
 pub mod route;
 pub mod upgrade;
 pub mod validate;
+pub mod whitelist;
 pub mod words;
 
 pub use dialect::Dialect;
