@@ -329,7 +329,8 @@ pub fn plan_add(text: &str, listed: &[PermissionEntry], dialect: Dialect) -> Add
 }
 
 /// The bodies that remove the selected rows: one for the accounts (a listed bare `*` is
-/// sent as `iam:domain::*`), on Huawei Cloud one more for organization paths.
+/// sent as `iam:domain::*`), on Huawei Cloud one more for organization paths (Open
+/// Telekom Cloud has none, so it gets no such request).
 pub fn remove_actions(selected: &[PermissionEntry], dialect: Dialect) -> Vec<PermissionAction> {
     let mut grantees: Vec<Grantee> = Vec::new();
     for g in selected.iter().map(PermissionEntry::grantee) {
@@ -504,7 +505,7 @@ impl PermissionEntry {
         })
     }
 
-    /// Who the entry lets connect; `orgPath` by its type or by its prefix.
+    /// Who the entry lets connect, read from `permission` (its prefix, or a bare `*`).
     pub fn grantee(&self) -> Grantee {
         Grantee::from_listed(&self.permission)
     }
