@@ -127,6 +127,10 @@ pub fn hint_for(status: u16, code: Option<&str>) -> String {
     if let Some(h) = by_code {
         return h.to_owned();
     }
+    // The connections and whitelist codes, matched in any case (`Endpoint.2013` too).
+    if let Some(h) = super::access::access_hint(code) {
+        return h.to_owned();
+    }
     match status {
         401 => "The token is missing, expired (tokens live 24 hours) or for another project: get a new token for this project.".into(),
         403 => "The token's user lacks permission for this action on VPC Endpoint: ask for the VPCEP permission.".into(),

@@ -1,9 +1,11 @@
 //! The pure core: everything the console knows about the VPCEP API, with no
 //! browser imports, so it is tested natively in seconds.
 
+pub mod access;
 pub mod batch;
 pub mod config;
 pub mod conflict;
+pub mod connections;
 pub mod dialect;
 pub mod diff;
 pub mod draft;
@@ -21,6 +23,7 @@ pub mod response;
 pub mod route;
 pub mod upgrade;
 pub mod validate;
+pub mod whitelist;
 pub mod words;
 
 pub use dialect::Dialect;

@@ -105,3 +105,13 @@ pub fn server_type_label(server_type: &str) -> &str {
         other => other,
     }
 }
+
+/// The tab of an endpoint service's connections (`connections` in the API).
+pub const CONNECTIONS_TAB: &str = "Connections";
+/// The tab of the whitelist (`permissions` in the API): the one term for it on screen.
+pub const WHITELIST_TAB: &str = "Who may connect";
+/// The API's name for it, as secondary text.
+pub const WHITELIST_API_NAME: &str = "whitelist · permissions";
+/// Shown with the whitelist: the owner's account is on it by default.
+pub const OWNER_ALWAYS_ALLOWED: &str =
+    "Your own account may always connect: it is on the whitelist by default.";
