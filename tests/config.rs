@@ -357,3 +357,31 @@ fn config_json_sets_the_request_timeout_and_the_polling_within_bounds() {
         }
     }
 }
+
+#[test]
+fn config_json_sets_how_batches_run_within_bounds() {
+    let c = config(r#"{"batch_concurrency": 4, "batch_rate_per_second": 10}"#);
+    let o = c.batch_options();
+    assert_eq!(o.concurrency, 4);
+    assert_eq!(o.rate_per_second, 10.0);
+    // Unset: two at a time, two a second.
+    let d = config("{}").batch_options();
+    assert_eq!((d.concurrency, d.rate_per_second), (2, 2.0));
+    for (body, says) in [
+        (
+            r#"{"batch_concurrency": 9}"#,
+            "`batch_concurrency` must be from 1 to 8, not 9",
+        ),
+        (r#"{"batch_concurrency": 0}"#, "from 1 to 8"),
+        (
+            r#"{"batch_rate_per_second": 0}"#,
+            "`batch_rate_per_second` must be from 1 to 50, not 0",
+        ),
+        (r#"{"batch_rate_per_second": 51}"#, "from 1 to 50"),
+    ] {
+        match read_config(200, body) {
+            ConfigLoad::Malformed(m) => assert!(m.contains(says), "{body}: {m}"),
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+}

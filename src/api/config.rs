@@ -27,6 +27,12 @@ pub struct RuntimeConfig {
     /// How many times the console asks for a service that is `creating` before it stops
     /// waiting (1–600, once a second; default 60).
     pub poll_max_attempts: Option<u32>,
+    /// Requests a batch keeps in flight at once when it starts (1–8; default 2). The user
+    /// can change it before each batch.
+    pub batch_concurrency: Option<u32>,
+    /// Requests a batch starts per second at most (1–50; default 2): the console's own
+    /// rate limit, below the API's.
+    pub batch_rate_per_second: Option<u32>,
 }
 
 /// The request timeout when config.json sets none.
@@ -56,6 +62,8 @@ impl RuntimeConfig {
             "auth",
             "request_timeout_seconds",
             "poll_max_attempts",
+            "batch_concurrency",
+            "batch_rate_per_second",
         ])?;
         let within = |key: &str, lo: u32, hi: u32| {
             o.opt(key, |_| {
@@ -85,6 +93,8 @@ impl RuntimeConfig {
             })?,
             request_timeout_seconds: within("request_timeout_seconds", 1, 300)?,
             poll_max_attempts: within("poll_max_attempts", 1, 600)?,
+            batch_concurrency: within("batch_concurrency", 1, 8)?,
+            batch_rate_per_second: within("batch_rate_per_second", 1, 50)?,
         })
     }
 
@@ -99,6 +109,18 @@ impl RuntimeConfig {
     pub fn request_timeout(&self) -> u32 {
         self.request_timeout_seconds
             .unwrap_or(DEFAULT_REQUEST_TIMEOUT_SECONDS)
+    }
+
+    /// How batches run, as the deployment sets it.
+    pub fn batch_options(&self) -> super::batch::RunOptions {
+        let default = super::batch::RunOptions::default();
+        super::batch::RunOptions {
+            concurrency: self.batch_concurrency.unwrap_or(default.concurrency),
+            rate_per_second: self
+                .batch_rate_per_second
+                .map_or(default.rate_per_second, f64::from),
+            ..default
+        }
     }
 
     /// The polling after a change, as the deployment sets it.

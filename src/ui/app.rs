@@ -71,6 +71,10 @@ fn follow_the_browser(c: Console) {
             s.dialect.as_str().to_owned(),
         );
         if let Some(last) = last {
+            // Another project: its services are not the ones selected.
+            if last.1 != key.1 && c.batch.stage.get_untracked() != super::batch::Stage::Running {
+                c.batch.selection.update(|s| s.clear());
+            }
             if last != key {
                 let n = typed.get_value() + 1;
                 typed.set_value(n);

@@ -97,6 +97,19 @@ pub async fn fetch(
     timeout_s: u32,
 ) -> Result<Answer, Failure> {
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
+    fetch_with(url, method, headers, body, timeout_s, &controller).await
+}
+
+/// [`fetch`] with the caller's `controller`: aborting it stops the request (a batch's
+/// Cancel), which comes back as [`Failure::Network`].
+pub async fn fetch_with(
+    url: &str,
+    method: &str,
+    headers: &[(String, String)],
+    body: Option<&str>,
+    timeout_s: u32,
+    controller: &web_sys::AbortController,
+) -> Result<Answer, Failure> {
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let c = controller.clone();
@@ -113,7 +126,7 @@ pub async fn fetch(
             .ok()
         })
     };
-    let result = exchange(url, method, headers, body, &controller).await;
+    let result = exchange(url, method, headers, body, controller).await;
     if let (Some(window), Some(handle)) = (web_sys::window(), timer) {
         window.clear_timeout_with_handle(handle);
     }

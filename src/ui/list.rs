@@ -1,6 +1,7 @@
 //! The start page: the project's endpoint services, filtered, ordered and paged by the
 //! server. A row opens the service's page.
 
+use super::batch::{BatchPanel, PageCheckbox, RowCheckbox, SelectionBar};
 use super::card::Time;
 use super::outcome::ErrorBanner;
 use super::state::{use_console, Console};
@@ -154,8 +155,10 @@ fn Row(service: EndpointService) -> impl IntoView {
         ev.prevent_default();
         c.go(Route::Service { id: id.clone() });
     };
+    let pick_name = name.clone();
     view! {
         <tr>
+            <td class="pick-cell"><RowCheckbox service=service.clone() name=pick_name /></td>
             <th scope="row">
                 <a href=href class="service-link" on:click=open>{name}</a>
                 <code class="muted small id">{service.id.clone()}</code>
@@ -224,12 +227,15 @@ fn Table(view: ListView, list: ServiceList) -> impl IntoView {
     };
     let shown = list.endpoint_services.len();
     let total = list.total_count;
+    let page_services = list.endpoint_services.clone();
     view! {
+        <SelectionBar view=view.clone() total=total />
         <div class="scroll">
             <table class="services" id="service-table">
                 <caption class="visually-hidden">"Endpoint services"</caption>
                 <thead>
                     <tr>
+                        <th scope="col" class="pick-cell"><PageCheckbox services=page_services /></th>
                         <th scope="col">"Name"</th>
                         <th scope="col">"Status"</th>
                         <th scope="col" class="opt">"Backend type"</th>
@@ -318,6 +324,7 @@ pub fn ServiceListPage() -> impl IntoView {
                 <span class="spinner" role="status" aria-label="Loading" hidden=move || !c.actions.list.pending().get()></span>
             </div>
             <Toolbar />
+            <BatchPanel />
             {body}
         </section>
     }

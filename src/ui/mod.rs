@@ -5,10 +5,12 @@
 //! - [`app`]: the page frame and the route switch; [`list`] and [`service_page`] the two
 //!   pages; [`action_bar`], [`card`], [`form`], [`preview`], [`upgrade`] the service
 //!   page's parts; [`field`] and [`dialog`] the shared controls;
+//! - [`batch`]: many services at once (the list's selection, the review, the run);
 //! - [`http`] sends requests, [`storage`] keeps settings and drafts.
 
 pub mod action_bar;
 pub mod app;
+pub mod batch;
 pub mod card;
 pub mod dialog;
 pub mod field;

@@ -87,6 +87,8 @@ pub struct Console {
     /// The settings panel is open.
     pub settings_open: RwSignal<bool>,
     pub actions: Actions,
+    /// Many services at once: the list's selection and the batch run on it.
+    pub batch: super::batch::BatchState,
 }
 
 /// The console's requests as Leptos actions: `pending()` is what "busy" means.
@@ -161,6 +163,7 @@ impl Console {
             leaving: RwSignal::new(None),
             settings_open,
             actions,
+            batch: super::batch::BatchState::new(config.batch_options()),
         }
     }
 
