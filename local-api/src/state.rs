@@ -69,6 +69,9 @@ pub struct RequestRecord {
     pub body: Option<String>,
     /// `None` until answered, and for a dropped connection.
     pub status: Option<u16>,
+    /// The fault mode that answered (or delayed) the request, `None` for the API's own answer:
+    /// a throttled request shows `"throttle"` beside its 400 or 429.
+    pub fault: Option<&'static str>,
     pub request_id: String,
 }
 
