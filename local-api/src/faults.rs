@@ -293,10 +293,12 @@ pub fn parse_fault(body: &[u8]) -> Result<Fault, String> {
                 code = Some(match c.as_str() {
                     "EndPoint.0022" => ThrottleCode::EndPoint0022,
                     "APIGW.0308" => ThrottleCode::Apigw0308,
-                    _ => return Err(format!(
+                    _ => {
+                        return Err(format!(
                         "Unknown code {}: use EndPoint.0022 (HTTP 400) or APIGW.0308 (HTTP 429).",
                         quote(c)
-                    )),
+                    ))
+                    }
                 })
             }
             ("n", v) => match v.as_u64() {

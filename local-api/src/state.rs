@@ -47,6 +47,16 @@ pub struct ServiceState {
     pub creating_until: Option<Instant>,
 }
 
+impl ServiceState {
+    /// A service as the seed gives it.
+    pub fn new(svc: Service) -> ServiceState {
+        ServiceState {
+            svc,
+            creating_until: None,
+        }
+    }
+}
+
 /// One API request as the log keeps it (`GET /__control/requests`).
 #[derive(Clone, Debug, Serialize)]
 pub struct RequestRecord {
@@ -144,14 +154,7 @@ impl State {
                     project_id: p.project_id.clone(),
                     region: p.region.clone(),
                     dialect: p.dialect,
-                    services: p
-                        .services
-                        .iter()
-                        .map(|s| ServiceState {
-                            svc: s.clone(),
-                            creating_until: None,
-                        })
-                        .collect(),
+                    services: p.services.iter().cloned().map(ServiceState::new).collect(),
                 })
                 .collect(),
             faults: Vec::new(),

@@ -41,6 +41,7 @@ pub fn app(state: AppState) -> Router {
                 .delete(control::clear_faults),
         )
         .route("/__control/reset", post(control::reset))
+        .route("/__control/fleet", post(control::set_fleet))
         .route("/__control/requests", get(control::requests))
         .route(
             "/__control/edit/{project_id}/{service_id}",
