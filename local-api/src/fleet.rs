@@ -11,9 +11,15 @@
 //! - every ninth `failed` (with an `error` item), the others `available`;
 //! - approval on for even `i`; tcp_proxy `close`, `toa_open`, `proxy_open`, `open` by `i % 4`;
 //! - `1 + i % 3` port mappings TCP 10000→80, 10001→81, …;
-//! - created an hour apart going back from 2023-12-28T23:00:00Z (before the demo services).
+//! - created an hour apart going back from 2023-12-28T23:00:00Z (before the demo services);
+//! - connections: `1 + i % 3` `pendingAcceptance`, one `accepted`, one `rejected` for even
+//!   `i`, one `failed` when `i % 5 == 0`; endpoint ids `f1ee7e00-{k:04}-4000-8000-{i:012}` for
+//!   row `k` from 1 in that order; every tenth service's first pending one has a `marker_id`
+//!   above 2^53;
+//! - whitelist: the partner account `0123456789abcdef0123456789abcdef`, for odd `i` also
+//!   `fedcba9876543210fedcba9876543210`, and `*` when `i % 7 == 0`.
 
-use crate::model::{PortMapping, Seed, Service, ServiceErrorItem, Tag};
+use crate::model::{Connection, Permission, PortMapping, Seed, Service, ServiceErrorItem, Tag};
 use crate::timefmt;
 
 /// The start of every fleet service's id.
@@ -27,6 +33,15 @@ const FLEET_EPOCH: u64 = 1_703_804_400;
 const SERVER_TYPES: [&str; 3] = ["VM", "LB", "VIP"];
 const TCP_PROXY: [&str; 4] = ["close", "toa_open", "proxy_open", "open"];
 const TIERS: [&str; 3] = ["web", "api", "batch"];
+
+/// The consumers' accounts of the fleet's connections and whitelists.
+const PARTNER: &str = "0123456789abcdef0123456789abcdef";
+const ANALYTICS: &str = "fedcba9876543210fedcba9876543210";
+const FORMER: &str = "5fc973eea581490997e82ea11a1d0101";
+const BROKEN: &str = "abcdef0123456789abcdef0123456789";
+
+/// 2^53 + 1: the first integer a JavaScript Number cannot hold.
+const BEYOND_F64: u64 = 9_007_199_254_740_993;
 
 /// Whether `id` belongs to a fleet.
 pub fn is_fleet_id(id: &str) -> bool {
@@ -83,7 +98,75 @@ pub fn fleet_service(i: usize) -> Service {
             (i * 5) % 24,
             (i * 13) % 60
         ),
+        connections: fleet_connections(i),
+        permissions: fleet_whitelist(i),
     }
+}
+
+fn fleet_connections(i: usize) -> Vec<Connection> {
+    let created = FLEET_EPOCH - 3600 * i as u64;
+    let mut rows: Vec<(&str, &str)> = [PARTNER, ANALYTICS, BROKEN][..1 + i % 3]
+        .iter()
+        .map(|d| ("pendingAcceptance", *d))
+        .collect();
+    rows.push(("accepted", ANALYTICS));
+    if i.is_multiple_of(2) {
+        rows.push(("rejected", FORMER));
+    }
+    if i.is_multiple_of(5) {
+        rows.push(("failed", BROKEN));
+    }
+    rows.into_iter()
+        .enumerate()
+        .map(|(k, (status, domain_id))| {
+            let k = k + 1;
+            let at = timefmt::format_unix(created + 86_400 * k as u64);
+            let marker_id = if k == 1 && i.is_multiple_of(10) {
+                BEYOND_F64 + 2 * i as u64
+            } else {
+                500_000_000 + 10 * i as u64 + k as u64
+            };
+            Connection {
+                id: format!("f1ee7e00-{k:04}-4000-8000-{i:012}"),
+                marker_id,
+                domain_id: domain_id.to_string(),
+                status: status.to_string(),
+                description: None,
+                error: (status == "failed").then(|| {
+                    vec![ServiceErrorItem {
+                        error_code: "EndPoint.0001".to_string(),
+                        error_message:
+                            "Failed to create the endpoint: no free IP address in the subnet."
+                                .to_string(),
+                    }]
+                }),
+                created_at: at.clone(),
+                updated_at: at,
+            }
+        })
+        .collect()
+}
+
+fn fleet_whitelist(i: usize) -> Vec<Permission> {
+    let mut records = vec![format!("iam:domain::{PARTNER}")];
+    if !i.is_multiple_of(2) {
+        records.push(format!("iam:domain::{ANALYTICS}"));
+    }
+    if i.is_multiple_of(7) {
+        records.push("*".to_string());
+    }
+    let created = FLEET_EPOCH - 3600 * i as u64;
+    records
+        .into_iter()
+        .enumerate()
+        .map(|(k, permission)| Permission {
+            id: format!("f1ee9e00-{:04}-4000-8000-{i:012}", k + 1),
+            permission,
+            permission_type: "domainId".to_string(),
+            description: None,
+            created_at: timefmt::format_unix(created + 3600 * (k as u64 + 1)),
+        })
+        .collect()
 }
 
 /// The fleet of `n` services, in order.
@@ -149,5 +232,43 @@ mod tests {
             f[0].created_at > f[1].created_at,
             "an hour apart, newest first"
         );
+        let statuses = |i: usize| -> Vec<String> {
+            f[i - 1]
+                .connections
+                .iter()
+                .map(|c| c.status.clone())
+                .collect()
+        };
+        assert_eq!(
+            statuses(1),
+            ["pendingAcceptance", "pendingAcceptance", "accepted"]
+        );
+        assert_eq!(
+            statuses(10),
+            [
+                "pendingAcceptance",
+                "pendingAcceptance",
+                "accepted",
+                "rejected",
+                "failed"
+            ]
+        );
+        assert!(f[9].connections[0].marker_id > 1 << 53);
+        assert_eq!(f[6].permissions.len(), 3, "fleet-007 has a *");
+        assert_eq!(f[6].permissions[2].permission, "*");
+    }
+
+    #[test]
+    fn a_10000_fleet_has_unique_endpoint_ids() {
+        // Seed::check refuses an endpoint id twice.
+        let seed = Seed::embedded()
+            .with_fleet(MAX_FLEET)
+            .expect("a valid fleet");
+        let rows: usize = seed.projects[0]
+            .services
+            .iter()
+            .map(|s| s.connections.len())
+            .sum();
+        assert!(rows > 3 * MAX_FLEET, "{rows}");
     }
 }

@@ -1,7 +1,7 @@
 //! `vpcep-local-api`: a local stand-in for the cloud's VPC Endpoint (VPCEP) API.
 //!
-//! It serves the three calls the console drives (GET one / list, PUT modify, POST upgrade) over
-//! plain HTTP/1.1 with the real API's rules, error codes and quirks, from an in-memory copy of a
+//! It serves the calls the console drives (GET one / list, PUT modify, POST upgrade, and a
+//! service's connections and whitelist, listed and changed) over plain HTTP/1.1 with the real API's rules, error codes and quirks, from an in-memory copy of a
 //! seed file. Test hooks (`/__control/...`, `__fault=`) inject proxy failures and expose a log of
 //! every API request received.
 //!
