@@ -53,6 +53,18 @@ fn render_console(root: &Path, upstream: &str, port: u16, extra: &[&str]) -> Str
     render(&args)
 }
 
+/// A console root with only an index.html of one inline script, for the tests of the API
+/// proxy alone (render.py hashes that script): they need no release bundle.
+fn proxy_only_root() -> TempDir {
+    let root = temp_dir("proxy-root");
+    std::fs::write(
+        root.path().join("index.html"),
+        "<!doctype html><title>console</title><script type=\"module\">import('/app.js');</script>",
+    )
+    .unwrap();
+    root
+}
+
 fn run_render(args: &[&str]) -> std::process::Output {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/render.py");
     Command::new("python3")
@@ -406,6 +418,8 @@ async fn raw_status(origin: &str, method: &str, path: &str) -> u16 {
 /// none of them reaches the upstream with the token; the console's own calls still do.
 async fn only_the_consoles_calls_pass(origin: &str, api: &Api) {
     let service = format!("/vpcep/v1/{PROJECT}/vpc-endpoint-services/{WEB}");
+    let connections = format!("{service}/connections");
+    let permissions = format!("{service}/permissions");
     let refused = [
         ("GET", "/vpcep/v1/..;/..;/v3/auth/tokens".to_owned(), 404),
         (
@@ -421,6 +435,19 @@ async fn only_the_consoles_calls_pass(origin: &str, api: &Api) {
         ("POST", service.clone(), 405),
         ("PUT", format!("/vpcep/v1/{PROJECT}/vpc-endpoint-services"), 405),
         ("GET", format!("/vpcep/v2/{PROJECT}/vpc-endpoint-services/{WEB}/upgrade"), 405),
+        ("POST", connections.clone(), 405),
+        ("DELETE", connections.clone(), 405),
+        ("GET", format!("{connections}/action"), 405),
+        ("PUT", format!("{connections}/action"), 405),
+        ("PUT", permissions.clone(), 405),
+        ("GET", format!("{permissions}/action"), 405),
+        ("DELETE", format!("{permissions}/action"), 405),
+        // Calls the console does not make: Huawei Cloud's extras, an old document's typo.
+        ("PUT", format!("{connections}/description"), 404),
+        ("POST", format!("{permissions}/batch-create"), 404),
+        ("POST", format!("{service}/iam:domain::0123/action"), 404),
+        ("GET", format!("/vpcep/v1/{PROJECT}/vpc-endpoint-services/{WEB}/x/connections"), 404),
+        ("GET", format!("{connections}/../../../../v3/auth/tokens"), 404),
     ];
     for (method, path, status) in &refused {
         assert_eq!(
@@ -444,14 +471,16 @@ async fn only_the_consoles_calls_pass(origin: &str, api: &Api) {
         .await,
         200
     );
-    assert_eq!(api.requests().await.len(), 2);
+    assert_eq!(raw_status(origin, "GET", &connections).await, 200);
+    assert_eq!(raw_status(origin, "GET", &permissions).await, 200);
+    assert_eq!(api.requests().await.len(), 4);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn only_the_three_api_calls_are_forwarded_same_origin_and_cors() {
+async fn only_the_consoles_api_calls_are_forwarded_same_origin_and_cors() {
     let api = Api::start(None).await;
     let (console_port, proxy_port) = (free_port(), free_port());
-    let root = site(None);
+    let root = proxy_only_root();
     let mut conf = render_console(root.path(), &api.origin, console_port, &[]);
     conf.push_str(&render(&[
         "cors-proxy",
@@ -501,6 +530,182 @@ async fn nothing_the_client_claims_passes_and_no_cookie_comes_back(port: u16, ap
     assert_eq!(got["cookie"], false, "port {port}: {got}");
     assert!(got["x_forwarded_host"].is_null(), "port {port}: {got}");
     assert_eq!(got["x_forwarded_for"], "127.0.0.1", "port {port}: {got}");
+}
+
+/// The first pending connection of the demo service (local-api/seed/demo.env).
+const PENDING: &str = "0a1b2c3d-0001-4001-8333-444455556666";
+
+/// Through the proxy at `origin`, as the console's browser sends them from `console` (its
+/// Origin, or none on the same origin): a connections list, an accept, a whitelist list and an
+/// addition; each reaches the upstream exactly as sent, and its answer comes back unchanged.
+async fn connections_and_whitelist_pass(origin: &str, console: Option<&str>, api: &Api) {
+    let base = format!("/v1/{PROJECT}/vpc-endpoint-services/{WEB}");
+    let send = |method: Method, target: String, body: Option<String>| {
+        let mut request = http()
+            .request(method, format!("{origin}/vpcep{target}"))
+            .header("X-Auth-Token", TOKEN);
+        if let Some(console) = console {
+            request = request.header("Origin", console);
+        }
+        if let Some(body) = body {
+            request = request
+                .header("Content-Type", "application/json")
+                .body(body);
+        }
+        async move {
+            let answer = request.send().await.unwrap();
+            let status = answer.status().as_u16();
+            let allowed =
+                header(answer.headers(), "access-control-allow-origin").map(str::to_owned);
+            (status, allowed, answer.text().await.unwrap())
+        }
+    };
+    let expect_cors = |allowed: &Option<String>| {
+        assert_eq!(allowed.as_deref(), console, "CORS for the console only");
+    };
+
+    let (status, allowed, text) = send(
+        Method::GET,
+        format!("{base}/connections?status=pendingAcceptance&limit=5"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{text}");
+    expect_cors(&allowed);
+    // The marker_id above 2^53 arrives as the upstream wrote it.
+    assert!(text.contains("\"marker_id\":9007199254740993,"), "{text}");
+    let list: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(list["total_count"], 3);
+
+    let accept = format!(r#"{{"action":"receive","endpoints":["{PENDING}"]}}"#);
+    let (status, allowed, text) = send(
+        Method::POST,
+        format!("{base}/connections/action"),
+        Some(accept.clone()),
+    )
+    .await;
+    assert_eq!(status, 200, "{text}");
+    expect_cors(&allowed);
+    assert!(text.contains(r#""status":"creating""#), "{text}");
+
+    let (status, _, text) = send(
+        Method::GET,
+        format!("{base}/permissions?permission=iam:domain::0123&limit=50"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{text}");
+    assert!(text.contains(r#""total_count":1"#), "{text}");
+
+    let add = r#"{"action":"add","permissions":["iam:domain::77777777777777777777777777777777"]}"#;
+    let (status, allowed, text) = send(
+        Method::POST,
+        format!("{base}/permissions/action"),
+        Some(add.to_owned()),
+    )
+    .await;
+    assert_eq!(status, 200, "{text}");
+    expect_cors(&allowed);
+
+    let got = api.requests().await;
+    let seen: Vec<(String, String, String, String)> = got
+        .iter()
+        .map(|r| {
+            let text = |k: &str| r[k].as_str().unwrap_or("").to_owned();
+            (text("method"), text("path"), text("query"), text("body"))
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                "GET".to_owned(),
+                format!("{base}/connections"),
+                "status=pendingAcceptance&limit=5".to_owned(),
+                String::new()
+            ),
+            (
+                "POST".to_owned(),
+                format!("{base}/connections/action"),
+                String::new(),
+                accept
+            ),
+            (
+                "GET".to_owned(),
+                format!("{base}/permissions"),
+                "permission=iam:domain::0123&limit=50".to_owned(),
+                String::new()
+            ),
+            (
+                "POST".to_owned(),
+                format!("{base}/permissions/action"),
+                String::new(),
+                add.to_owned()
+            ),
+        ],
+        "{got:#?}"
+    );
+    for r in &got {
+        assert_eq!(r["token"], "accepted", "{r}");
+        assert_eq!(r["status"], 200, "{r}");
+        assert_eq!(r["authorization"], false, "{r}");
+    }
+    for r in [&got[1], &got[3]] {
+        assert_eq!(r["content_type"], "application/json", "{r}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_and_whitelist_calls_pass_both_proxies_as_sent() {
+    let api = Api::start(None).await;
+    let (console_port, proxy_port) = (free_port(), free_port());
+    let console = "https://console.example";
+    let root = proxy_only_root();
+    let mut conf = render_console(root.path(), &api.origin, console_port, &[]);
+    conf.push_str(&render(&[
+        "cors-proxy",
+        "--console-origin",
+        console,
+        "--upstream",
+        &api.origin,
+        "--insecure-upstream",
+        "--listen",
+        &format!("127.0.0.1:{proxy_port}"),
+    ]));
+    let _nginx = Nginx::start(&conf, &[console_port, proxy_port]).await;
+    let same_origin = format!("http://127.0.0.1:{console_port}");
+    connections_and_whitelist_pass(&same_origin, None, &api).await;
+    api.reset().await;
+    let proxy = format!("http://127.0.0.1:{proxy_port}");
+    // The browser's preflight for an accept, then the calls with the console's Origin.
+    let preflight = http()
+        .request(
+            Method::OPTIONS,
+            format!("{proxy}/vpcep/v1/{PROJECT}/vpc-endpoint-services/{WEB}/connections/action"),
+        )
+        .header("Origin", console)
+        .header("Access-Control-Request-Method", "POST")
+        .header(
+            "Access-Control-Request-Headers",
+            "x-auth-token,content-type",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preflight.status(), 204);
+    assert_eq!(
+        header(preflight.headers(), "access-control-allow-origin"),
+        Some(console)
+    );
+    assert!(header(preflight.headers(), "access-control-allow-methods")
+        .unwrap()
+        .contains("POST"));
+    assert_eq!(
+        api.requests().await.len(),
+        0,
+        "nginx answers the preflight itself"
+    );
+    connections_and_whitelist_pass(&proxy, Some(console), &api).await;
 }
 
 /// The answer of the CORS proxy at `proxy` to a preflight from `origin`: status and the
@@ -681,7 +886,7 @@ async fn every_asset_is_served_precompressed_brotli_or_gzip_as_the_browser_accep
 
 #[test]
 fn render_refuses_input_that_would_break_or_weaken_the_config() {
-    let root = site(None);
+    let root = proxy_only_root();
     let root = root.path().display().to_string();
     let base = [
         "console",
@@ -824,7 +1029,7 @@ async fn the_proxy_follows_a_change_of_the_upstreams_address() {
     let conf = render(&[
         "console",
         "--root",
-        &site(None).path().display().to_string(),
+        &proxy_only_root().path().display().to_string(),
         "--upstream",
         &format!("http://{NAME}:{port}"),
         "--insecure-upstream",

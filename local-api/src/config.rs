@@ -4,6 +4,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
+use crate::fleet::MAX_FLEET;
 use crate::model::Seed;
 use crate::{DEFAULT_CREATING_DELAY_MS, DEFAULT_PORT, DEFAULT_TOKEN};
 
@@ -78,6 +79,9 @@ OPTIONS (a flag wins over its environment variable):
     --port PORT              port to bind, 0 = ephemeral          [env VPCEP_PORT, default {DEFAULT_PORT}]
     --token TOKEN            accepted X-Auth-Token, repeatable    [env VPCEP_TOKENS, comma-separated, default {DEFAULT_TOKEN}]
     --seed FILE              JSON seed of projects and services   [env VPCEP_SEED, default: the embedded seed]
+    --fleet N                add N generated services (fleet-001  [env VPCEP_FLEET, default 0]
+                             ...) to the seed's first project,
+                             0..{MAX_FLEET}
     --creating-delay-ms N    how long a service stays 'creating'  [env VPCEP_CREATING_DELAY_MS, default {DEFAULT_CREATING_DELAY_MS}]
                              after its port mappings change
     --allow-origin ORIGIN    CORS origin to allow, repeatable;    [env VPCEP_ALLOW_ORIGINS, comma-separated, default: loopback origins]
@@ -96,11 +100,12 @@ Values may also be given as --flag=value. When ready the server prints one line 
     )
 }
 
-const VALUE_FLAGS: [&str; 8] = [
+const VALUE_FLAGS: [&str; 9] = [
     "--addr",
     "--port",
     "--token",
     "--seed",
+    "--fleet",
     "--creating-delay-ms",
     "--allow-origin",
     "--allow-host",
@@ -125,6 +130,7 @@ impl Config {
         let mut port: Option<String> = None;
         let mut tokens: Vec<String> = Vec::new();
         let mut seed_path: Option<String> = None;
+        let mut fleet: Option<String> = None;
         let mut delay: Option<String> = None;
         let mut origins: Vec<String> = Vec::new();
         let mut hosts: Vec<String> = Vec::new();
@@ -164,6 +170,7 @@ impl Config {
                     tokens.push(value);
                 }
                 "--seed" => seed_path = Some(value),
+                "--fleet" => fleet = Some(value),
                 "--creating-delay-ms" => delay = Some(value),
                 "--static-dir" => static_dir = Some(value),
                 "--allow-host" => {
@@ -212,6 +219,15 @@ impl Config {
                 .map_err(|e| format!("{source}: cannot read '{value}': {e}"))?;
             config.seed =
                 Seed::from_json(&text).map_err(|e| format!("{source}: '{value}': {e}"))?;
+        }
+        if let Some((value, source)) = pick(fleet, "--fleet", &env, "VPCEP_FLEET") {
+            let n: usize = value.trim().parse().map_err(|_| {
+                format!("{source}: '{value}' is not a number of services (0-{MAX_FLEET})")
+            })?;
+            config.seed = config
+                .seed
+                .with_fleet(n)
+                .map_err(|e| format!("{source}: {e}"))?;
         }
         if let Some((value, source)) = pick(
             delay,
@@ -386,6 +402,26 @@ mod tests {
         assert!(err.contains("VPCEP_STATIC_DIR"), "{err}");
         assert!(parse(&["--static-dir="], &[]).is_err());
         assert!(usage().contains("--static-dir DIR") && usage().contains("VPCEP_STATIC_DIR"));
+    }
+
+    #[test]
+    fn fleet_from_flag_or_env_joins_the_first_project() {
+        assert_eq!(run(&[], &[]).seed.projects[0].services.len(), 4);
+        let c = run(&["--fleet", "257"], &[("VPCEP_FLEET", "3")]);
+        assert_eq!(c.seed.projects[0].services.len(), 4 + 257);
+        assert_eq!(
+            c.seed.projects[1].services.len(),
+            2,
+            "the OTC project keeps its own"
+        );
+        let c = run(&[], &[("VPCEP_FLEET", "3")]);
+        assert_eq!(c.seed.projects[0].services[6].service_name, "fleet-003");
+        assert_eq!(run(&["--fleet=0"], &[]).seed, Seed::embedded());
+        for bad in ["-1", "many", "10001"] {
+            let err = parse(&["--fleet", bad], &[]).unwrap_err();
+            assert!(err.contains("--fleet"), "{err}");
+        }
+        assert!(usage().contains("--fleet N") && usage().contains("VPCEP_FLEET"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `vpcep-local-api`: a local stand-in for the cloud's VPC Endpoint (VPCEP) API.
 //!
-//! It serves the three calls the console drives (GET one / list, PUT modify, POST upgrade) over
-//! plain HTTP/1.1 with the real API's rules, error codes and quirks, from an in-memory copy of a
+//! It serves the calls the console drives (GET one / list, PUT modify, POST upgrade, and a
+//! service's connections and whitelist, listed and changed) over plain HTTP/1.1 with the real API's rules, error codes and quirks, from an in-memory copy of a
 //! seed file. Test hooks (`/__control/...`, `__fault=`) inject proxy failures and expose a log of
 //! every API request received.
 //!
@@ -10,7 +10,7 @@
 //!
 //! Where things are: [`routes`] declares every route (its `app` is the whole server as an axum
 //! `Router`); `routes::api` and `routes::control` hold the handlers; `rules` the PUT's rules;
-//! `model` the domain types and `seed` their loading; `state` what the server holds; `record`,
+//! `model` the domain types and `seed` their loading, `fleet` the generated services of `--fleet`; `state` what the server holds; `record`,
 //! `cors` and `faults` the layers every request passes; `guard` the Host, origin and test-hook
 //! checks; `statics` the `--static-dir` files;
 //! `server` the listener; `config` the flags.
@@ -19,6 +19,7 @@ mod config;
 mod cors;
 mod error;
 mod faults;
+mod fleet;
 mod guard;
 mod model;
 mod record;
@@ -31,6 +32,7 @@ mod statics;
 mod timefmt;
 
 pub use config::{usage, Config, ParsedArgs};
+pub use fleet::{fleet_service, FLEET_ID_PREFIX, MAX_FLEET};
 pub use model::{Dialect, PortMapping, Seed, SeedProject, Service, ServiceErrorItem, Tag};
 pub use server::{serve, serve_with_shutdown};
 pub use state::{AppState, REQUEST_LOG_CAPACITY};

@@ -17,6 +17,10 @@ pub struct SeedProject {
     pub project_id: String,
     pub region: String,
     pub dialect: Dialect,
+    /// The account (domain) that owns the project: it may always connect to its own services,
+    /// without a whitelist record. Default: the project id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_id: Option<String>,
     #[serde(default)]
     pub services: Vec<Service>,
 }
@@ -86,6 +90,56 @@ pub struct Service {
     pub created_at: String,
     #[serde(default = "crate::timefmt::now_utc")]
     pub updated_at: String,
+    /// The VPC endpoints connected (or asking to connect) to the service: seed data, kept
+    /// apart from the service object once loaded (the API shows them on their own path).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub connections: Vec<Connection>,
+    /// The whitelist: who else may connect. Seed data, like `connections`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permissions: Vec<Permission>,
+}
+
+/// A VPC endpoint's connection to a service, a row of `GET …/connections`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Connection {
+    /// The VPC endpoint's id.
+    pub id: String,
+    /// An integer in answers, which may exceed 2^53 (a string in the query).
+    pub marker_id: u64,
+    /// The consumer's account.
+    pub domain_id: String,
+    /// `pendingAcceptance`, `creating`, `accepted`, `rejected`, `failed` or `deleting`.
+    #[serde(default = "default_connection_status")]
+    pub status: String,
+    /// Huawei Cloud only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Why a `failed` connection failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<Vec<ServiceErrorItem>>,
+    #[serde(default = "crate::timefmt::now_utc")]
+    pub created_at: String,
+    #[serde(default = "crate::timefmt::now_utc")]
+    pub updated_at: String,
+}
+
+/// A whitelist record, a row of `GET …/permissions`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Permission {
+    pub id: String,
+    /// `iam:domain::<domain_id>`, `*` (anyone), or in Huawei Cloud
+    /// `organizations:orgPath::<path>`.
+    pub permission: String,
+    /// `domainId`, or in Huawei Cloud `orgPath`.
+    #[serde(default = "default_permission_type")]
+    pub permission_type: String,
+    /// Open Telekom Cloud only (its list shows it; Huawei Cloud's does not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default = "crate::timefmt::now_utc")]
+    pub created_at: String,
 }
 
 /// One port mapping.
@@ -132,4 +186,10 @@ fn default_editions() -> Vec<String> {
 }
 fn default_protocol() -> String {
     "TCP".to_string()
+}
+fn default_connection_status() -> String {
+    "pendingAcceptance".to_string()
+}
+fn default_permission_type() -> String {
+    "domainId".to_string()
 }

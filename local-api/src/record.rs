@@ -10,7 +10,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
-use crate::faults::DropConnection;
+use crate::faults::{DropConnection, FaultApplied};
 use crate::guard;
 use crate::state::{AppState, RequestRecord, TokenSeen};
 
@@ -33,6 +33,11 @@ pub enum Kind {
 /// This request's id, for the handlers that put it in a body (the gateway's 404).
 #[derive(Clone, Debug)]
 pub struct RequestId(pub String);
+
+/// The request's body as read here, for the layers below that look at it (a fault that
+/// tells requests apart by their body).
+#[derive(Clone, Debug)]
+pub struct RawBody(pub Bytes);
 
 /// Paths that always belong to the API (and its 404), even with `--static-dir`.
 pub fn is_api_path(path: &str) -> bool {
@@ -121,12 +126,14 @@ pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Re
             x_forwarded_for: text("x-forwarded-for"),
             body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
             status: None,
+            fault: None,
             request_id: rid.clone(),
         };
         app.lock().log_request(entry);
     }
     parts.extensions.insert(kind);
     parts.extensions.insert(RequestId(rid.clone()));
+    parts.extensions.insert(RawBody(body.clone()));
     let req = Request::from_parts(parts, Body::from(body));
 
     let mut resp = if let Some(host) = &refused_host {
@@ -141,11 +148,13 @@ pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Re
     };
 
     let dropped = resp.extensions().get::<DropConnection>().is_some();
+    let fault = resp.extensions().get::<FaultApplied>().map(|f| f.0);
     let status = resp.status().as_u16();
-    if recorded && !dropped {
+    if recorded {
         let mut st = app.lock();
         if let Some(r) = st.requests.iter_mut().rev().find(|r| r.request_id == rid) {
-            r.status = Some(status);
+            r.status = (!dropped).then_some(status);
+            r.fault = fault;
         }
     }
     if !app.config.quiet {

@@ -2,8 +2,9 @@
 
 use std::collections::HashSet;
 
-use crate::model::Seed;
+use crate::model::{Dialect, Seed};
 use crate::rules;
+use crate::rules::access::{self, PermissionType};
 
 impl Seed {
     /// The seed compiled into the crate ([`crate::DEFAULT_SEED_JSON`]).
@@ -25,7 +26,17 @@ impl Seed {
     /// Checks the invariants the server relies on.
     pub fn check(&self) -> Result<(), String> {
         let mut projects = HashSet::new();
+        // An endpoint connects to one service: its id is unique in the whole seed.
+        let mut endpoints = HashSet::new();
         for p in &self.projects {
+            if let Some(d) = &p.domain_id {
+                if !d.bytes().all(|b| b.is_ascii_alphanumeric()) || !access::is_domain_id(d) {
+                    return Err(format!(
+                        "project {}: domain_id '{d}' must be 1-64 letters or digits",
+                        p.project_id
+                    ));
+                }
+            }
             if p.project_id.is_empty() || p.project_id.contains('/') {
                 return Err(format!("project id '{}' is invalid", p.project_id));
             }
@@ -60,6 +71,62 @@ impl Seed {
                     if m.protocol != "TCP" && m.protocol != "UDP" {
                         return Err(format!("{at}: unknown protocol '{}'", m.protocol));
                     }
+                }
+                for c in &s.connections {
+                    let at = format!("{at} connection {}", c.id);
+                    if !rules::is_uuid(&c.id) {
+                        return Err(format!("{at}: id is not a UUID"));
+                    }
+                    if !endpoints.insert(c.id.to_ascii_lowercase()) {
+                        return Err(format!("{at}: the endpoint appears twice"));
+                    }
+                    if !access::CONNECTION_STATUSES.contains(&c.status.as_str()) {
+                        return Err(format!("{at}: unknown status '{}'", c.status));
+                    }
+                    if c.error.is_some() != (c.status == "failed") {
+                        return Err(format!(
+                            "{at}: an error belongs to a failed connection only"
+                        ));
+                    }
+                    if !access::is_domain_id(&c.domain_id) {
+                        return Err(format!("{at}: domain_id '{}' is invalid", c.domain_id));
+                    }
+                    if c.description.is_some() && p.dialect == Dialect::Otc {
+                        return Err(format!(
+                            "{at}: a connection's description is Huawei Cloud only"
+                        ));
+                    }
+                }
+                let mut records = HashSet::new();
+                for r in &s.permissions {
+                    let at = format!("{at} permission {}", r.id);
+                    if !rules::is_uuid(&r.id) {
+                        return Err(format!("{at}: id is not a UUID"));
+                    }
+                    let kind = PermissionType::parse(&r.permission_type).ok_or_else(|| {
+                        format!("{at}: unknown permission_type '{}'", r.permission_type)
+                    })?;
+                    // Stored as the API lists them: `*`, not `iam:domain::*`.
+                    let valid = r.permission == "*"
+                        || access::stored_permission(&r.permission, kind, p.dialect).as_deref()
+                            == Some(r.permission.as_str());
+                    if !valid {
+                        return Err(format!("{at}: invalid record '{}'", r.permission));
+                    }
+                    if !records.insert(r.permission.as_str()) {
+                        return Err(format!("{at}: '{}' appears twice", r.permission));
+                    }
+                    if r.description.is_some() && p.dialect == Dialect::Huawei {
+                        return Err(format!(
+                            "{at}: a whitelist record's description is Open Telekom Cloud only"
+                        ));
+                    }
+                }
+                if s.permissions.len() > access::MAX_WHITELIST {
+                    return Err(format!(
+                        "{at}: more than {} whitelist records",
+                        access::MAX_WHITELIST
+                    ));
                 }
             }
         }

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::faults::Fault;
-use crate::model::{Dialect, Service};
+use crate::model::{Connection, Dialect, Permission, Service};
 
 /// The state every handler and middleware shares (cheap to clone).
 #[derive(Clone)]
@@ -29,6 +29,8 @@ pub struct State {
     pub faults: Vec<Fault>,
     /// The last [`REQUEST_LOG_CAPACITY`] API requests, oldest first.
     pub requests: VecDeque<RequestRecord>,
+    /// Numbers the ids of whitelist records and connections made while running.
+    pub next_id: u64,
 }
 
 /// How many API requests the request log keeps: the oldest drop out beyond this.
@@ -38,13 +40,44 @@ pub struct ProjectState {
     pub project_id: String,
     pub region: String,
     pub dialect: Dialect,
+    /// The owner's account: always allowed to connect to the project's services.
+    pub domain_id: String,
     pub services: Vec<ServiceState>,
 }
 
 pub struct ServiceState {
+    /// The service object, without its connections and whitelist (kept below).
     pub svc: Service,
     /// While `Some`, the service is `creating` until this instant.
     pub creating_until: Option<Instant>,
+    pub connections: Vec<ConnectionState>,
+    pub permissions: Vec<Permission>,
+}
+
+pub struct ConnectionState {
+    pub conn: Connection,
+    /// While `Some`, the connection is `creating` (accepted, being set up) until this instant.
+    pub creating_until: Option<Instant>,
+}
+
+impl ServiceState {
+    /// A service as the seed gives it: its connections and whitelist move out of the object.
+    pub fn new(mut svc: Service) -> ServiceState {
+        let connections = std::mem::take(&mut svc.connections)
+            .into_iter()
+            .map(|conn| ConnectionState {
+                conn,
+                creating_until: None,
+            })
+            .collect();
+        let permissions = std::mem::take(&mut svc.permissions);
+        ServiceState {
+            svc,
+            creating_until: None,
+            connections,
+            permissions,
+        }
+    }
 }
 
 /// One API request as the log keeps it (`GET /__control/requests`).
@@ -69,6 +102,9 @@ pub struct RequestRecord {
     pub body: Option<String>,
     /// `None` until answered, and for a dropped connection.
     pub status: Option<u16>,
+    /// The fault mode that answered (or delayed) the request, `None` for the API's own answer:
+    /// a throttled request shows `"throttle"` beside its 400 or 429.
+    pub fault: Option<&'static str>,
     pub request_id: String,
 }
 
@@ -141,29 +177,31 @@ impl State {
                     project_id: p.project_id.clone(),
                     region: p.region.clone(),
                     dialect: p.dialect,
-                    services: p
-                        .services
-                        .iter()
-                        .map(|s| ServiceState {
-                            svc: s.clone(),
-                            creating_until: None,
-                        })
-                        .collect(),
+                    domain_id: p.domain_id.clone().unwrap_or_else(|| p.project_id.clone()),
+                    services: p.services.iter().cloned().map(ServiceState::new).collect(),
                 })
                 .collect(),
             faults: Vec::new(),
             requests: VecDeque::new(),
+            next_id: 1,
         }
     }
 }
 
 impl ProjectState {
-    /// Ends every `creating` phase whose deadline has passed.
+    /// Ends every `creating` phase whose deadline has passed: a service's becomes
+    /// `available`, a connection's `accepted`.
     pub fn settle(&mut self, now: Instant) {
         for s in &mut self.services {
             if s.creating_until.is_some_and(|t| t <= now) {
                 s.creating_until = None;
                 s.svc.status = "available".to_string();
+            }
+            for c in &mut s.connections {
+                if c.creating_until.is_some_and(|t| t <= now) {
+                    c.creating_until = None;
+                    c.conn.status = "accepted".to_string();
+                }
             }
         }
     }

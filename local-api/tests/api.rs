@@ -998,6 +998,24 @@ async fn the_demo_file_names_the_embedded_seeds_services_and_token() {
     );
     let otc = s.get(&list_path(env["DEMO_OTC_PROJECT_ID"], "")).json();
     assert_eq!(otc["total_count"], 2);
+    let pending = s
+        .get(&format!(
+            "{}/connections?id={}",
+            service_path(env["DEMO_PROJECT_ID"], env["DEMO_SERVICE_ID"]),
+            env["DEMO_PENDING_ENDPOINT_ID"]
+        ))
+        .json();
+    assert_eq!(pending["connections"][0]["status"], "pendingAcceptance");
+    // The owner's account may connect without a whitelist record.
+    let r = s.control(
+        "POST",
+        &format!(
+            "/__control/connect/{}/{}",
+            env["DEMO_PROJECT_ID"], env["DEMO_SERVICE_ID"]
+        ),
+        Some(&json!({"domain_id": env["DEMO_OWNER_DOMAIN_ID"]}).to_string()),
+    );
+    assert_eq!(r.status, 200, "{}", r.text());
 }
 
 // ---------------------------------------------------------------------------------------------

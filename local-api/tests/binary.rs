@@ -46,6 +46,7 @@ fn command(args: &[&str]) -> Command {
         "VPCEP_ALLOW_ORIGINS",
         "VPCEP_ALLOW_HOSTS",
         "VPCEP_STATIC_DIR",
+        "VPCEP_FLEET",
     ] {
         cmd.env_remove(var);
     }
@@ -144,6 +145,8 @@ fn help_exits_0_and_lists_every_flag_with_env_and_default() {
             "VPCEP_ALLOW_HOSTS",
             "--static-dir",
             "VPCEP_STATIC_DIR",
+            "--fleet",
+            "VPCEP_FLEET",
             "--quiet",
             "--help",
         ] {
@@ -163,6 +166,8 @@ fn bad_flag_or_value_exits_2_with_a_message() {
         (&["--seed", "/nonexistent/seed.json"], "--seed"),
         (&["--static-dir", "/nonexistent/dist"], "--static-dir"),
         (&["--allow-host", ""], "--allow-host"),
+        (&["--fleet", "lots"], "--fleet"),
+        (&["--fleet", "10001"], "--fleet"),
     ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -305,4 +310,30 @@ fn only_loopback_hosts_are_answered_unless_allow_host_admits_one() {
     assert!(r.starts_with("HTTP/1.1 200 "), "{r}");
     let r = get(admitting.addr, "evil.example");
     assert!(r.starts_with("HTTP/1.1 421 "), "{r}");
+}
+
+#[test]
+fn fleet_flag_and_env_seed_the_demo_project_with_n_more_services() {
+    let list = |addr: SocketAddr| {
+        let r = request(
+            addr,
+            "GET",
+            &list_path(HW, "endpoint_service_name=fleet-&limit=1&sort_dir=asc"),
+            &[("X-Auth-Token", TOKEN)],
+            None,
+        );
+        assert_eq!(r.status, 200, "{}", r.text());
+        r.json()
+    };
+    let server = Running::start(&mut command(&["--port", "0", "--quiet", "--fleet", "257"]));
+    let v = list(server.addr);
+    assert_eq!(v["total_count"], 257);
+    // The oldest is the last one: created an hour apart going back.
+    assert_eq!(
+        v["endpoint_services"][0]["id"],
+        "f1ee7000-0000-4000-8000-000000000257"
+    );
+    drop(server);
+    let server = Running::start(command(&["--port", "0", "--quiet"]).env("VPCEP_FLEET", "12"));
+    assert_eq!(list(server.addr)["total_count"], 12);
 }

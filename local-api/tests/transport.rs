@@ -517,6 +517,7 @@ async fn request_log_records_api_requests_in_order_with_whether_a_token_was_acce
             "x_forwarded_for": "203.0.113.7",
             "body": r#"{"description":"d"}"#,
             "status": 200,
+            "fault": null,
             "request_id": a.request_id(),
         })
     );

@@ -47,7 +47,10 @@ impl FromRequestParts<AppState> for Authenticated {
 }
 
 /// The project, its `creating` phases settled to now.
-fn project<'a>(st: &'a mut Data, project_id: &str) -> Result<&'a mut ProjectState, ApiError> {
+pub(super) fn project<'a>(
+    st: &'a mut Data,
+    project_id: &str,
+) -> Result<&'a mut ProjectState, ApiError> {
     let project = st
         .projects
         .iter_mut()
@@ -152,7 +155,7 @@ pub struct ListQuery {
 }
 
 /// An empty value counts as absent, as the SDKs leave unset parameters out.
-fn given(v: &Option<String>) -> Option<&str> {
+pub(super) fn given(v: &Option<String>) -> Option<&str> {
     v.as_deref().filter(|v| !v.is_empty())
 }
 

@@ -1,7 +1,10 @@
-//! The routes: the three calls of the VPCEP API, the test hooks, and the layers around them.
+//! The routes: the calls of the VPCEP API, the test hooks, and the layers around them.
 
+mod access;
 mod api;
+mod connections;
 mod control;
+mod permissions;
 
 use axum::extract::{Request, State};
 use axum::http::Method;
@@ -33,6 +36,22 @@ pub fn app(state: AppState) -> Router {
             "/v2/{project_id}/vpc-endpoint-services/{service_id}/upgrade",
             post(api::upgrade_service),
         )
+        .route(
+            "/v1/{project_id}/vpc-endpoint-services/{service_id}/connections",
+            get(connections::list_connections).head(fallback),
+        )
+        .route(
+            "/v1/{project_id}/vpc-endpoint-services/{service_id}/connections/action",
+            post(connections::connection_action),
+        )
+        .route(
+            "/v1/{project_id}/vpc-endpoint-services/{service_id}/permissions",
+            get(permissions::list_permissions).head(fallback),
+        )
+        .route(
+            "/v1/{project_id}/vpc-endpoint-services/{service_id}/permissions/action",
+            post(permissions::permission_action),
+        )
         .route_layer(from_fn(no_empty_segment))
         .route(
             "/__control/faults",
@@ -41,10 +60,15 @@ pub fn app(state: AppState) -> Router {
                 .delete(control::clear_faults),
         )
         .route("/__control/reset", post(control::reset))
+        .route("/__control/fleet", post(control::set_fleet))
         .route("/__control/requests", get(control::requests))
         .route(
             "/__control/edit/{project_id}/{service_id}",
             post(control::edit),
+        )
+        .route(
+            "/__control/connect/{project_id}/{service_id}",
+            post(control::connect),
         )
         .fallback(fallback)
         .method_not_allowed_fallback(fallback)

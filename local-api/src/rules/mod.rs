@@ -3,6 +3,9 @@
 //! A PUT body is checked in two phases, because the `creating` state check (EndPoint.3045) sits
 //! between them: [`parse_put_shape`] (JSON, object, known fields, no null, JSON types: all
 //! EndPoint.0002) and [`validate_put`] (values, dialect and cross-field rules).
+//! [`access`] holds the values of connections and whitelist records.
+
+pub mod access;
 
 use std::collections::HashSet;
 use std::net::Ipv4Addr;
