@@ -10,7 +10,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { makeSite, serve, walk, gzip9, brotli11 } from './serve.mjs';
-import { makeSeed, readDemoEnv, PORTS200_SERVICE_ID, LIST_PROJECT_ID, LIST_SIZE, listServiceName } from './lib/seed.mjs';
+import { makeSeed, readDemoEnv, PORTS200_SERVICE_ID, LIST_PROJECT_ID, LIST_SIZE, listServiceName, BATCH_PROJECT_ID, BATCH_SIZE } from './lib/seed.mjs';
 import { summary, round } from './lib/stats.mjs';
 import { sizeReport } from './lib/wasmsize.mjs';
 
@@ -27,7 +27,8 @@ const opt = {
   loads: Number(process.env.BENCH_LOADS || 10),
   keystrokes: Number(process.env.BENCH_KEYSTROKES || 100),
   profiles: (process.env.BENCH_PROFILES || 'loopback,throttled').split(','),
-  parts: (process.env.BENCH_PARTS || 'loads,ports,list,size').split(','),
+  parts: (process.env.BENCH_PARTS || 'loads,ports,list,batch,size').split(','),
+  batchRuns: Number(process.env.BENCH_BATCH_RUNS || 3),
   out: process.env.BENCH_OUT || BENCH,
   serveOnly: process.argv.includes('--serve'),
 };
@@ -44,6 +45,8 @@ const CHROMIUM_ARGS = [
   '--window-size=1280,900',
 ];
 const LOAD_TIMEOUT_MS = 60_000;
+const BATCH_RATE = 50;
+const BATCH_CONCURRENCY = 4;
 
 const log = (...a) => console.error(`[${((performance.now() - T_START) / 1000).toFixed(1).padStart(6)} s]`, ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -95,7 +98,8 @@ async function startStack(demo) {
   fs.writeFileSync(seedFile, JSON.stringify(makeSeed(ROOT, demo)));
   const api = await startApi(seedFile);
   log(`local API ${api.url} (seed ${path.relative(ROOT, seedFile)})`);
-  const config = Buffer.from(JSON.stringify({ api_proxy_url: '/vpcep', auth: 'proxy' }));
+  // The batch part runs at the highest rate config.json allows, so the rate limit is not what it measures.
+  const config = Buffer.from(JSON.stringify({ api_proxy_url: '/vpcep', auth: 'proxy', batch_rate_per_second: BATCH_RATE }));
   const t0 = performance.now();
   const sites = {
     console: makeSite([...walk(opt.dist).filter(([u]) => u !== '/config.json'), ['/config.json', config]]),
@@ -320,6 +324,94 @@ async function consolePage(browser, url, readySelector) {
   await page.waitForSelector(readySelector, { timeout: LOAD_TIMEOUT_MS });
   await sleep(300);
   return page;
+}
+
+/// The batch upgrade of BATCH_SIZE services (the basic ones get a POST each), 4 at once at
+/// BATCH_RATE a second: the console from the Start click to its results, against a plain loop
+/// in the same page that sends the same POSTs with the same concurrency and the same spacing
+/// (and, for scale, the same loop with no rate limit). The server is reset before each run;
+/// the runs interleave.
+async function batchRuns(stack) {
+  const base = stack.servers.console.url;
+  const reset = async () => {
+    const r = await fetch(`${stack.api.url}/__control/reset`, { method: 'POST' });
+    if (!r.ok) throw new Error(`reset: ${r.status}`);
+  };
+  const posts = async () => {
+    const r = await fetch(`${stack.api.url}/__control/requests`);
+    return (await r.json()).filter((e) => e.method === 'POST' && e.path.endsWith('/upgrade') && e.path.includes(BATCH_PROJECT_ID));
+  };
+  const basic = Array.from({ length: BATCH_SIZE }, (_, i) => i).filter((i) => i % 3 !== 0)
+    .map((i) => `0ba70000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`);
+  const samples = { console: [], loop: [], loop_unlimited: [] };
+  let sent = null;
+  return withBrowser(async (browser) => {
+    const page = await consolePage(browser, `${base}/?project_id=${BATCH_PROJECT_ID}&size=100`, '#service-table tbody tr');
+    for (let run = 0; run < opt.batchRuns; run++) {
+      // The console.
+      await reset();
+      await page.goto(`${base}/?project_id=${BATCH_PROJECT_ID}&size=100`, { waitUntil: 'load' });
+      await page.waitForSelector('#service-table tbody tr', { timeout: LOAD_TIMEOUT_MS });
+      await page.click('#select-matching');
+      await page.waitForFunction((n) => document.getElementById('selection-count')?.textContent === `${n} selected`, { timeout: 30_000 }, BATCH_SIZE);
+      await page.select('#batch-action', 'upgrade');
+      await page.click('#batch-review');
+      await page.waitForSelector('#batch-start:not([hidden])');
+      await page.$eval('#batch-concurrency', (el, n) => { el.value = String(n); el.dispatchEvent(new Event('input', { bubbles: true })); }, BATCH_CONCURRENCY);
+      await page.evaluate(() => {
+        window.__batchStart = null;
+        document.getElementById('batch-start').addEventListener('click', () => { window.__batchStart = performance.now(); }, { capture: true, once: true });
+      });
+      const waiting = await armRendered(page, `() => { const b = document.getElementById('batch-close'); return !!b && !b.closest('[hidden]'); }`, 120_000);
+      await page.click('#batch-start');
+      const done = (await waiting()).dom;
+      const started = await page.evaluate(() => window.__batchStart);
+      samples.console.push(done - started);
+      const got = await posts();
+      sent = got.length;
+      if (got.length !== basic.length) throw new Error(`the console sent ${got.length} upgrades, not ${basic.length}`);
+      // The plain loops, in the same page and through the same proxy.
+      for (const [key, spacing] of [['loop', 1000 / BATCH_RATE], ['loop_unlimited', 0]]) {
+        await reset();
+        const ms = await page.evaluate(async (ids, project, concurrency, spacing) => {
+          const t0 = performance.now();
+          let next = 0;
+          let lastStart = -Infinity;
+          const worker = async () => {
+            while (next < ids.length) {
+              const id = ids[next++];
+              const wait = lastStart + spacing - performance.now();
+              lastStart = Math.max(performance.now(), lastStart + spacing);
+              if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+              const r = await fetch(`/vpcep/v2/${project}/vpc-endpoint-services/${id}/upgrade`, {
+                method: 'POST', headers: { 'Content-Type': 'application/json' }, cache: 'no-store', credentials: 'omit',
+              });
+              await r.text();
+            }
+          };
+          await Promise.all(Array.from({ length: concurrency }, worker));
+          return performance.now() - t0;
+        }, basic, BATCH_PROJECT_ID, BATCH_CONCURRENCY, spacing);
+        samples[key].push(ms);
+        const n = (await posts()).length;
+        if (n !== basic.length) throw new Error(`the plain loop sent ${n} upgrades, not ${basic.length}`);
+      }
+      log(`batch run ${run + 1}: console ${Math.round(samples.console.at(-1))} ms, loop ${Math.round(samples.loop.at(-1))} ms, loop without rate limit ${Math.round(samples.loop_unlimited.at(-1))} ms`);
+    }
+    const c = summary(samples.console);
+    const l = summary(samples.loop);
+    return {
+      services: BATCH_SIZE,
+      upgrades_sent: sent,
+      concurrency: BATCH_CONCURRENCY,
+      rate_per_second: BATCH_RATE,
+      runs: opt.batchRuns,
+      console_ms: c,
+      plain_loop_ms: l,
+      plain_loop_without_rate_limit_ms: summary(samples.loop_unlimited),
+      console_overhead: round(c.median / l.median - 1, 3),
+    };
+  });
 }
 
 async function portEditor(stack, demo) {
@@ -552,6 +644,11 @@ function markdown(r) {
     out.push(`**Service list, ${fmt(l.services)} services, ${l.page_size} a page**: paging (${l.paging.samples} pages), list request start to rows rendered: median ${fmt(l.paging.request_to_rendered_ms.median, 1)} ms, p95 ${fmt(l.paging.request_to_rendered_ms.p95, 1)} (of which the response: ${fmt(l.paging.request_to_response_end_ms.median, 1)} ms, response end to rendered: ${fmt(l.paging.response_end_to_rendered_ms.median, 1)} ms). Name filter (${l.filter.samples} keystrokes): response end to rows rendered median ${fmt(l.filter.response_end_to_rendered_ms.median, 1)} ms, p95 ${fmt(l.filter.response_end_to_rendered_ms.p95, 1)}; keystroke to rendered ${fmt(l.filter.keystroke_to_rendered_ms.median, 0)} ms (the 350 ms pause included).`);
     out.push('');
   }
+  if (r.batch) {
+    const b = r.batch;
+    out.push(`**Batch upgrade, ${b.services} services** (${b.upgrades_sent} upgrades sent, the rest skipped as advanced already), ${b.concurrency} at once, at most ${b.rate_per_second} a second, ${b.runs} runs, server reset before each: the console, Start to results shown, median ${fmt(b.console_ms.median, 0)} ms; a plain loop in the same page sending the same POSTs with the same concurrency and spacing, median ${fmt(b.plain_loop_ms.median, 0)} ms; **console overhead ${fmt(b.console_overhead * 100, 1)} %**. The same loop without the rate limit: ${fmt(b.plain_loop_without_rate_limit_ms.median, 0)} ms.`);
+    out.push('');
+  }
   if (r.sizes) {
     out.push('| file | raw | gzip -9 | brotli 11 |');
     out.push('|---|--:|--:|--:|');
@@ -595,6 +692,7 @@ async function main() {
     results.served = Object.fromEntries(Object.entries(stack.servers).map(([k, s]) => [k, { requests: s.stats.requests, encodings: s.stats.encodings, accept_encoding: [...s.stats.acceptEncoding] }]));
     if (opt.parts.includes('ports')) { results.port_editor = await portEditor(stack, demo); log('port editor done'); }
     if (opt.parts.includes('list')) { results.service_list = await serviceList(stack); log('service list done'); }
+    if (opt.parts.includes('batch')) { results.batch = await batchRuns(stack); log('batch done'); }
   } finally {
     await stack.stop();
   }

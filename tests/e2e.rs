@@ -325,7 +325,7 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
         get["query"].as_str().unwrap().contains("status=failed"),
         "{get}"
     );
-    let statuses = browser.column("#service-table", 2).await;
+    let statuses = browser.column("#service-table", 3).await;
     assert!(
         !statuses.is_empty() && statuses.iter().all(|s| s == "Failed"),
         "{range}: {statuses:?}"

@@ -8,6 +8,9 @@ import path from 'node:path';
 export const PORTS200_SERVICE_ID = 'b3c4d5e6-0200-4200-8200-000000000200';
 export const LIST_PROJECT_ID = 'be0c1000be0c1000be0c1000be0c1000';
 export const LIST_SIZE = 1000;
+/// A project of 300 services for the batch part: every third one advanced already.
+export const BATCH_PROJECT_ID = 'ba7c4000ba7c4000ba7c4000ba7c4000';
+export const BATCH_SIZE = 300;
 
 /// Reads local-api/seed/demo.env (KEY=value lines).
 export function readDemoEnv(root) {
@@ -63,5 +66,20 @@ export function makeSeed(root, demo) {
     });
   }
   seed.projects.push({ project_id: LIST_PROJECT_ID, region: 'cn-north-4', dialect: 'huawei', services });
+  const batch = [];
+  for (let i = 0; i < BATCH_SIZE; i++) {
+    batch.push({
+      id: `0ba70000-0000-4000-8000-${hex(i, 12)}`,
+      service_name: `batch-${String(i).padStart(3, '0')}`,
+      port_id: `0ba70000-0000-4000-9000-${hex(i, 12)}`,
+      server_type: 'VM',
+      status: 'available',
+      supported_editions: i % 3 === 0 ? ['basic', 'profession'] : ['basic'],
+      ports: [{ client_port: 1000, server_port: 2000, protocol: 'TCP' }],
+      created_at: new Date(t0 + i * 3600_000).toISOString().replace('.000Z', 'Z'),
+      updated_at: new Date(t0 + i * 3600_000).toISOString().replace('.000Z', 'Z'),
+    });
+  }
+  seed.projects.push({ project_id: BATCH_PROJECT_ID, region: 'cn-north-4', dialect: 'huawei', services: batch });
   return seed;
 }

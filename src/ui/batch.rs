@@ -6,6 +6,7 @@
 //! [`Runner`] hands out, tells it the answers, and draws where each row stands.
 
 use super::http::{self, Failure};
+use super::outcome::Problem;
 use super::state::Console;
 use crate::api::batch::{
     export_csv, export_json, plan, select_all_queries, Answer, BatchAction, Decision, PageTick,
@@ -59,7 +60,9 @@ pub struct BatchState {
     pub title: RwSignal<String>,
     /// The first request of the plan, exactly as it goes (the token masked).
     pub sample: RwSignal<Option<String>>,
-    pub rows: RwSignal<Vec<RwSignal<RowLine>>>,
+    /// One signal per row, so an answer redraws its row only. Reference-counted: they live
+    /// as long as the batch, whichever component was current when they were made.
+    pub rows: RwSignal<Vec<ArcRwSignal<RowLine>>>,
     pub progress: RwSignal<Option<Progress>>,
     /// The "Requests at once" field as typed.
     pub concurrency: RwSignal<String>,
@@ -70,6 +73,9 @@ pub struct BatchState {
     /// The requests in flight, to abort on Cancel (a few at most: a list, not a map).
     aborts: StoredValue<Vec<(WorkId, web_sys::AbortController)>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// Rows changed since the last redraw, and whether one is due.
+    dirty: StoredValue<Vec<usize>, LocalStorage>,
+    redraw_due: StoredValue<bool, LocalStorage>,
 }
 
 impl BatchState {
@@ -89,6 +95,8 @@ impl BatchState {
             runner: StoredValue::new_local(None),
             aborts: StoredValue::new_local(Vec::new()),
             timer: StoredValue::new_local(None),
+            dirty: StoredValue::new_local(Vec::new()),
+            redraw_due: StoredValue::new_local(false),
         }
     }
 
@@ -206,8 +214,38 @@ fn step_words(step: crate::api::batch::StepKind) -> &'static str {
     }
 }
 
-/// Draws rows `which` (all when `None`) and the progress from the runner.
+/// How often a running batch redraws its rows and progress: each redraw lays the page's
+/// tables out again, which costs more than a request on a slow machine.
+const REDRAW_MS: u64 = 250;
+
+/// Marks `rows` changed: they (and the progress) are drawn at the next redraw, at most
+/// every [`REDRAW_MS`].
+fn mark(b: BatchState, rows: &[usize]) {
+    b.dirty.update_value(|d| d.extend_from_slice(rows));
+    if b.redraw_due.get_value() {
+        return;
+    }
+    b.redraw_due.set_value(true);
+    set_timeout(
+        move || {
+            if b.redraw_due.try_get_value() != Some(true) {
+                return;
+            }
+            b.redraw_due.set_value(false);
+            let mut rows = b.dirty.try_update_value(std::mem::take).unwrap_or_default();
+            rows.sort_unstable();
+            rows.dedup();
+            sync(b, Some(rows));
+        },
+        Duration::from_millis(REDRAW_MS),
+    );
+}
+
+/// Draws rows `which` (all when `None`) and the progress from the runner, now.
 fn sync(b: BatchState, which: Option<Vec<usize>>) {
+    if which.is_none() {
+        b.dirty.update_value(Vec::clear);
+    }
     let rows = b.rows.get_untracked();
     b.runner.with_value(|r| {
         let Some(r) = r else { return };
@@ -266,12 +304,9 @@ pub fn review(c: Console, action: BatchAction) {
         skipped
     ));
     b.sample.set(sample);
-    for old in b.rows.get_untracked() {
-        old.dispose();
-    }
     b.rows.set(
         rows.iter()
-            .map(|r| RwSignal::new(planned_line(r)))
+            .map(|r| ArcRwSignal::new(planned_line(r)))
             .collect(),
     );
     revoke_exports(b);
@@ -376,12 +411,18 @@ pub fn close(c: Console) {
 
 /// Hands out what the runner says is due, and wakes again when it says.
 fn pump(c: Console) {
+    pump_at(c, 0.0);
+}
+
+/// [`pump`] at `not_before` at the earliest: a timer may fire a fraction of a millisecond
+/// before the clock reaches the time it was set for, and must not come back empty.
+fn pump_at(c: Console, not_before: f64) {
     let b = c.batch;
     if !b.busy() {
         return;
     }
     let settings = c.settings.snapshot_untracked();
-    let t = now();
+    let t = now().max(not_before);
     let works = b
         .runner
         .try_update_value(|r| {
@@ -442,13 +483,13 @@ fn pump(c: Console) {
                 if let Some(entry) = entry {
                     c.history.update(|h| h.push(entry));
                 }
-                sync(b, Some(vec![i]));
+                mark(b, &[i]);
             }
             pump(c);
         });
     }
     if !started.is_empty() {
-        sync(b, Some(started));
+        mark(b, &started);
     }
     let (finished, wake) = b.runner.with_value(|r| {
         r.as_ref()
@@ -467,14 +508,14 @@ fn pump(c: Console) {
         let handle = set_timeout_with_handle(
             move || {
                 b.timer.set_value(None);
-                pump(c);
+                pump_at(c, at);
             },
             Duration::from_millis(wait.ceil() as u64),
         )
         .ok();
         b.timer.set_value(handle);
     }
-    sync(b, Some(Vec::new()));
+    mark(b, &[]);
 }
 
 /// The run is over: results to export, and the list shows the services as they are now.
@@ -545,36 +586,29 @@ pub fn select_all_matching(c: Console, view: ListView, total: u64) {
     b.problem.set(None);
     leptos::task::spawn_local(async move {
         let pages = queries.len();
-        let settings = c.settings.snapshot_untracked();
         let mut found: Vec<EndpointService> = Vec::new();
         for (n, query) in queries.into_iter().enumerate() {
             b.fetching
                 .set(Some(format!("Selecting: page {} of {pages}…", n + 1)));
             let size = query.limit;
-            let exchange = http::execute(
-                &settings,
-                Operation::ListServices(query),
-                c.timing.request_timeout_s,
-            )
-            .await;
-            match exchange.map(|e| e.result) {
-                Ok(Ok(Outcome::List(list))) => {
+            match c.call(Operation::ListServices(query)).await {
+                Ok((Outcome::List(list), _)) => {
                     let short = (list.endpoint_services.len() as u32) < size.unwrap_or(0);
                     found.extend(list.endpoint_services);
                     if short {
                         break;
                     }
                 }
-                Ok(Ok(_)) => break,
-                Ok(Err(e)) => {
+                Ok(_) => break,
+                Err(problem) => {
+                    let why = match problem {
+                        Problem::Settings(e) => e.message().to_owned(),
+                        Problem::Api { error, .. } => error.to_string(),
+                    };
                     b.problem.set(Some(format!(
-                        "Selecting stopped at page {} of {pages}: {e}. The services selected before stay selected.",
+                        "Selecting stopped at page {} of {pages}: {why}; the services of the pages read before it are selected.",
                         n + 1
                     )));
-                    break;
-                }
-                Err(e) => {
-                    b.problem.set(Some(e.message().to_owned()));
                     break;
                 }
             }
@@ -872,11 +906,15 @@ pub fn BatchPanel() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {move || b.rows.get().into_iter().map(|line| view! {
-                            <tr class=move || format!("batch-row tone-{}", line.with(|l| l.tone)) data-id=move || line.with(|l| l.id.clone())>
+                        {move || b.rows.get().into_iter().map(|line| {
+                            // This page's handle on the row's signal; the signal lives on.
+                            let line = RwSignal::from(line);
+                            let (name, id) = line.with_untracked(|l| (l.name.clone(), l.id.clone()));
+                            view! {
+                            <tr class=move || format!("batch-row tone-{}", line.with(|l| l.tone)) data-id=id>
                                 <th scope="row">
-                                    {move || line.with(|l| l.name.clone())}
-                                    <code class="muted small id">{move || line.with(|l| l.id.clone())}</code>
+                                    <span class="service-name">{name}</span>
+                                    <code class="muted small id">{id.clone()}</code>
                                 </th>
                                 <td class="result">{move || line.with(|l| l.result.clone())}</td>
                                 <td class="detail">{move || line.with(|l| l.detail.clone())}</td>
@@ -885,7 +923,7 @@ pub fn BatchPanel() -> impl IntoView {
                                 <td><code>{move || line.with(|l| l.code.clone())}</code></td>
                                 <td class="opt"><code class="small">{move || line.with(|l| l.request_id.clone())}</code></td>
                             </tr>
-                        }).collect_view()}
+                        }}).collect_view()}
                     </tbody>
                 </table>
             </div>

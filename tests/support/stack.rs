@@ -222,7 +222,12 @@ impl Stack {
 
     /// A [`Stack`] whose demo project has `n` more services (see [`fleet_seed`]).
     pub async fn start_fleet(n: usize) -> Stack {
-        let site = site(None);
+        Stack::start_fleet_with(n, None).await
+    }
+
+    /// [`Stack::start_fleet`] with `config_json` as the config.json beside index.html.
+    pub async fn start_fleet_with(n: usize, config_json: Option<&str>) -> Stack {
+        let site = site(config_json);
         let api = Api::start_with_seed(Some(site.path()), fleet_seed(n)).await;
         Stack {
             origin: api.origin.clone(),
