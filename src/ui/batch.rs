@@ -706,7 +706,7 @@ pub fn SelectionBar(view: ListView, total: u64) -> impl IntoView {
     };
     let select_view = view.clone();
     view! {
-        <form class="selection-bar" id="selection-bar" aria-label="Change many services" on:submit=on_review>
+        <form class="selection-bar" id="selection-bar" aria-label="Change many services" on:submit=on_review class:empty=move || count() == 0>
             <span id="selection-count" aria-live="polite">
                 {move || match count() {
                     0 => "None selected".to_owned(),
@@ -891,7 +891,8 @@ pub fn BatchPanel() -> impl IntoView {
                 <button type="button" class="secondary" id="batch-close" hidden=move || stage() != Stage::Finished
                     on:click=move |_| close(c)>"Close"</button>
             </div>
-            <div class="scroll">
+            // Scrolls on its own (a long batch): focusable, so the keyboard can scroll it too.
+            <div class="scroll" tabindex="0" role="region" aria-label="Services in this batch">
                 <table class="services batch-table" id="batch-table">
                     <caption class="visually-hidden">"Services in this batch"</caption>
                     <thead>
