@@ -1,0 +1,278 @@
+//! What the Connections and "Who may connect" tabs share: the service page's tab list (ARIA
+//! tabs, arrow keys, the tab in the URL), and the pending counts (the tab's label and the
+//! service list's approval cell), each read with the smallest list request there is
+//! (`GET …/connections?status=pendingAcceptance&limit=1`, its `total_count`).
+//!
+//! The list page asks for one count per row, at most [`COUNTS_AT_ONCE`] at a time, and keeps
+//! what it learnt for [`COUNT_FRESH_MS`], so paging back and forth or returning from a
+//! service does not ask again.
+
+use super::state::{use_console, Console};
+use super::storage;
+use crate::api::connections::ConnectionQuery;
+use crate::api::route::{Route, ServiceTab};
+use crate::api::words::{CONNECTIONS_TAB, WHITELIST_TAB};
+use crate::api::{Operation, Outcome};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Count requests in flight at once from the service list.
+pub const COUNTS_AT_ONCE: u32 = 2;
+/// A count read this long ago is used as it is.
+pub const COUNT_FRESH_MS: f64 = 30_000.0;
+
+/// A count the console has read: project, service, count, when (ms since the epoch).
+type Known = (String, String, u64, f64);
+/// A row waiting for its count: ticket, project, service, where to show it.
+type Waiting = (u64, String, String, RwSignal<Option<u64>>);
+
+/// The tabs' state in the console (it outlives a page's redraws).
+#[derive(Clone, Copy)]
+pub struct AccessState {
+    /// The service page's tab.
+    pub tab: RwSignal<ServiceTab>,
+    /// The service the tab was chosen on: another service opens on Settings.
+    tab_for: StoredValue<String, LocalStorage>,
+    /// The open service's pending count, for its tab's label: (service, count).
+    pub page_pending: RwSignal<Option<(String, u64)>>,
+    known: StoredValue<Vec<Known>, LocalStorage>,
+    queue: StoredValue<Vec<Waiting>, LocalStorage>,
+    in_flight: StoredValue<u32, LocalStorage>,
+    next_ticket: StoredValue<u64, LocalStorage>,
+}
+
+impl Default for AccessState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl AccessState {
+    /// The tab comes from the URL's `tab` (a link or a reload opens the same tab).
+    pub fn new() -> Self {
+        AccessState {
+            tab: RwSignal::new(ServiceTab::parse(storage::query_param("tab").as_deref())),
+            tab_for: StoredValue::new_local(String::new()),
+            page_pending: RwSignal::new(None),
+            known: StoredValue::new_local(Vec::new()),
+            queue: StoredValue::new_local(Vec::new()),
+            in_flight: StoredValue::new_local(0),
+            next_ticket: StoredValue::new_local(0),
+        }
+    }
+
+    fn known(self, project: &str, service: &str) -> Option<u64> {
+        let now = js_sys::Date::now();
+        self.known.with_value(|k| {
+            k.iter()
+                .find(|(p, s, _, at)| p == project && s == service && now - at < COUNT_FRESH_MS)
+                .map(|(_, _, n, _)| *n)
+        })
+    }
+
+    /// Remembers a count read just now (the list, the tab and the actions all tell it).
+    pub fn remember(self, project: &str, service: &str, count: u64) {
+        let now = js_sys::Date::now();
+        self.known.update_value(|k| {
+            k.retain(|(p, s, _, _)| !(p == project && s == service));
+            k.push((project.to_owned(), service.to_owned(), count, now));
+        });
+        self.page_pending.update(|p| {
+            if let Some((s, n)) = p {
+                if s == service {
+                    *n = count;
+                }
+            }
+        });
+    }
+}
+
+/// `GET …/connections?status=pendingAcceptance&limit=1`: how many wait for approval.
+pub async fn read_pending(c: Console, service_id: String) -> Option<u64> {
+    let project = c.settings.project_id.get_untracked();
+    match c
+        .call(Operation::ListConnections {
+            service_id: service_id.clone(),
+            query: ConnectionQuery::pending_count(),
+        })
+        .await
+    {
+        Ok((Outcome::Connections(list), _)) => {
+            c.access
+                .remember(project.trim(), &service_id, list.total_count);
+            Some(list.total_count)
+        }
+        _ => None,
+    }
+}
+
+/// Reads the open service's pending count for its tab's label.
+pub fn load_page_pending(c: Console, service_id: String) {
+    if service_id.is_empty() || !untrack(|| c.settings.complete()) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if let Some(n) = read_pending(c, service_id.clone()).await {
+            if c.page.id.get_untracked() == service_id {
+                c.access.page_pending.set(Some((service_id, n)));
+            }
+        }
+    });
+}
+
+/// Starts the waiting count requests, at most [`COUNTS_AT_ONCE`] in flight.
+fn pump_counts(c: Console) {
+    let a = c.access;
+    while a.in_flight.get_value() < COUNTS_AT_ONCE {
+        let Some((_, project, service, shown)) = a
+            .queue
+            .try_update_value(|q| (!q.is_empty()).then(|| q.remove(0)))
+            .flatten()
+        else {
+            return;
+        };
+        if let Some(n) = a.known(&project, &service) {
+            let _ = shown.try_set(Some(n));
+            continue;
+        }
+        a.in_flight.update_value(|n| *n += 1);
+        leptos::task::spawn_local(async move {
+            let n = read_pending(c, service).await;
+            a.in_flight.update_value(|n| *n = n.saturating_sub(1));
+            // The row may have gone meanwhile (another page): then nobody shows it.
+            let _ = shown.try_set(n);
+            pump_counts(c);
+        });
+    }
+}
+
+/// A service's connections waiting for approval, as a badge ("3 pending"); nothing when
+/// none wait or the count cannot be read. For the service list's approval cell.
+#[component]
+pub fn PendingCount(service_id: String) -> impl IntoView {
+    let c = use_console();
+    let a = c.access;
+    let shown = RwSignal::new(None::<u64>);
+    let project = c.settings.project_id.get_untracked().trim().to_owned();
+    match a.known(&project, &service_id) {
+        Some(n) => shown.set(Some(n)),
+        None if untrack(|| c.settings.complete()) => {
+            let ticket = a.next_ticket.get_value() + 1;
+            a.next_ticket.set_value(ticket);
+            a.queue
+                .update_value(|q| q.push((ticket, project, service_id, shown)));
+            // A row that goes before its turn (another page) asks nothing.
+            on_cleanup(move || {
+                let _ = a
+                    .queue
+                    .try_update_value(|q| q.retain(|(t, ..)| *t != ticket));
+            });
+            pump_counts(c);
+        }
+        None => {}
+    }
+    let count = move || shown.get().unwrap_or(0);
+    view! {
+        <span class="badge pending-count" hidden=move || count() == 0>
+            {move || format!("{} pending", count())}
+        </span>
+    }
+}
+
+/// Focuses the element `id` once the page has drawn.
+pub fn focus_soon(id: String) {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// The service page's tab list: Settings, "Connections (N pending)", "Who may connect".
+/// Arrow keys, Home and End move between the tabs (and show them); the URL follows.
+#[component]
+pub fn ServiceTabs() -> impl IntoView {
+    let c = use_console();
+    let a = c.access;
+    // Another service opens on Settings; the first one keeps the tab of its link.
+    Effect::new(move |_| {
+        let id = c.page.id.get();
+        if id.is_empty() {
+            return;
+        }
+        let before = a.tab_for.get_value();
+        if !before.is_empty() && before != id {
+            a.tab.set(ServiceTab::Settings);
+        }
+        if before != id {
+            a.tab_for.set_value(id.clone());
+            a.page_pending.set(None);
+            load_page_pending(c, id);
+        }
+    });
+    // The URL holds the tab (the route's own query plus `tab`), in place.
+    Effect::new(move |_| {
+        let tab = a.tab.get();
+        if let route @ Route::Service { .. } = c.route.get() {
+            let project = c.settings.project_id.get_untracked();
+            storage::set_url_query(&tab.add_to_query(&route.to_query(project.trim())), false);
+        }
+    });
+    let pending = move || {
+        let id = c.page.id.get();
+        a.page_pending.with(|p| match p {
+            Some((s, n)) if *s == id => Some(*n),
+            _ => None,
+        })
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let now = a.tab.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => now.step(1),
+            "ArrowLeft" => now.step(-1),
+            "Home" => ServiceTab::ALL[0],
+            "End" => ServiceTab::ALL[ServiceTab::ALL.len() - 1],
+            _ => return,
+        };
+        ev.prevent_default();
+        a.tab.set(next);
+        focus_soon(format!("tab-{}", next.as_str()));
+    };
+    view! {
+        <div class="tabs" role="tablist" aria-label="Service" on:keydown=on_key>
+            <TabButton tab=ServiceTab::Settings label="Settings".to_owned() />
+            <TabButton
+                tab=ServiceTab::Connections
+                label=Signal::derive(move || match pending() {
+                    Some(n) => format!("{CONNECTIONS_TAB} ({n} pending)"),
+                    None => CONNECTIONS_TAB.to_owned(),
+                })
+            />
+            <TabButton tab=ServiceTab::Whitelist label=WHITELIST_TAB.to_owned() />
+        </div>
+    }
+}
+
+/// One tab of [`ServiceTabs`]: only the selected one is in the Tab order.
+#[component]
+fn TabButton(tab: ServiceTab, #[prop(into)] label: Signal<String>) -> impl IntoView {
+    let a = use_console().access;
+    let selected = move || a.tab.get() == tab;
+    view! {
+        <button
+            type="button"
+            role="tab"
+            class="tab"
+            id=format!("tab-{}", tab.as_str())
+            aria-controls=format!("panel-{}", tab.as_str())
+            aria-selected=move || selected().to_string()
+            tabindex=move || if selected() { "0" } else { "-1" }
+            on:click=move |_| a.tab.set(tab)
+        >
+            {move || label.get()}
+        </button>
+    }
+}
