@@ -10,7 +10,22 @@ mod support;
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 use std::time::Duration;
-use support::{Browser, Stack, WEB};
+use support::{Browser, Stack, TOKEN, WEB};
+
+/// The Open Telekom Cloud demo project and its `dns-resolver` (local-api/README.md).
+const OTC_PROJECT: &str = "7c4e2a9b1d3f4e5a8b6c0d2e4f6a8b0c";
+const DNS: &str = "3a5c7e9b-1d2f-4a6b-8c0d-e1f2a3b4c5d6";
+
+/// Whether the element matching `css` is not displayed (a style rule, not `hidden`).
+async fn hidden_by_css(browser: &Browser, css: &str) -> bool {
+    browser
+        .execute(
+            "const el = document.querySelector(arguments[0]); return !!el && getComputedStyle(el).display === 'none';",
+            vec![json!(css)],
+        )
+        .await
+        == json!(true)
+}
 
 /// The seeded endpoint `k` of web-frontend (see local-api/README.md): 1–3 pending, 4
 /// accepted, 5 rejected, 6 failed.
@@ -191,7 +206,7 @@ async fn connections_and_who_may_connect_from_the_tabs_to_the_server() {
 
     // ---- Who may connect ----
     browser.click("#tab-whitelist").await;
-    browser.wait_text("#wl-range", |t| t == "3 of 3").await;
+    browser.wait_text("#wl-range", |t| t == "1–3 of 3").await;
     assert!(browser
         .text("#wl-owner")
         .await
@@ -233,7 +248,7 @@ async fn connections_and_who_may_connect_from_the_tabs_to_the_server() {
     browser
         .wait_text("#wl-result", |t| t.starts_with("Added"))
         .await;
-    browser.wait_text("#wl-range", |t| t == "5 of 5").await;
+    browser.wait_text("#wl-range", |t| t == "1–5 of 5").await;
     assert_eq!(
         posts(&stack, "/permissions/action").await,
         vec![json!({"action": "add", "permissions": [
@@ -265,7 +280,7 @@ async fn connections_and_who_may_connect_from_the_tabs_to_the_server() {
         posts(&stack, "/permissions/action").await.pop().unwrap(),
         json!({"action": "add", "permissions": ["iam:domain::*"]})
     );
-    browser.wait_text("#wl-range", |t| t == "6 of 6").await;
+    browser.wait_text("#wl-range", |t| t == "1–6 of 6").await;
 
     // Remove one entry: one request, and the list no longer has it.
     let gone = "iam:domain::fedcba9876543210fedcba9876543210";
@@ -274,7 +289,7 @@ async fn connections_and_who_may_connect_from_the_tabs_to_the_server() {
         .await;
     assert_eq!(browser.text("#wl-remove").await, "Remove 1 selected");
     browser.click("#wl-remove").await;
-    browser.wait_text("#wl-range", |t| t == "5 of 5").await;
+    browser.wait_text("#wl-range", |t| t == "1–5 of 5").await;
     assert_eq!(
         posts(&stack, "/permissions/action").await.pop().unwrap(),
         json!({"action": "remove", "permissions": [gone]})
@@ -294,7 +309,7 @@ async fn connections_and_who_may_connect_from_the_tabs_to_the_server() {
 
     // A reload opens the same tab.
     browser.refresh().await;
-    browser.wait_text("#wl-range", |t| t == "5 of 5").await;
+    browser.wait_text("#wl-range", |t| t == "1–5 of 5").await;
     assert_eq!(
         browser
             .attr("#tab-whitelist", "aria-selected")
@@ -327,6 +342,42 @@ async fn connections_and_who_may_connect_from_the_tabs_to_the_server() {
         .filter(|r| r["query"] == "status=pendingAcceptance&limit=1")
         .collect();
     assert!(counts.len() >= 3, "{counts:#?}");
+    // ---- Open Telekom Cloud: its dialect's differences ----
+    browser
+        .goto(&format!(
+            "{}/?project_id={OTC_PROJECT}&service_id={DNS}&dialect=otc&tab=whitelist",
+            stack.origin
+        ))
+        .await;
+    if !browser.find_all("#s-token").await.is_empty() {
+        browser.fill("#s-token", TOKEN).await;
+    }
+    browser.wait_text("#wl-range", |t| t == "1–4 of 4").await;
+    // A bare `*` is listed: every account. OTC's entries carry a description.
+    assert!(browser.shown("#wl-everyone").await);
+    assert!(browser.text("#wl-table").await.contains("partner"));
+    assert!(!hidden_by_css(&browser, "#wl-table th.desc").await);
+    // Organization paths are Huawei Cloud's: refused at the field, nothing sent.
+    let before = posts(&stack, "/permissions/action").await.len();
+    browser
+        .fill("#wl-add", "organizations:orgPath::o-1a2b3c4d/r-root")
+        .await;
+    browser.click("#wl-add-submit").await;
+    browser
+        .wait_text("#wl-add-error", |t| t.contains("account IDs only"))
+        .await;
+    assert_eq!(posts(&stack, "/permissions/action").await.len(), before);
+    // Its connections carry no description: no empty column.
+    browser.click("#tab-connections").await;
+    browser.wait_text("#conn-range", |t| t == "1–6 of 6").await;
+    assert!(hidden_by_css(&browser, "#conn-table th.desc").await);
+    let list = stack.api.requests_with("GET").await.pop().unwrap();
+    assert_eq!(
+        list["query"], "sort_key=created_at&sort_dir=desc&limit=20",
+        "OTC spells the sort key created_at"
+    );
+    assert_accessible(&browser, "the Connections tab on Open Telekom Cloud").await;
+
     // No script error on the way (the stack has no config.json: its 404 is expected).
     let problems: Vec<String> = browser
         .console_problems()

@@ -24,7 +24,7 @@ pub const COUNT_FRESH_MS: f64 = 30_000.0;
 /// A count the console has read: project, service, count, when (ms since the epoch).
 type Known = (String, String, u64, f64);
 /// A row waiting for its count: ticket, project, service, where to show it.
-type Waiting = (u64, String, String, RwSignal<Option<u64>>);
+type Waiting = (u32, String, String, RwSignal<Option<u64>>);
 
 /// The tabs' state in the console (it outlives a page's redraws).
 #[derive(Clone, Copy)]
@@ -33,12 +33,12 @@ pub struct AccessState {
     pub tab: RwSignal<ServiceTab>,
     /// The service the tab was chosen on: another service opens on Settings.
     tab_for: StoredValue<String, LocalStorage>,
-    /// The open service's pending count, for its tab's label: (service, count).
-    pub page_pending: RwSignal<Option<(String, u64)>>,
+    /// The open service's pending count, for its tab's label.
+    pub page_pending: RwSignal<Option<u64>>,
     known: StoredValue<Vec<Known>, LocalStorage>,
     queue: StoredValue<Vec<Waiting>, LocalStorage>,
     in_flight: StoredValue<u32, LocalStorage>,
-    next_ticket: StoredValue<u64, LocalStorage>,
+    next_ticket: StoredValue<u32, LocalStorage>,
 }
 
 impl Default for AccessState {
@@ -77,13 +77,9 @@ impl AccessState {
             k.retain(|(p, s, _, _)| !(p == project && s == service));
             k.push((project.to_owned(), service.to_owned(), count, now));
         });
-        self.page_pending.update(|p| {
-            if let Some((s, n)) = p {
-                if s == service {
-                    *n = count;
-                }
-            }
-        });
+        if self.tab_for.with_value(|s| s == service) {
+            self.page_pending.set(Some(count));
+        }
     }
 }
 
@@ -114,7 +110,7 @@ pub fn load_page_pending(c: Console, service_id: String) {
     leptos::task::spawn_local(async move {
         if let Some(n) = read_pending(c, service_id.clone()).await {
             if c.page.id.get_untracked() == service_id {
-                c.access.page_pending.set(Some((service_id, n)));
+                c.access.page_pending.set(Some(n));
             }
         }
     });
@@ -221,13 +217,7 @@ pub fn ServiceTabs() -> impl IntoView {
             storage::set_url_query(&tab.add_to_query(&route.to_query(project.trim())), false);
         }
     });
-    let pending = move || {
-        let id = c.page.id.get();
-        a.page_pending.with(|p| match p {
-            Some((s, n)) if *s == id => Some(*n),
-            _ => None,
-        })
-    };
+    let pending = move || a.page_pending.get();
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let now = a.tab.get_untracked();
         let next = match ev.key().as_str() {
@@ -275,4 +265,107 @@ fn TabButton(tab: ServiceTab, #[prop(into)] label: Signal<String>) -> impl IntoV
             {move || label.get()}
         </button>
     }
+}
+
+/// A checkbox whose label is visually hidden text (its accessible name), e.g. "Select
+/// endpoint …": the rows' and the header's of both tabs.
+#[component]
+pub fn PickBox(
+    #[prop(into)] checked: Signal<bool>,
+    /// Some rows of the page are ticked (the header's box).
+    #[prop(optional, into)]
+    mixed: Signal<bool>,
+    on_toggle: Callback<()>,
+    label: String,
+    #[prop(optional)] id: Option<&'static str>,
+    #[prop(optional)] described_by: Option<String>,
+) -> impl IntoView {
+    view! {
+        <label class="pick">
+            <input type="checkbox" class="pick-row" id=id aria-describedby=described_by
+                prop:checked=move || checked.get() prop:indeterminate=move || mixed.get()
+                on:change=move |_| on_toggle.run(()) />
+            <span class="visually-hidden">{label}</span>
+        </label>
+    }
+}
+
+/// First · Previous · Page N of M · Next · Last, and the page size; ids start with `prefix`
+/// (`conn-first`, `wl-range`, …).
+#[component]
+pub fn Pager(
+    prefix: &'static str,
+    label: &'static str,
+    #[prop(into)] range: Signal<String>,
+    #[prop(into)] page: Signal<u32>,
+    #[prop(into)] pages: Signal<u32>,
+    #[prop(into)] size: Signal<u32>,
+    sizes: &'static [u32],
+    on_page: Callback<u32>,
+    on_size: Callback<u32>,
+    /// An error about the page or its size, shown at the pager.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = move |s: &str| format!("{prefix}-{s}");
+    let at_start = move || page.get() <= 1;
+    let at_end = move || page.get() >= pages.get();
+    let button = move |name: &str, text: &'static str, disabled: Signal<bool>, to: Signal<u32>| {
+        view! {
+            <button type="button" class="secondary" id=id(name) disabled=move || disabled.get()
+                on:click=move |_| on_page.run(to.get_untracked().max(1))>{text}</button>
+        }
+    };
+    view! {
+        <nav class="pager" aria-label=label>
+            <span id=id("range") aria-live="polite">{move || range.get()}</span>
+            <span class="spacer"></span>
+            {button("first", "First", Signal::derive(at_start), Signal::derive(|| 1))}
+            {button("prev", "Previous", Signal::derive(at_start), Signal::derive(move || page.get().saturating_sub(1)))}
+            <span id=id("page-of")>{move || format!("Page {} of {}", page.get(), pages.get())}</span>
+            {button("next", "Next", Signal::derive(at_end), Signal::derive(move || page.get() + 1))}
+            {button("last", "Last", Signal::derive(at_end), pages)}
+            <label for=id("page-size")>"Per page"</label>
+            <select id=id("page-size") aria-describedby=id("page-error")
+                prop:value=move || size.get().to_string()
+                on:change:target=move |ev| {
+                    if let Ok(s) = ev.target().value().parse() {
+                        on_size.run(s);
+                    }
+                }>
+                {sizes.iter().map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> }).collect_view()}
+            </select>
+            <span class="error" id=id("page-error")>{move || error.get()}</span>
+        </nav>
+    }
+}
+
+/// "Request for …": the exact requests behind an action, drawn only while open (with copy
+/// as curl), after a line that says what they are.
+#[component]
+pub fn RequestsDisclosure(
+    id: &'static str,
+    summary: &'static str,
+    #[prop(into)] note: Signal<String>,
+    #[prop(into)] requests: Signal<Vec<crate::api::ApiRequest>>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <details class="request-disclosure" id=id on:toggle:target=move |ev| open.set(ev.target().open())>
+            <summary>{summary}</summary>
+            {move || open.get().then(|| view! {
+                <p class="muted">{note.get()}</p>
+                <RequestList requests=requests.get() />
+            })}
+        </details>
+    }
+}
+
+/// Requests as they go on the wire, token masked, each with copy as curl.
+#[component]
+pub fn RequestList(requests: Vec<crate::api::ApiRequest>) -> impl IntoView {
+    requests
+        .into_iter()
+        .map(|r| view! { <super::preview::RequestView request=r /> })
+        .collect_view()
 }

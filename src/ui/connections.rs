@@ -7,12 +7,13 @@
 //! then follows it until it settles (`creating` → `accepted`). The run is driven as the
 //! list's batch is (`super::batch`): the runner decides, this module sends and draws.
 
-use super::access::{focus_soon, load_page_pending};
+use super::access::{
+    focus_soon, load_page_pending, Pager, PickBox, RequestList, RequestsDisclosure,
+};
 use super::card::Time;
 use super::dialog::Dialog;
 use super::http::{self, Failure};
 use super::outcome::{ErrorBanner, Problem};
-use super::preview::RequestView;
 use super::state::{use_console, Console};
 use crate::api::batch::{Answer, RowStatus, RunOptions, Runner, StepKind, WorkId};
 use crate::api::connection_job::ConnectionJob;
@@ -20,18 +21,11 @@ use crate::api::connections::{
     action_summary, connections_input, Connection, ConnectionAction, ConnectionList,
     ConnectionStatus, ConnectionsInput, ConnectionsView, CONNECTION_PAGE_SIZES,
 };
-use crate::api::list::{SortDir, SortKey};
+use crate::api::dialect::Dialect;
 use crate::api::route::ServiceTab;
-use crate::api::{build_request, Operation, Outcome};
+use crate::api::{build_request, ApiRequest, Operation, Outcome};
 use leptos::prelude::*;
 use std::time::Duration;
-
-/// The order as one choice: key and direction.
-const ORDERS: [(SortKey, SortDir, &str); 3] = [
-    (SortKey::Created, SortDir::Desc, "Newest first"),
-    (SortKey::Created, SortDir::Asc, "Oldest first"),
-    (SortKey::Updated, SortDir::Desc, "Recently updated"),
-];
 
 /// What the last action did to a row, as drawn beside it: the text and its look
 /// (`ok`, `failed`, `warn`, `running`).
@@ -48,8 +42,6 @@ struct Tab {
     started: RwSignal<bool>,
     loading: RwSignal<bool>,
     problem: RwSignal<Option<Problem>>,
-    /// Where the list's error stands, when it is about an input.
-    problem_at: RwSignal<Option<ConnectionsInput>>,
     selected: RwSignal<Vec<String>>,
     /// Per endpoint: (id, text, tone).
     notes: RwSignal<Vec<Note>>,
@@ -57,8 +49,7 @@ struct Tab {
     /// What the last run came to.
     summary: RwSignal<Option<String>>,
     /// Reject asks first: the endpoints it is for.
-    confirm: RwSignal<Option<Vec<String>>>,
-    action: StoredValue<ConnectionAction>,
+    confirm: RwSignal<Vec<String>>,
     runner: StoredValue<Option<Runner<ConnectionJob>>, LocalStorage>,
     aborts: StoredValue<Vec<(WorkId, web_sys::AbortController)>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
@@ -81,6 +72,14 @@ fn allowed(t: Tab, ids: &[String], action: ConnectionAction) -> Vec<String> {
             .filter(|id| rows.iter().any(|r| &r.id == *id && r.allows(action)))
             .cloned()
             .collect()
+    })
+}
+
+/// Where the list's error stands, when it is about an input (a filter, the pager).
+fn problem_at(t: Tab) -> Option<ConnectionsInput> {
+    t.problem.with(|p| match p {
+        Some(Problem::Api { error, .. }) => connections_input(error, None),
+        _ => None,
     })
 }
 
@@ -116,7 +115,6 @@ fn load(c: Console, t: Tab) {
                 _,
             )) => {
                 t.problem.set(None);
-                t.problem_at.set(None);
                 t.selected
                     .update(|s| s.retain(|id| connections.iter().any(|r| &r.id == id)));
                 if view.status == Some(ConnectionStatus::PendingAcceptance)
@@ -130,14 +128,7 @@ fn load(c: Console, t: Tab) {
                 t.total.set(total_count);
             }
             Ok(_) => {}
-            Err(p) => {
-                let at = match &p {
-                    Problem::Api { error, .. } => connections_input(error, None),
-                    Problem::Settings(_) => None,
-                };
-                t.problem_at.set(at);
-                t.problem.set(Some(p));
-            }
+            Err(p) => t.problem.set(Some(p)),
         }
     });
 }
@@ -164,7 +155,6 @@ fn run(c: Console, t: Tab, action: ConnectionAction, ids: Vec<String>) {
         seed: now() as u64,
         ..RunOptions::default()
     };
-    t.action.set_value(action);
     t.runner.set_value(Some(Runner::new(jobs, options)));
     t.notes.update(|n| n.retain(|(id, ..)| !ids.contains(id)));
     t.summary.set(None);
@@ -364,9 +354,12 @@ fn cancel(c: Console, t: Tab) {
 fn finish(c: Console, t: Tab) {
     t.running.set(false);
     sync(t);
-    let action = t.action.get_value();
     let text = t.runner.with_value(|r| {
         r.as_ref().map(|r| {
+            let action = r
+                .rows()
+                .first()
+                .map_or(ConnectionAction::Accept, |row| row.job.action);
             let p = r.progress(now());
             let mut s = action_summary(action, p.done, p.failed + p.aborted);
             if p.unconfirmed > 0 {
@@ -394,13 +387,11 @@ pub fn ConnectionsPanel() -> impl IntoView {
         started: RwSignal::new(false),
         loading: RwSignal::new(false),
         problem: RwSignal::new(None),
-        problem_at: RwSignal::new(None),
         selected: RwSignal::new(Vec::new()),
         notes: RwSignal::new(Vec::new()),
         running: RwSignal::new(false),
         summary: RwSignal::new(None),
-        confirm: RwSignal::new(None),
-        action: StoredValue::new(ConnectionAction::Accept),
+        confirm: RwSignal::new(Vec::new()),
         runner: StoredValue::new_local(None),
         aborts: StoredValue::new_local(Vec::new()),
         timer: StoredValue::new_local(None),
@@ -420,9 +411,7 @@ pub fn ConnectionsPanel() -> impl IntoView {
     });
     on_cleanup(move || {
         // The page goes: nothing more is sent for it.
-        if let Some(r) = t.runner.try_update_value(|r| r.take()).flatten() {
-            drop(r);
-        }
+        let _ = t.runner.try_update_value(|r| r.take());
         if let Some(Some(h)) = t.timer.try_update_value(Option::take) {
             h.clear();
         }
@@ -432,52 +421,10 @@ pub fn ConnectionsPanel() -> impl IntoView {
             }
         }
     });
-
     let view_now = move || t.view.get();
-    let count_allowed = move |action| t.selected.with(|s| allowed(t, s, action).len());
-    let accept_selected = move |_| {
-        let ids = t
-            .selected
-            .with_untracked(|s| allowed(t, s, ConnectionAction::Accept));
-        run(c, t, ConnectionAction::Accept, ids);
-    };
-    let reject_selected = move |_| {
-        let ids = t
-            .selected
-            .with_untracked(|s| allowed(t, s, ConnectionAction::Reject));
-        if !ids.is_empty() {
-            t.confirm.set(Some(ids));
-        }
-    };
-    let page_ids = move || {
-        t.rows
-            .with(|r| r.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
-    };
-    let all_ticked = move || {
-        let ids = page_ids();
-        !ids.is_empty() && t.selected.with(|s| ids.iter().all(|id| s.contains(id)))
-    };
-    let some_ticked = move || t.selected.with(|s| !s.is_empty()) && !all_ticked();
-    let toggle_all = move |_| {
-        let ids = page_ids();
-        if all_ticked() {
-            t.selected.set(Vec::new());
-        } else {
-            t.selected.set(ids);
-        }
-    };
-    let pages = move || view_now().page_count(t.total.get());
-    let page = move || view_now().page.min(pages());
-    let at_start = move || page() <= 1;
-    let at_end = move || page() >= pages();
-    let to_page = move |p: u32| {
-        let v = ConnectionsView {
-            page: p.max(1),
-            ..t.view.get_untracked()
-        };
-        go(c, t, v);
-    };
-    let range = move || {
+    let pages = Signal::derive(move || view_now().page_count(t.total.get()));
+    let page = Signal::derive(move || view_now().page.min(pages.get()));
+    let range = Signal::derive(move || {
         let v = view_now();
         let (shown, total) = (t.rows.with(Vec::len) as u64, t.total.get());
         if shown == 0 {
@@ -486,62 +433,36 @@ pub fn ConnectionsPanel() -> impl IntoView {
             let first = u64::from(v.page.max(1) - 1) * u64::from(v.page_size) + 1;
             format!("{first}–{} of {total}", first + shown - 1)
         }
-    };
-    // The requests behind Accept, exactly as they go: the selection's, or a first example.
-    let requests_open = RwSignal::new(false);
-    let requests = move || {
-        let settings = c.settings.snapshot();
-        let service_id = c.page.id.get();
-        let mut ids = t.selected.with(|s| allowed(t, s, ConnectionAction::Accept));
-        let example = ids.is_empty();
-        if example {
-            ids = t.rows.with(|r| {
-                r.iter()
-                    .find(|c| c.allows(ConnectionAction::Accept))
-                    .map(|c| vec![c.id.clone()])
-                    .unwrap_or_default()
-            });
-        }
-        let views = ids
-            .into_iter()
-            .filter_map(|id| {
-                build_request(
-                    &settings,
-                    &Operation::ConnectionAction {
-                        service_id: service_id.clone(),
-                        action: ConnectionAction::Accept,
-                        endpoint_id: id,
-                    },
-                )
-                .ok()
-            })
-            .map(|r| view! { <RequestView request=r /> })
-            .collect_view();
-        view! {
-            <p class="muted">
-                {if example {
-                    "Nothing selected: this is the request for the first endpoint that can be accepted."
-                } else {
-                    "One request per selected endpoint: the API takes exactly one endpoint per request."
-                }}
-            </p>
-            {views}
-        }
-    };
-    let status_error = move || {
-        (t.problem_at.get() == Some(ConnectionsInput::StatusFilter))
-            .then(|| problem_text(t.problem.get()))
-            .flatten()
-    };
-    let page_error = move || {
+    });
+    let on_page = Callback::new(move |p: u32| {
+        go(
+            c,
+            t,
+            ConnectionsView {
+                page: p,
+                ..t.view.get_untracked()
+            },
+        )
+    });
+    let on_size = Callback::new(move |size: u32| {
+        go(
+            c,
+            t,
+            ConnectionsView {
+                page_size: size,
+                ..t.view.get_untracked()
+            }
+            .first_page(),
+        )
+    });
+    let page_error = Signal::derive(move || {
         matches!(
-            t.problem_at.get(),
+            problem_at(t),
             Some(ConnectionsInput::Page | ConnectionsInput::Sort)
         )
         .then(|| problem_text(t.problem.get()))
         .flatten()
-    };
-
+    });
     view! {
         <div class="panel access" id="panel-connections" role="tabpanel" aria-labelledby="tab-connections"
             hidden=move || !shown() aria-busy=move || t.loading.get().to_string()>
@@ -553,131 +474,196 @@ pub fn ConnectionsPanel() -> impl IntoView {
                 "The VPC endpoints of other accounts that connect to this service. Accept sends the action "
                 <code>"receive"</code>", Reject sends "<code>"reject"</code>", one request per endpoint."
             </p>
-            <div class="toolbar">
-                <div class="field">
-                    <label for="conn-filter-status">"Status" <span class="api-name">"status"</span></label>
-                    <select id="conn-filter-status"
-                        aria-invalid=move || status_error().is_some().to_string()
-                        aria-describedby="conn-filter-status-error"
-                        prop:value=move || view_now().status.map(|s| s.as_str().to_owned()).unwrap_or_default()
-                        on:change:target=move |ev| {
-                            let value = ev.target().value();
-                            let status = (!value.is_empty()).then(|| ConnectionStatus::parse(&value));
-                            go(c, t, ConnectionsView { status, ..t.view.get_untracked() }.first_page());
-                        }>
-                        <option value="">"Any status"</option>
-                        {ConnectionStatus::FILTERABLE
-                            .iter()
-                            .map(|s| view! { <option value=s.as_str().to_owned()>{s.label().to_owned()}</option> })
-                            .collect_view()}
-                    </select>
-                    <p class="error" id="conn-filter-status-error">{status_error}</p>
-                </div>
-                <div class="field">
-                    <label for="conn-sort">"Order"</label>
-                    <select id="conn-sort"
-                        prop:value=move || { let v = view_now(); format!("{}-{}", v.sort.as_str(), v.dir.as_str()) }
-                        on:change:target=move |ev| {
-                            let value = ev.target().value();
-                            if let Some((sort, dir, _)) = ORDERS.iter().find(|(s, d, _)| format!("{}-{}", s.as_str(), d.as_str()) == value) {
-                                go(c, t, ConnectionsView { sort: *sort, dir: *dir, ..t.view.get_untracked() }.first_page());
-                            }
-                        }>
-                        {ORDERS.iter().map(|(s, d, label)| view! {
-                            <option value=format!("{}-{}", s.as_str(), d.as_str())>{*label}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <button type="button" class="secondary" id="conn-reload" on:click=move |_| load(c, t)>"Reload"</button>
-            </div>
-            <ErrorBanner problem=Signal::derive(move || t.problem.get()) />
-            <div class="selection-bar" role="group" aria-label="Act on the selected endpoints">
-                <span id="conn-selected" aria-live="polite">
-                    {move || match t.selected.with(Vec::len) { 0 => "None selected".to_owned(), n => format!("{n} selected") }}
-                </span>
-                <button type="button" id="conn-accept"
-                    disabled=move || count_allowed(ConnectionAction::Accept) == 0 || t.running.get()
-                    on:click=accept_selected>
-                    {move || match count_allowed(ConnectionAction::Accept) {
-                        0 => "Accept selected".to_owned(),
-                        n => format!("Accept {n} selected"),
-                    }}
-                </button>
-                <button type="button" class="danger" id="conn-reject"
-                    disabled=move || count_allowed(ConnectionAction::Reject) == 0 || t.running.get()
-                    on:click=reject_selected>
-                    {move || match count_allowed(ConnectionAction::Reject) {
-                        0 => "Reject selected…".to_owned(),
-                        n => format!("Reject {n} selected…"),
-                    }}
-                </button>
-                <button type="button" class="secondary" id="conn-cancel" hidden=move || !t.running.get()
-                    on:click=move |_| cancel(c, t)>"Cancel the rest"</button>
-                <p id="conn-result" class="result" tabindex="-1" role="status">
-                    {move || if t.running.get() { Some("Working: one request per endpoint…".to_owned()) } else { t.summary.get() }}
-                </p>
-            </div>
-            <details class="request-disclosure" id="conn-requests"
-                on:toggle:target=move |ev| requests_open.set(ev.target().open())>
-                <summary>"Request for Accept"</summary>
-                {move || requests_open.get().then(requests)}
-            </details>
-            <div class="scroll">
-                <table class="services conn-table" id="conn-table">
-                    <caption class="visually-hidden">"Connections to this service"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="pick-cell">
-                                <label class="pick">
-                                    <input type="checkbox" id="conn-pick-page"
-                                        prop:checked=all_ticked prop:indeterminate=some_ticked
-                                        on:change=toggle_all />
-                                    <span class="visually-hidden">"Select every endpoint on this page"</span>
-                                </label>
-                            </th>
-                            <th scope="col">"Endpoint ID · account" <span class="api-name">"id · domain_id"</span></th>
-                            <th scope="col">"Marker ID"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col" class="opt">"Description"</th>
-                            <th scope="col" class="opt">"Created · updated"</th>
-                            <th scope="col">"Actions"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=move || t.rows.get()
-                            key=|r| (r.id.clone(), r.status.clone(), r.updated_at.clone())
-                            let:conn
-                        >
-                            <ConnRow conn=conn t=t />
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            <ConnFilters t=t />
+            <ErrorBanner problem=t.problem />
+            <ConnActions t=t />
+            <ConnTable t=t />
             <p class="muted" id="conn-empty" hidden=move || !t.started.get() || t.loading.get() || t.problem.with(Option::is_some) || t.rows.with(|r| !r.is_empty())>
                 {move || if view_now().is_filtered() { "No connection matches this filter." } else { "No endpoint connects to this service yet." }}
             </p>
-            <nav class="pager" aria-label="Pages of connections">
-                <span id="conn-range" aria-live="polite">{range}</span>
-                <span class="spacer"></span>
-                <button type="button" class="secondary" id="conn-first" disabled=at_start on:click=move |_| to_page(1)>"First"</button>
-                <button type="button" class="secondary" id="conn-prev" disabled=at_start on:click=move |_| to_page(page() - 1)>"Previous"</button>
-                <span id="conn-page-of">{move || format!("Page {} of {}", page(), pages())}</span>
-                <button type="button" class="secondary" id="conn-next" disabled=at_end on:click=move |_| to_page(page() + 1)>"Next"</button>
-                <button type="button" class="secondary" id="conn-last" disabled=at_end on:click=move |_| to_page(pages())>"Last"</button>
-                <label for="conn-page-size">"Per page"</label>
-                <select id="conn-page-size" aria-describedby="conn-page-error"
-                    prop:value=move || view_now().page_size.to_string()
+            <Pager prefix="conn" label="Pages of connections" range=range page=page pages=pages
+                size=Signal::derive(move || view_now().page_size) sizes=&CONNECTION_PAGE_SIZES
+                on_page=on_page on_size=on_size error=page_error />
+            {move || { let ids = t.confirm.get(); (!ids.is_empty()).then(|| view! { <RejectDialog ids=ids t=t /> }) }}
+        </div>
+    }
+}
+
+/// The status filter (the API's `status`) and Reload. (The order is the API's default,
+/// newest first: the tab offers no other, to keep the console small.)
+#[component]
+fn ConnFilters(t: Tab) -> impl IntoView {
+    let c = use_console();
+    let view_now = move || t.view.get();
+    let status_error = move || {
+        (problem_at(t) == Some(ConnectionsInput::StatusFilter))
+            .then(|| problem_text(t.problem.get()))
+            .flatten()
+    };
+    view! {
+        <div class="toolbar">
+            <div class="field">
+                <label for="conn-filter-status">"Status" <span class="api-name">"status"</span></label>
+                <select id="conn-filter-status"
+                    aria-invalid=move || status_error().is_some().to_string()
+                    aria-describedby="conn-filter-status-error"
+                    prop:value=move || view_now().status.map(|s| s.as_str().to_owned()).unwrap_or_default()
                     on:change:target=move |ev| {
-                        if let Ok(size) = ev.target().value().parse() {
-                            go(c, t, ConnectionsView { page_size: size, ..t.view.get_untracked() }.first_page());
-                        }
+                        let value = ev.target().value();
+                        let status = (!value.is_empty()).then(|| ConnectionStatus::parse(&value));
+                        go(c, t, ConnectionsView { status, ..t.view.get_untracked() }.first_page());
                     }>
-                    {CONNECTION_PAGE_SIZES.iter().map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> }).collect_view()}
+                    <option value="">"Any status"</option>
+                    {ConnectionStatus::FILTERABLE
+                        .iter()
+                        .map(|s| view! { <option value=s.as_str().to_owned()>{s.label().to_owned()}</option> })
+                        .collect_view()}
                 </select>
-                <span class="error" id="conn-page-error">{page_error}</span>
-            </nav>
-            {move || t.confirm.get().map(|ids| view! { <RejectDialog ids=ids t=t /> })}
+                <p class="error" id="conn-filter-status-error">{status_error}</p>
+            </div>
+            <button type="button" class="secondary" id="conn-reload" on:click=move |_| load(c, t)>"Reload"</button>
+        </div>
+    }
+}
+
+/// Accept and Reject for the selected rows, Cancel while running, the result, and the
+/// requests behind Accept.
+#[component]
+fn ConnActions(t: Tab) -> impl IntoView {
+    let c = use_console();
+    let count = move |action| t.selected.with(|s| allowed(t, s, action).len());
+    let accept_selected = move |_| {
+        let ids = t
+            .selected
+            .with_untracked(|s| allowed(t, s, ConnectionAction::Accept));
+        run(c, t, ConnectionAction::Accept, ids);
+    };
+    let reject_selected = move |_| {
+        let ids = t
+            .selected
+            .with_untracked(|s| allowed(t, s, ConnectionAction::Reject));
+        if !ids.is_empty() {
+            t.confirm.set(ids);
+        }
+    };
+    // The requests behind Accept, exactly as they go: the selection's, or a first example.
+    let example = move || {
+        t.selected
+            .with(|s| allowed(t, s, ConnectionAction::Accept).is_empty())
+    };
+    let requests = Signal::derive(move || {
+        let mut ids = t.selected.with(|s| allowed(t, s, ConnectionAction::Accept));
+        if ids.is_empty() {
+            ids = t.rows.with(|r| {
+                r.iter()
+                    .find(|c| c.allows(ConnectionAction::Accept))
+                    .map(|c| vec![c.id.clone()])
+                    .unwrap_or_default()
+            });
+        }
+        action_requests(c, ConnectionAction::Accept, &ids)
+    });
+    let note = Signal::derive(move || {
+        if example() {
+            "Nothing selected: this is the request for the first endpoint that can be accepted."
+        } else {
+            "One request per selected endpoint: the API takes exactly one endpoint per request."
+        }
+        .to_owned()
+    });
+    let label = move |action: ConnectionAction, n: usize| match (action, n) {
+        (ConnectionAction::Accept, 0) => "Accept selected".to_owned(),
+        (ConnectionAction::Accept, n) => format!("Accept {n} selected"),
+        (ConnectionAction::Reject, 0) => "Reject selected…".to_owned(),
+        (ConnectionAction::Reject, n) => format!("Reject {n} selected…"),
+    };
+    view! {
+        <div class="selection-bar" role="group" aria-label="Act on the selected endpoints">
+            <span id="conn-selected" aria-live="polite">
+                {move || match t.selected.with(Vec::len) { 0 => "None selected".to_owned(), n => format!("{n} selected") }}
+            </span>
+            <button type="button" id="conn-accept"
+                disabled=move || count(ConnectionAction::Accept) == 0 || t.running.get()
+                on:click=accept_selected>
+                {move || label(ConnectionAction::Accept, count(ConnectionAction::Accept))}
+            </button>
+            <button type="button" class="danger" id="conn-reject"
+                disabled=move || count(ConnectionAction::Reject) == 0 || t.running.get()
+                on:click=reject_selected>
+                {move || label(ConnectionAction::Reject, count(ConnectionAction::Reject))}
+            </button>
+            <button type="button" class="secondary" id="conn-cancel" hidden=move || !t.running.get()
+                on:click=move |_| cancel(c, t)>"Cancel the rest"</button>
+            <p id="conn-result" class="result" tabindex="-1" role="status">
+                {move || if t.running.get() { Some("Working: one request per endpoint…".to_owned()) } else { t.summary.get() }}
+            </p>
+        </div>
+        <RequestsDisclosure id="conn-requests" summary="Request for Accept" note=note requests=requests />
+    }
+}
+
+/// The requests of `action` for `ids`, exactly as they go.
+fn action_requests(c: Console, action: ConnectionAction, ids: &[String]) -> Vec<ApiRequest> {
+    let settings = c.settings.snapshot();
+    let service_id = c.page.id.get();
+    ids.iter()
+        .filter_map(|id| {
+            build_request(
+                &settings,
+                &Operation::ConnectionAction {
+                    service_id: service_id.clone(),
+                    action,
+                    endpoint_id: id.clone(),
+                },
+            )
+            .ok()
+        })
+        .collect()
+}
+
+/// The page of connections.
+#[component]
+fn ConnTable(t: Tab) -> impl IntoView {
+    let c = use_console();
+    let page_ids = move || {
+        t.rows
+            .with(|r| r.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
+    };
+    let all_ticked = move || {
+        let ids = page_ids();
+        !ids.is_empty() && t.selected.with(|s| ids.iter().all(|id| s.contains(id)))
+    };
+    let some_ticked = move || t.selected.with(|s| !s.is_empty()) && !all_ticked();
+    let toggle_all = Callback::new(move |_| {
+        if all_ticked() {
+            t.selected.set(Vec::new());
+        } else {
+            t.selected.set(page_ids());
+        }
+    });
+    view! {
+        <div class="scroll">
+            // Only Huawei Cloud's connections carry a description: no empty column elsewhere.
+            <table class="services conn-table" id="conn-table" class:no-desc=move || c.settings.dialect.get() != Dialect::Huawei>
+                <caption class="visually-hidden">"Connections to this service"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="pick-cell">
+                            <PickBox id="conn-pick-page" checked=Signal::derive(all_ticked) mixed=Signal::derive(some_ticked)
+                                on_toggle=toggle_all label="Select every endpoint on this page".to_owned() />
+                        </th>
+                        <th scope="col">"Endpoint ID · account" <span class="api-name">"id · domain_id"</span></th>
+                        <th scope="col">"Marker ID"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col" class="opt desc">"Description"</th>
+                        <th scope="col" class="opt">"Created · updated"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || t.rows.get().into_iter().map(|conn| view! { <ConnRow conn=conn t=t /> }).collect_view()}
+                </tbody>
+            </table>
         </div>
     }
 }
@@ -727,17 +713,14 @@ fn ConnRow(conn: Connection, t: Tab) -> impl IntoView {
     view! {
         <tr id=dom.clone() class="conn-row" data-id=id.clone()>
             <td class="pick-cell">
-                <label class="pick">
-                    <input type="checkbox" class="pick-row"
-                        prop:checked=move || t.selected.with(|s| s.contains(&ticked))
-                        on:change=move |_| t.selected.update(|s| {
-                            if let Some(i) = s.iter().position(|x| *x == pick) { s.remove(i); } else { s.push(pick.clone()); }
-                        }) />
-                    <span class="visually-hidden">{format!("Select endpoint {id}")}</span>
-                </label>
+                <PickBox checked=Signal::derive(move || t.selected.with(|s| s.contains(&ticked)))
+                    on_toggle=Callback::new(move |_| t.selected.update(|s| {
+                        if let Some(i) = s.iter().position(|x| *x == pick) { s.remove(i); } else { s.push(pick.clone()); }
+                    }))
+                    label=format!("Select endpoint {id}") />
             </td>
             <th scope="row">
-                <code class="id">{id.clone()}</code>
+                <code class="endpoint">{id.clone()}</code>
                 <span class="account small muted">"Account "<code>{conn.domain_id.clone().unwrap_or_else(|| "—".into())}</code></span>
             </th>
             <td class="marker"><code>{conn.marker_id.clone().unwrap_or_else(|| "—".into())}</code></td>
@@ -758,7 +741,7 @@ fn ConnRow(conn: Connection, t: Tab) -> impl IntoView {
                 <button type="button" class="danger row-reject" hidden=!can_reject
                     aria-describedby=note_id.clone()
                     disabled=move || t.running.get()
-                    on:click=move |_| t.confirm.set(Some(vec![reject_id.clone()]))>
+                    on:click=move |_| t.confirm.set(vec![reject_id.clone()])>
                     "Reject…"<span class="visually-hidden">{format!(" endpoint {}", conn.id)}</span>
                 </button>
                 <p class=note_tone id=note_id>{note_text}</p>
@@ -771,31 +754,15 @@ fn ConnRow(conn: Connection, t: Tab) -> impl IntoView {
 #[component]
 fn RejectDialog(ids: Vec<String>, t: Tab) -> impl IntoView {
     let c = use_console();
-    let close = Callback::new(move |_| t.confirm.set(None));
+    let close = Callback::new(move |_| t.confirm.set(Vec::new()));
     let n = ids.len();
-    let settings = c.settings.snapshot_untracked();
-    let service_id = c.page.id.get_untracked();
-    let requests = ids
-        .iter()
-        .filter_map(|id| {
-            build_request(
-                &settings,
-                &Operation::ConnectionAction {
-                    service_id: service_id.clone(),
-                    action: ConnectionAction::Reject,
-                    endpoint_id: id.clone(),
-                },
-            )
-            .ok()
-        })
-        .map(|r| view! { <RequestView request=r /> })
-        .collect_view();
+    let requests = untrack(|| action_requests(c, ConnectionAction::Reject, &ids));
     let list = ids
         .iter()
         .map(|id| view! { <li><code>{id.clone()}</code></li> })
         .collect_view();
     let confirm = move |_| {
-        t.confirm.set(None);
+        t.confirm.set(Vec::new());
         run(c, t, ConnectionAction::Reject, ids.clone());
     };
     view! {
@@ -808,7 +775,7 @@ fn RejectDialog(ids: Vec<String>, t: Tab) -> impl IntoView {
             <ul class="ids">{list}</ul>
             <details class="request-disclosure">
                 <summary>{if n == 1 { "Request".to_owned() } else { format!("Requests ({n}, one per endpoint)") }}</summary>
-                {requests}
+                <RequestList requests=requests />
             </details>
             <div class="actions">
                 <button type="button" class="secondary" id="reject-cancel" data-autofocus="" on:click=move |_| close.run(())>"Cancel"</button>

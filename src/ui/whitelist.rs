@@ -4,11 +4,10 @@
 //! ([`AddPlan::actions`], [`remove_actions`]); the list is read again after every change,
 //! since the answer may list only part of it.
 
-use super::access::focus_soon;
+use super::access::{focus_soon, Pager, PickBox, RequestList, RequestsDisclosure};
 use super::card::Time;
 use super::dialog::Dialog;
 use super::outcome::{ErrorBanner, Problem};
-use super::preview::RequestView;
 use super::state::{use_console, Console};
 use crate::api::dialect::Dialect;
 use crate::api::route::ServiceTab;
@@ -39,7 +38,10 @@ struct Tab {
     busy: RwSignal<bool>,
     /// The server's word on the last add (shown at the box) or remove (at its row or the
     /// toolbar), with where it stands.
-    change_error: RwSignal<Option<(Option<WhitelistInput>, Problem)>>,
+    change_error: RwSignal<Option<Problem>>,
+    /// Where `change_error` stands: `box` (the add box), an entry as sent (its row, or
+    /// the box when it was typed), or empty (the toolbar).
+    change_at: RwSignal<String>,
     /// What the last change did.
     done: RwSignal<Option<String>>,
     /// `*` is among the entries to add: the confirmation is open.
@@ -124,7 +126,12 @@ async fn send(c: Console, t: Tab, actions: Vec<PermissionAction>) -> bool {
                 Problem::Api { error, .. } => whitelist_input(error, Some(&action)),
                 Problem::Settings(_) => None,
             };
-            t.change_error.set(Some((at, p)));
+            t.change_at.set(match at {
+                Some(WhitelistInput::AddBox) => "box".to_owned(),
+                Some(WhitelistInput::Entry(entry)) => entry,
+                _ => String::new(),
+            });
+            t.change_error.set(Some(p));
             t.busy.set(false);
             return false;
         }
@@ -139,6 +146,13 @@ fn names(entries: &[Grantee]) -> String {
         .map(Grantee::label)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The plan for what is typed, as typed (tracked): its problems show at the box.
+fn typed_plan(c: Console, t: Tab) -> AddPlan {
+    let dialect = c.settings.dialect.get();
+    t.text
+        .with(|text| t.entries.with(|e| plan_add(text, e, dialect)))
 }
 
 /// Adds what the box says, if it can: problems stop it at the box, `*` asks first.
@@ -250,6 +264,7 @@ pub fn WhitelistPanel() -> impl IntoView {
         tried: RwSignal::new(false),
         busy: RwSignal::new(false),
         change_error: RwSignal::new(None),
+        change_at: RwSignal::new(String::new()),
         done: RwSignal::new(None),
         confirm_everyone: RwSignal::new(false),
     };
@@ -265,123 +280,53 @@ pub fn WhitelistPanel() -> impl IntoView {
         }
         last.unwrap_or_default()
     });
-    let dialect = move || c.settings.dialect.get();
-    // The plan for what is typed, as typed: its problems show at the box.
-    let plan = Memo::new(move |_| {
-        let text = t.text.get();
-        let d = dialect();
-        t.entries.with(|e| plan_add(&text, e, d))
-    });
-    let box_problems = move || {
-        let typed = t.text.with(|s| !s.trim().is_empty());
-        plan.with(|p: &AddPlan| {
-            if typed || t.tried.get() {
-                p.problems
-                    .iter()
-                    .map(|p| p.message.clone())
-                    .collect::<Vec<_>>()
-            } else {
-                Vec::new()
-            }
-        })
+    let everyone_listed = move || {
+        t.entries
+            .with(|e| e.iter().any(PermissionEntry::is_everyone))
     };
-    // The server's refusal of an add stands at the box until the text changes.
-    let box_server_error = move || {
-        t.change_error.with(|e| match e {
-            Some((Some(WhitelistInput::AddBox | WhitelistInput::Entry(_)), p))
-                if t.selected.with(Vec::is_empty) || t.text.with(|s| !s.is_empty()) =>
+    let view_now = move || t.view.get();
+    let pages = Signal::derive(move || view_now().page_count(t.total.get()));
+    let page = Signal::derive(move || view_now().page.min(pages.get()));
+    let range = Signal::derive(move || {
+        let v = view_now();
+        let (shown, total) = (t.entries.with(Vec::len) as u64, t.total.get());
+        if shown == 0 {
+            format!("0 of {total}")
+        } else {
+            let first = u64::from(v.page.max(1) - 1) * u64::from(v.page_size) + 1;
+            format!("{first}–{} of {total}", first + shown - 1)
+        }
+    });
+    let on_page = Callback::new(move |p: u32| {
+        t.view.set(WhitelistView {
+            page: p,
+            ..t.view.get_untracked()
+        });
+        load(c, t);
+    });
+    let on_size = Callback::new(move |size: u32| {
+        t.view.set(
+            WhitelistView {
+                page_size: size,
+                ..t.view.get_untracked()
+            }
+            .first_page(),
+        );
+        load(c, t);
+    });
+    let page_error = Signal::derive(move || {
+        t.problem.with(|p| match p {
+            Some(p @ Problem::Api { error, .. })
+                if matches!(
+                    whitelist_input(error, None),
+                    Some(WhitelistInput::Page | WhitelistInput::Sort)
+                ) =>
             {
                 Some(problem_line(p))
             }
             _ => None,
         })
-    };
-    let invalid = move || !box_problems().is_empty() || box_server_error().is_some();
-    let add_requests_open = RwSignal::new(false);
-    let add_requests = move || {
-        let p = plan.get();
-        if !p.is_ready() {
-            return view! { <p class="muted">"Nothing to send yet: type account IDs above."</p> }
-                .into_any();
-        }
-        requests(c, &p.actions(dialect()))
-            .into_iter()
-            .map(|r| view! { <RequestView request=r /> })
-            .collect_view()
-            .into_any()
-    };
-    let on_add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        add(c, t, false);
-    };
-    let chosen = move || {
-        t.entries.with(|e| {
-            t.selected.with(|s| {
-                e.iter()
-                    .filter(|e| s.contains(&e.permission))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
-    let remove_requests_open = RwSignal::new(false);
-    let remove_requests = move || {
-        let chosen = chosen();
-        if chosen.is_empty() {
-            return view! { <p class="muted">"Select entries in the list to see the request that removes them."</p> }.into_any();
-        }
-        requests(c, &remove_actions(&chosen, dialect()))
-            .into_iter()
-            .map(|r| view! { <RequestView request=r /> })
-            .collect_view()
-            .into_any()
-    };
-    let page_keys = move || {
-        t.entries
-            .with(|e| e.iter().map(|e| e.permission.clone()).collect::<Vec<_>>())
-    };
-    let all_ticked = move || {
-        let keys = page_keys();
-        !keys.is_empty() && t.selected.with(|s| keys.iter().all(|k| s.contains(k)))
-    };
-    let some_ticked = move || t.selected.with(|s| !s.is_empty()) && !all_ticked();
-    let toggle_all = move |_| {
-        if all_ticked() {
-            t.selected.set(Vec::new());
-        } else {
-            t.selected.set(page_keys());
-        }
-    };
-    let view_now = move || t.view.get();
-    let pages = move || view_now().page_count(t.total.get());
-    let page = move || view_now().page.min(pages());
-    let at_start = move || page() <= 1;
-    let at_end = move || page() >= pages();
-    let to_page = move |p: u32| {
-        t.view.set(WhitelistView {
-            page: p.max(1),
-            ..t.view.get_untracked()
-        });
-        load(c, t);
-    };
-    // A removal's error that is not about one row stands at the toolbar.
-    let toolbar_error = move || {
-        t.change_error.with(|e| match e {
-            Some((None, p)) => Some(problem_line(p)),
-            _ => None,
-        })
-    };
-    let everyone_listed = move || {
-        t.entries
-            .with(|e| e.iter().any(PermissionEntry::is_everyone))
-    };
-    let help = move || {
-        match dialect() {
-        Dialect::Huawei => "One or several account IDs (1–64 letters, digits or *), separated by commas, spaces or new lines; or organization paths as organizations:orgPath::<path>. The console sends each as iam:domain::<account ID>. * lets every account connect.",
-        Dialect::OpenTelekom => "One or several account IDs (1–64 letters, digits or *), separated by commas, spaces or new lines. The console sends each as iam:domain::<account ID>. * lets every account connect.",
-    }
-    };
-
+    });
     view! {
         <div class="panel access" id="panel-whitelist" role="tabpanel" aria-labelledby="tab-whitelist"
             hidden=move || !shown() aria-busy=move || t.loading.get().to_string()>
@@ -393,103 +338,197 @@ pub fn WhitelistPanel() -> impl IntoView {
             <p class="note warn" id="wl-everyone" hidden=move || !everyone_listed()>
                 "Every account may connect endpoints to this service: the whitelist has “*”."
             </p>
-            <form class="wl-add" id="wl-add-form" novalidate on:submit=on_add>
-                <div class="field">
-                    <label for="wl-add">"Add accounts" <span class="api-name">"iam:domain::<account ID>"</span></label>
-                    <textarea id="wl-add" rows="2" autocomplete="off" spellcheck="false"
-                        aria-invalid=move || invalid().to_string()
-                        aria-describedby="wl-add-help wl-add-error"
-                        prop:value=move || t.text.get()
-                        on:input:target=move |ev| {
-                            t.text.set(ev.target().value());
-                            t.done.set(None);
-                        }></textarea>
-                    <p class="help" id="wl-add-help">{help}</p>
-                    <div class="error" id="wl-add-error">
-                        {move || box_problems().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
-                        {box_server_error}
-                    </div>
-                </div>
-                <div class="wl-add-actions">
-                    <button type="submit" id="wl-add-submit" disabled=move || t.busy.get()>"Add"</button>
-                    <span class="muted small">"Each add is one request, "<code>"action: add"</code>"."</span>
-                </div>
-                <details class="request-disclosure" id="wl-add-requests"
-                    on:toggle:target=move |ev| add_requests_open.set(ev.target().open())>
-                    <summary>"Request for Add"</summary>
-                    {move || add_requests_open.get().then(add_requests)}
-                </details>
-            </form>
-            <ErrorBanner problem=Signal::derive(move || t.problem.get()) />
-            <div class="selection-bar" role="group" aria-label="Act on the selected entries">
-                <span id="wl-selected" aria-live="polite">
-                    {move || match t.selected.with(Vec::len) { 0 => "None selected".to_owned(), n => format!("{n} selected") }}
-                </span>
-                <button type="button" class="danger" id="wl-remove"
-                    disabled=move || t.selected.with(Vec::is_empty) || t.busy.get()
-                    on:click=move |_| remove(c, t)>
-                    {move || match t.selected.with(Vec::len) { 0 => "Remove selected".to_owned(), n => format!("Remove {n} selected") }}
-                </button>
-                <p id="wl-result" class="result" tabindex="-1" role="status">
-                    {move || t.done.get()}
-                    <span class="error">{toolbar_error}</span>
-                </p>
-            </div>
-            <details class="request-disclosure" id="wl-remove-requests"
-                on:toggle:target=move |ev| remove_requests_open.set(ev.target().open())>
-                <summary>"Request for Remove"</summary>
-                {move || remove_requests_open.get().then(remove_requests)}
-            </details>
-            <div class="scroll">
-                <table class="services wl-table" id="wl-table">
-                    <caption class="visually-hidden">"Accounts that may connect"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col" class="pick-cell">
-                                <label class="pick">
-                                    <input type="checkbox" id="wl-pick-page"
-                                        prop:checked=all_ticked prop:indeterminate=some_ticked
-                                        on:change=toggle_all />
-                                    <span class="visually-hidden">"Select every entry on this page"</span>
-                                </label>
-                            </th>
-                            <th scope="col">"Who" <span class="api-name">"permission"</span></th>
-                            <th scope="col" class="opt">"Type" <span class="api-name">"permission_type"</span></th>
-                            <th scope="col" class="opt">"Description"</th>
-                            <th scope="col">"Added"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || t.entries.get() key=|e| (e.id.clone(), e.permission.clone()) let:entry>
-                            <EntryRow entry=entry t=t />
-                        </For>
-                    </tbody>
-                </table>
-            </div>
+            <AddForm t=t />
+            <ErrorBanner problem=t.problem />
+            <WlActions t=t />
+            <WlTable t=t />
             <p class="muted" id="wl-empty" hidden=move || !t.started.get() || t.loading.get() || t.problem.with(Option::is_some) || t.entries.with(|e| !e.is_empty())>
                 "No account is on the whitelist: only your own account may connect."
             </p>
-            <nav class="pager" aria-label="Pages of the whitelist">
-                <span id="wl-range" aria-live="polite">{move || format!("{} of {}", t.entries.with(Vec::len), t.total.get())}</span>
-                <span class="spacer"></span>
-                <button type="button" class="secondary" id="wl-prev" disabled=at_start on:click=move |_| to_page(page() - 1)>"Previous"</button>
-                <span id="wl-page-of">{move || format!("Page {} of {}", page(), pages())}</span>
-                <button type="button" class="secondary" id="wl-next" disabled=at_end on:click=move |_| to_page(page() + 1)>"Next"</button>
-                <label for="wl-page-size">"Per page"</label>
-                <select id="wl-page-size"
-                    prop:value=move || view_now().page_size.to_string()
-                    on:change:target=move |ev| {
-                        if let Ok(size) = ev.target().value().parse() {
-                            t.view.set(WhitelistView { page_size: size, ..t.view.get_untracked() }.first_page());
-                            load(c, t);
-                        }
-                    }>
-                    {WHITELIST_PAGE_SIZES.iter().map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> }).collect_view()}
-                </select>
-            </nav>
-            <div hidden=move || !t.confirm_everyone.get()>
-                {move || t.confirm_everyone.get().then(|| view! { <EveryoneDialog t=t plan=plan /> })}
+            <Pager prefix="wl" label="Pages of the whitelist" range=range page=page pages=pages
+                size=Signal::derive(move || view_now().page_size) sizes=&WHITELIST_PAGE_SIZES
+                on_page=on_page on_size=on_size error=page_error />
+            {move || t.confirm_everyone.get().then(|| view! { <EveryoneDialog t=t /> })}
+        </div>
+    }
+}
+
+/// The add box: one or several account IDs, checked as typed; the request behind Add.
+#[component]
+fn AddForm(t: Tab) -> impl IntoView {
+    let c = use_console();
+    let dialect = move || c.settings.dialect.get();
+    let box_problems = move || {
+        let typed = t.text.with(|s| !s.trim().is_empty());
+        if typed || t.tried.get() {
+            typed_plan(c, t)
+                .problems
+                .into_iter()
+                .map(|p| p.message)
+                .collect::<Vec<_>>()
+        } else {
+            Vec::new()
+        }
+    };
+    // The server's refusal of an add stands at the box (about the box, or an entry typed).
+    let box_server_error = move || {
+        let at = t.change_at.get();
+        let here = at == "box"
+            || (!at.is_empty()
+                && t.text
+                    .with(|s| s.contains(at.trim_start_matches("iam:domain::"))));
+        if here {
+            t.change_error.with(|e| e.as_ref().map(problem_line))
+        } else {
+            None
+        }
+    };
+    let invalid = move || !box_problems().is_empty() || box_server_error().is_some();
+    let requests = Signal::derive(move || {
+        let p = typed_plan(c, t);
+        if p.is_ready() {
+            requests(c, &p.actions(dialect()))
+        } else {
+            Vec::new()
+        }
+    });
+    let note = Signal::derive(move || {
+        if typed_plan(c, t).is_ready() {
+            "Exactly what Add sends: all the accounts in one request."
+        } else {
+            "Nothing to send yet: type account IDs above."
+        }
+        .to_owned()
+    });
+    let on_add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        add(c, t, false);
+    };
+    let help = move || {
+        match dialect() {
+        Dialect::Huawei => "One or several account IDs (1–64 letters, digits or *), separated by commas, spaces or new lines; or organization paths as organizations:orgPath::<path>. The console sends each as iam:domain::<account ID>. * lets every account connect.",
+        Dialect::OpenTelekom => "One or several account IDs (1–64 letters, digits or *), separated by commas, spaces or new lines. The console sends each as iam:domain::<account ID>. * lets every account connect.",
+    }
+    };
+    view! {
+        <form class="wl-add" id="wl-add-form" novalidate on:submit=on_add>
+            <div class="field">
+                <label for="wl-add">"Add accounts" <span class="api-name">"iam:domain::<account ID>"</span></label>
+                <textarea id="wl-add" rows="2" autocomplete="off" spellcheck="false"
+                    aria-invalid=move || invalid().to_string()
+                    aria-describedby="wl-add-help wl-add-error"
+                    prop:value=move || t.text.get()
+                    on:input:target=move |ev| {
+                        t.text.set(ev.target().value());
+                        t.done.set(None);
+                    }></textarea>
+                <p class="help" id="wl-add-help">{help}</p>
+                <div class="error" id="wl-add-error">
+                    {move || box_problems().into_iter().map(|m| view! { <p>{m}</p> }).collect_view()}
+                    {box_server_error}
+                </div>
             </div>
+            <div class="wl-add-actions">
+                <button type="submit" id="wl-add-submit" disabled=move || t.busy.get()>"Add"</button>
+                <span class="muted small">"Each add is one request, "<code>"action: add"</code>"."</span>
+            </div>
+            <RequestsDisclosure id="wl-add-requests" summary="Request for Add" note=note requests=requests />
+        </form>
+    }
+}
+
+/// Remove for the selected rows, the result of the last change, the request behind Remove.
+#[component]
+fn WlActions(t: Tab) -> impl IntoView {
+    let c = use_console();
+    let chosen = move || {
+        t.entries.with(|e| {
+            t.selected.with(|s| {
+                e.iter()
+                    .filter(|e| s.contains(&e.permission))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let requests =
+        Signal::derive(move || requests(c, &remove_actions(&chosen(), c.settings.dialect.get())));
+    let note = Signal::derive(move || {
+        if t.selected.with(Vec::is_empty) {
+            "Select entries in the list to see the request that removes them."
+        } else {
+            "Exactly what Remove sends: the selected entries in one request."
+        }
+        .to_owned()
+    });
+    // A change's error that is not about one row or the box stands here.
+    let toolbar_error = move || {
+        if t.change_at.with(String::is_empty) {
+            t.change_error.with(|e| e.as_ref().map(problem_line))
+        } else {
+            None
+        }
+    };
+    view! {
+        <div class="selection-bar" role="group" aria-label="Act on the selected entries">
+            <span id="wl-selected" aria-live="polite">
+                {move || match t.selected.with(Vec::len) { 0 => "None selected".to_owned(), n => format!("{n} selected") }}
+            </span>
+            <button type="button" class="danger" id="wl-remove"
+                disabled=move || t.selected.with(Vec::is_empty) || t.busy.get()
+                on:click=move |_| remove(c, t)>
+                {move || match t.selected.with(Vec::len) { 0 => "Remove selected".to_owned(), n => format!("Remove {n} selected") }}
+            </button>
+            <p id="wl-result" class="result" tabindex="-1" role="status">
+                {move || t.done.get()}
+                <span class="error">{toolbar_error}</span>
+            </p>
+        </div>
+        <RequestsDisclosure id="wl-remove-requests" summary="Request for Remove" note=note requests=requests />
+    }
+}
+
+/// The page of whitelist entries.
+#[component]
+fn WlTable(t: Tab) -> impl IntoView {
+    let c = use_console();
+    let page_keys = move || {
+        t.entries
+            .with(|e| e.iter().map(|e| e.permission.clone()).collect::<Vec<_>>())
+    };
+    let all_ticked = move || {
+        let keys = page_keys();
+        !keys.is_empty() && t.selected.with(|s| keys.iter().all(|k| s.contains(k)))
+    };
+    let some_ticked = move || t.selected.with(|s| !s.is_empty()) && !all_ticked();
+    let toggle_all = Callback::new(move |_| {
+        if all_ticked() {
+            t.selected.set(Vec::new());
+        } else {
+            t.selected.set(page_keys());
+        }
+    });
+    view! {
+        <div class="scroll">
+            // Huawei Cloud's entries carry no description: no empty column there.
+            <table class="services wl-table" id="wl-table" class:no-desc=move || c.settings.dialect.get() == Dialect::Huawei>
+                <caption class="visually-hidden">"Accounts that may connect"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="pick-cell">
+                            <PickBox id="wl-pick-page" checked=Signal::derive(all_ticked) mixed=Signal::derive(some_ticked)
+                                on_toggle=toggle_all label="Select every entry on this page".to_owned() />
+                        </th>
+                        <th scope="col">"Who" <span class="api-name">"permission"</span></th>
+                        <th scope="col" class="opt">"Type" <span class="api-name">"permission_type"</span></th>
+                        <th scope="col" class="opt desc">"Description"</th>
+                        <th scope="col">"Added"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || t.entries.get().into_iter().map(|entry| view! { <EntryRow entry=entry t=t /> }).collect_view()}
+                </tbody>
+            </table>
         </div>
     }
 }
@@ -509,26 +548,22 @@ fn EntryRow(entry: PermissionEntry, t: Tab) -> impl IntoView {
     };
     let sent = grantee.permission();
     let error = move || {
-        t.change_error.with(|e| match e {
-            Some((Some(WhitelistInput::Entry(p)), problem)) if *p == sent => {
-                Some(problem_line(problem))
-            }
-            _ => None,
-        })
+        if t.change_at.with(|at| *at == sent) {
+            t.change_error.with(|e| e.as_ref().map(problem_line))
+        } else {
+            None
+        }
     };
     let ticked = key.clone();
     let pick = key.clone();
     view! {
         <tr id=dom class="wl-row" data-permission=key.clone() class:everyone=grantee.is_everyone()>
             <td class="pick-cell">
-                <label class="pick">
-                    <input type="checkbox" class="pick-row" aria-describedby=error_id.clone()
-                        prop:checked=move || t.selected.with(|s| s.contains(&ticked))
-                        on:change=move |_| t.selected.update(|s| {
-                            if let Some(i) = s.iter().position(|x| *x == pick) { s.remove(i); } else { s.push(pick.clone()); }
-                        }) />
-                    <span class="visually-hidden">{format!("Select entry {key}")}</span>
-                </label>
+                <PickBox checked=Signal::derive(move || t.selected.with(|s| s.contains(&ticked)))
+                    on_toggle=Callback::new(move |_| t.selected.update(|s| {
+                        if let Some(i) = s.iter().position(|x| *x == pick) { s.remove(i); } else { s.push(pick.clone()); }
+                    }))
+                    label=format!("Select entry {key}") described_by=error_id.clone() />
             </td>
             <th scope="row">
                 <span class="who" hidden=!grantee.is_everyone()>"Every account"</span>
@@ -536,7 +571,7 @@ fn EntryRow(entry: PermissionEntry, t: Tab) -> impl IntoView {
                 <p class="error small" id=error_id>{error}</p>
             </th>
             <td class="opt">{kind} <span class="api-name">{entry.permission_type.clone().unwrap_or_default()}</span></td>
-            <td class="opt">{entry.description.clone().filter(|d| !d.is_empty()).unwrap_or_else(|| "—".into())}</td>
+            <td class="opt desc">{entry.description.clone().filter(|d| !d.is_empty()).unwrap_or_else(|| "—".into())}</td>
             <td><Time iso=entry.created_at.clone() /></td>
         </tr>
     }
@@ -544,21 +579,18 @@ fn EntryRow(entry: PermissionEntry, t: Tab) -> impl IntoView {
 
 /// `*` lets every account connect: said plainly, with the request, before it is sent.
 #[component]
-fn EveryoneDialog(t: Tab, plan: Memo<AddPlan>) -> impl IntoView {
+fn EveryoneDialog(t: Tab) -> impl IntoView {
     let c = use_console();
     let close = Callback::new(move |_| t.confirm_everyone.set(false));
     let dialect = c.settings.dialect.get_untracked();
-    let actions = plan.get_untracked().actions(dialect);
+    let plan = untrack(|| typed_plan(c, t));
+    let actions = plan.actions(dialect);
     let others: Vec<Grantee> = plan
-        .get_untracked()
         .entries
         .into_iter()
         .filter(|g| !g.is_everyone())
         .collect();
-    let requests = requests(c, &actions)
-        .into_iter()
-        .map(|r| view! { <RequestView request=r /> })
-        .collect_view();
+    let requests = untrack(|| requests(c, &actions));
     view! {
         <Dialog id="everyone-dialog" labelled_by="everyone-title" described_by="everyone-what" on_close=close>
             <h2 id="everyone-title">"Let every account connect?"</h2>
@@ -566,7 +598,7 @@ fn EveryoneDialog(t: Tab, plan: Memo<AddPlan>) -> impl IntoView {
             <p hidden=others.is_empty()>{format!("Also added: {}.", names(&others))}</p>
             <details class="request-disclosure">
                 <summary>"Request"</summary>
-                {requests}
+                <RequestList requests=requests />
             </details>
             <div class="actions">
                 <button type="button" class="secondary" id="everyone-cancel" data-autofocus="" on:click=move |_| close.run(())>"Cancel"</button>
