@@ -13,7 +13,8 @@ use crate::api::dialect::Dialect;
 use crate::api::route::ServiceTab;
 use crate::api::whitelist::{
     plan_add, remove_actions, whitelist_input, AddPlan, Grantee, PermissionAction, PermissionEntry,
-    PermissionList, WhitelistInput, WhitelistView, EVERYONE_WARNING, WHITELIST_PAGE_SIZES,
+    PermissionList, WhitelistAction, WhitelistInput, WhitelistView, EVERYONE_WARNING,
+    WHITELIST_PAGE_SIZES,
 };
 use crate::api::words::{OWNER_ALWAYS_ALLOWED, WHITELIST_API_NAME, WHITELIST_TAB};
 use crate::api::{build_request, ApiRequest, Operation, Outcome};
@@ -129,6 +130,9 @@ async fn send(c: Console, t: Tab, actions: Vec<PermissionAction>) -> bool {
             t.change_at.set(match at {
                 Some(WhitelistInput::AddBox) => "box".to_owned(),
                 Some(WhitelistInput::Entry(entry)) => entry,
+                // Any other failure of an add (no answer, 500, 401) is still the box's:
+                // that is what was sent, and the text is still there.
+                _ if action.action == WhitelistAction::Add => "box".to_owned(),
                 _ => String::new(),
             });
             t.change_error.set(Some(p));
