@@ -204,9 +204,24 @@ pub fn ServiceTabs() -> impl IntoView {
             a.tab.set(ServiceTab::Settings);
         }
         if before != id {
-            a.tab_for.set_value(id.clone());
+            a.tab_for.set_value(id);
             a.page_pending.set(None);
-            load_page_pending(c, id);
+        }
+    });
+    // The tab's count is asked for once the service itself has loaded (a service that does
+    // not load has no tabs to label), once per service.
+    Effect::new(move |counted: Option<String>| {
+        let loaded = c
+            .page
+            .base
+            .with(|b| b.as_ref().map(|b| b.id.clone()))
+            .filter(|id| *id == c.page.id.get_untracked());
+        match loaded {
+            Some(id) if counted.as_deref() != Some(id.as_str()) => {
+                load_page_pending(c, id.clone());
+                id
+            }
+            _ => counted.unwrap_or_default(),
         }
     });
     // The URL holds the tab (the route's own query plus `tab`), in place.
