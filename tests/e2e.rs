@@ -342,7 +342,8 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
         get["query"].as_str().unwrap().contains("status=failed"),
         "{get}"
     );
-    let statuses = browser.column("#service-table", 2).await;
+    // The third column: the first is the batch's checkbox, the second the name.
+    let statuses = browser.column("#service-table", 3).await;
     assert!(
         !statuses.is_empty() && statuses.iter().all(|s| s == "Failed"),
         "{range}: {statuses:?}"
@@ -684,9 +685,22 @@ async fn a_late_answer_never_replaces_the_service_on_screen() {
     browser
         .wait_text("#card-title", |t| t == "orders-api")
         .await;
+    browser.click("#to-list").await;
+    // The list's rows ask for their pending connections (…/{id}/connections) first: those
+    // are not the answer this test slows down.
+    browser
+        .wait_until("web-frontend's pending count", || async {
+            stack.api.requests_with("GET").await.iter().any(|r| {
+                r["path"]
+                    .as_str()
+                    .unwrap_or("")
+                    .ends_with(&format!("{WEB}/connections"))
+                    && !r["status"].is_null()
+            })
+        })
+        .await;
     // web-frontend answers slowly; the user moves on to orders-api meanwhile.
     stack.api.queue_fault_on("delay", 1, "GET", WEB, 1500).await;
-    browser.click("#to-list").await;
     browser.click(&format!("a[href*='{WEB}']")).await;
     browser.wait_for("#service-loading", WAIT).await;
     browser.back().await;
