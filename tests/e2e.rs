@@ -250,6 +250,23 @@ async fn modify_then_upgrade_through_the_real_page() {
 /// The demo project with a fleet of `FLEET` more services, as an operator's project looks.
 const FLEET: usize = 253;
 
+/// The service list's own GETs, in order: not the pending counts its rows ask for
+/// (`…/{id}/connections`, tests/access.rs checks those).
+async fn list_gets(stack: &Stack) -> Vec<Value> {
+    stack
+        .api
+        .requests_with("GET")
+        .await
+        .into_iter()
+        .filter(|r| {
+            r["path"]
+                .as_str()
+                .unwrap_or("")
+                .ends_with("/vpc-endpoint-services")
+        })
+        .collect()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_service_list_pages_filters_and_keeps_its_place() {
     let stack = Stack::start_fleet(FLEET).await;
@@ -259,7 +276,7 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
     assert_eq!(range, format!("1–20 of {total}"));
     assert_eq!(browser.text("#page-of").await, "Page 1 of 13");
     // The first page asks with no offset: the reference wants it greater than 0.
-    let first = stack.api.requests_with("GET").await.pop().unwrap();
+    let first = list_gets(&stack).await.pop().unwrap();
     assert_eq!(first["query"], "sort_key=create_at&sort_dir=desc&limit=20");
     browser.screenshot("02-service-list").await;
     assert_accessible(&browser, "the service list").await;
@@ -274,7 +291,7 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
         format!("241–{total} of {total}")
     );
     assert!(!browser.is_enabled("#page-next").await);
-    let last = stack.api.requests_with("GET").await.pop().unwrap();
+    let last = list_gets(&stack).await.pop().unwrap();
     assert_eq!(
         last["query"],
         "sort_key=create_at&sort_dir=desc&limit=20&offset=240"
@@ -310,7 +327,7 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
     browser
         .wait_text("#list-range", |t| t == "1–20 of 100")
         .await;
-    let get = stack.api.requests_with("GET").await.pop().unwrap();
+    let get = list_gets(&stack).await.pop().unwrap();
     assert_eq!(
         get["query"],
         "endpoint_service_name=FLEET-1&sort_key=create_at&sort_dir=desc&limit=20"
@@ -320,11 +337,12 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
     let range = browser
         .wait_text("#list-range", |t| !t.starts_with("1–20 of 100"))
         .await;
-    let get = stack.api.requests_with("GET").await.pop().unwrap();
+    let get = list_gets(&stack).await.pop().unwrap();
     assert!(
         get["query"].as_str().unwrap().contains("status=failed"),
         "{get}"
     );
+    // The third column: the first is the batch's checkbox, the second the name.
     let statuses = browser.column("#service-table", 3).await;
     assert!(
         !statuses.is_empty() && statuses.iter().all(|s| s == "Failed"),
@@ -334,7 +352,7 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
     browser.select("#list-order", "updated-asc").await;
     browser
         .wait_until("a request sorted by update time", || async {
-            stack.api.requests_with("GET").await.pop().unwrap()["query"]
+            list_gets(&stack).await.pop().unwrap()["query"]
                 .as_str()
                 .unwrap()
                 .contains("sort_key=update_at&sort_dir=asc")
@@ -667,9 +685,22 @@ async fn a_late_answer_never_replaces_the_service_on_screen() {
     browser
         .wait_text("#card-title", |t| t == "orders-api")
         .await;
+    browser.click("#to-list").await;
+    // The list's rows ask for their pending connections (…/{id}/connections) first: those
+    // are not the answer this test slows down.
+    browser
+        .wait_until("web-frontend's pending count", || async {
+            stack.api.requests_with("GET").await.iter().any(|r| {
+                r["path"]
+                    .as_str()
+                    .unwrap_or("")
+                    .ends_with(&format!("{WEB}/connections"))
+                    && !r["status"].is_null()
+            })
+        })
+        .await;
     // web-frontend answers slowly; the user moves on to orders-api meanwhile.
     stack.api.queue_fault_on("delay", 1, "GET", WEB, 1500).await;
-    browser.click("#to-list").await;
     browser.click(&format!("a[href*='{WEB}']")).await;
     browser.wait_for("#service-loading", WAIT).await;
     browser.back().await;
@@ -1101,7 +1132,17 @@ async fn a_failed_upgrade_shows_the_servers_answer_and_leaves_the_card() {
     stack.api.queue_fault("error500", 1, "POST").await;
     let browser = Browser::open_console(&stack.origin, WEB).await;
     wait_loaded(&browser).await;
-    let gets_before = stack.api.requests_with("GET").await.len();
+    // The service's own GETs (not the Connections tab's count of pending connections).
+    let service_gets = || async {
+        stack
+            .api
+            .requests_with("GET")
+            .await
+            .into_iter()
+            .filter(|r| r["path"].as_str().unwrap_or("").ends_with(WEB))
+            .count()
+    };
+    let gets_before = service_gets().await;
     browser.click("#more-actions > summary").await;
     browser.click("#open-upgrade").await;
     browser.click("#confirm-upgrade").await;
@@ -1121,7 +1162,7 @@ async fn a_failed_upgrade_shows_the_servers_answer_and_leaves_the_card() {
     assert!(browser.find_all("#save-result").await.is_empty());
     assert_eq!(browser.text("#card-edition").await, "Basic");
     assert_eq!(
-        stack.api.requests_with("GET").await.len(),
+        service_gets().await,
         gets_before,
         "no refresh after a failed upgrade"
     );

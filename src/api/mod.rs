@@ -5,6 +5,7 @@ pub mod access;
 pub mod batch;
 pub mod config;
 pub mod conflict;
+pub mod connection_job;
 pub mod connections;
 pub mod dialect;
 pub mod diff;

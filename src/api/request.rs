@@ -3,8 +3,11 @@
 //! The console sends requests to an API proxy (the real hosts send no CORS headers),
 //! so the URL is the proxy URL, with any path prefix it has, plus the API path.
 
+use super::access::RequestError;
+use super::connections::{ConnectionAction, ConnectionQuery};
 use super::dialect::Dialect;
 use super::model::UpdateBody;
+use super::whitelist::{PermissionAction, PermissionQuery};
 
 /// Where and as whom requests go.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -52,6 +55,29 @@ pub enum Operation {
     UpgradeService {
         id: String,
     },
+    /// `GET {base}/connections?…`: one page of the service's connections (see
+    /// [`list_connections_request`](super::connections::list_connections_request)).
+    ListConnections {
+        service_id: String,
+        query: ConnectionQuery,
+    },
+    /// `POST {base}/connections/action` for ONE endpoint: the API takes exactly one per
+    /// request (see [`connection_action_request`](super::connections::connection_action_request)).
+    ConnectionAction {
+        service_id: String,
+        action: ConnectionAction,
+        endpoint_id: String,
+    },
+    /// `GET {base}/permissions?…`: one page of the whitelist.
+    ListPermissions {
+        service_id: String,
+        query: PermissionQuery,
+    },
+    /// `POST {base}/permissions/action`: add or remove entries, in one body.
+    PermissionAction {
+        service_id: String,
+        action: PermissionAction,
+    },
 }
 
 impl Operation {
@@ -62,6 +88,10 @@ impl Operation {
             Operation::ListServices(_) => "list_services",
             Operation::UpdateService { .. } => "update_service",
             Operation::UpgradeService { .. } => "upgrade_service",
+            Operation::ListConnections { .. } => "list_connections",
+            Operation::ConnectionAction { .. } => "connection_action",
+            Operation::ListPermissions { .. } => "list_permissions",
+            Operation::PermissionAction { .. } => "permission_action",
         }
     }
 }
@@ -164,6 +194,9 @@ pub enum SettingsError {
     ProjectId(String),
     Token(String),
     ServiceId(String),
+    /// Not a setting: a value of the request itself (an endpoint ID, an account ID, a page
+    /// size) is wrong. Nothing was sent; the message names the value.
+    Input(String),
 }
 
 impl SettingsError {
@@ -172,7 +205,8 @@ impl SettingsError {
             SettingsError::ProxyUrl(m)
             | SettingsError::ProjectId(m)
             | SettingsError::Token(m)
-            | SettingsError::ServiceId(m) => m,
+            | SettingsError::ServiceId(m)
+            | SettingsError::Input(m) => m,
         }
     }
 }
@@ -353,6 +387,44 @@ pub fn id_problem(value: &str, what: &str) -> Option<String> {
 
 /// Builds the request for `op` under `settings`.
 pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, SettingsError> {
+    // The connections and whitelist calls have builders of their own (which come back here
+    // for the service's base URL): one way to build each, whoever sends it.
+    let access = |r: Result<ApiRequest, RequestError>| {
+        r.map_err(|e| match e {
+            RequestError::Settings(s) => s,
+            RequestError::Input(m) => SettingsError::Input(m),
+        })
+    };
+    match op {
+        Operation::ListConnections { service_id, query } => {
+            return access(super::connections::list_connections_request(
+                settings, service_id, query,
+            ))
+        }
+        Operation::ConnectionAction {
+            service_id,
+            action,
+            endpoint_id,
+        } => {
+            return access(super::connections::connection_action_request(
+                settings,
+                service_id,
+                *action,
+                endpoint_id,
+            ))
+        }
+        Operation::ListPermissions { service_id, query } => {
+            return access(super::whitelist::list_permissions_request(
+                settings, service_id, query,
+            ))
+        }
+        Operation::PermissionAction { service_id, action } => {
+            return access(super::whitelist::permission_action_request(
+                settings, service_id, action,
+            ))
+        }
+        _ => {}
+    }
     let base = proxy_base(&settings.proxy_url)?;
     let project = required(
         &settings.project_id,
@@ -432,6 +504,10 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
             ),
             None,
         ),
+        Operation::ListConnections { .. }
+        | Operation::ConnectionAction { .. }
+        | Operation::ListPermissions { .. }
+        | Operation::PermissionAction { .. } => unreachable!("built above"),
     };
     let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
     if !settings.token_by_proxy {

@@ -1,8 +1,14 @@
 //! Reading an answer: the expected object on success, an [`ApiError`] otherwise.
 
+use super::connections::{
+    read_connection_action, read_connection_list, Connection, ConnectionList,
+};
 use super::error::{classify, unreadable_success, ApiError};
 use super::model::{EndpointService, ServiceList};
 use super::request::Operation;
+use super::whitelist::{
+    read_permission_action, read_permission_list, PermissionActionResult, PermissionList,
+};
 
 /// What a successful operation returns.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,6 +17,15 @@ pub enum Outcome {
     List(ServiceList),
     /// The upgrade was accepted (204, no body).
     Upgraded,
+    /// One page of a service's connections.
+    Connections(ConnectionList),
+    /// The connections an accept or reject changed, as the API answered (for one
+    /// endpoint: one row, usually `creating` after an accept).
+    ConnectionsChanged(Vec<Connection>),
+    /// One page of a service's whitelist.
+    Permissions(PermissionList),
+    /// What an add or remove answered (the entries it names; re-read the list for the rest).
+    PermissionsChanged(PermissionActionResult),
 }
 
 /// Interprets `status`, `headers` and `body` as the answer to `op`.
@@ -24,6 +39,18 @@ pub fn read_response(
         return Err(classify(status, headers, body));
     }
     match op {
+        Operation::ListConnections { .. } => {
+            read_connection_list(status, headers, body).map(Outcome::Connections)
+        }
+        Operation::ConnectionAction { .. } => {
+            read_connection_action(status, headers, body).map(Outcome::ConnectionsChanged)
+        }
+        Operation::ListPermissions { .. } => {
+            read_permission_list(status, headers, body).map(Outcome::Permissions)
+        }
+        Operation::PermissionAction { .. } => {
+            read_permission_action(status, headers, body).map(Outcome::PermissionsChanged)
+        }
         Operation::GetService { .. } | Operation::UpdateService { .. } => {
             match EndpointService::from_json(body) {
                 Ok(s) if !s.id.is_empty() => Ok(Outcome::Service(Box::new(s))),

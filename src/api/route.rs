@@ -92,3 +92,59 @@ impl Route {
         format!("?{}", pairs.join("&"))
     }
 }
+
+/// The tabs of a service's page. The route names the service; the tab rides along as an
+/// optional `tab` query parameter (absent for the default, Settings), so a link or a reload
+/// opens the same tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ServiceTab {
+    /// The edit form, preview and action bar.
+    #[default]
+    Settings,
+    /// The endpoints connecting to the service: accept, reject.
+    Connections,
+    /// "Who may connect": the whitelist (`permissions`).
+    Whitelist,
+}
+
+impl ServiceTab {
+    pub const ALL: [ServiceTab; 3] = [
+        ServiceTab::Settings,
+        ServiceTab::Connections,
+        ServiceTab::Whitelist,
+    ];
+
+    /// The value of `tab` in the URL, and the stem of the tab's DOM ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ServiceTab::Settings => "settings",
+            ServiceTab::Connections => "connections",
+            ServiceTab::Whitelist => "whitelist",
+        }
+    }
+
+    /// Reads `tab`; anything else (a hand-edited link) is the default tab.
+    pub fn parse(value: Option<&str>) -> ServiceTab {
+        Self::ALL
+            .into_iter()
+            .find(|t| Some(t.as_str()) == value.map(str::trim))
+            .unwrap_or_default()
+    }
+
+    /// The tab after this one (`step` 1) or before it (`step` -1), wrapping: the arrow keys
+    /// of a tab list.
+    pub fn step(self, step: i32) -> ServiceTab {
+        let i = Self::ALL.iter().position(|t| *t == self).unwrap_or(0) as i32;
+        let n = Self::ALL.len() as i32;
+        Self::ALL[(i + step).rem_euclid(n) as usize]
+    }
+
+    /// `query` (a route's, from [`Route::to_query`]) with this tab: unchanged for Settings.
+    pub fn add_to_query(self, query: &str) -> String {
+        if self == ServiceTab::Settings {
+            return query.to_owned();
+        }
+        let sep = if query.is_empty() { '?' } else { '&' };
+        format!("{query}{sep}tab={}", self.as_str())
+    }
+}

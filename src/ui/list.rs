@@ -1,6 +1,7 @@
 //! The start page: the project's endpoint services, filtered, ordered and paged by the
 //! server. A row opens the service's page.
 
+use super::access::PendingCount;
 use super::batch::{BatchPanel, PageCheckbox, RowCheckbox, SelectionBar};
 use super::card::Time;
 use super::outcome::ErrorBanner;
@@ -167,7 +168,10 @@ fn Row(service: EndpointService) -> impl IntoView {
             <td class="opt">{server_type_label(service.server_type.as_deref().unwrap_or("")).to_owned()}</td>
             <td>{edition_of(&service)}</td>
             <td class="num opt">{service.ports.len()}</td>
-            <td class="opt">{service.approval_enabled.map(|a| if a { "Yes" } else { "No" }).unwrap_or("—")}</td>
+            <td class="opt">
+                {service.approval_enabled.map(|a| if a { "Yes" } else { "No" }).unwrap_or("—")}
+                " "<PendingCount service_id=service.id.clone() />
+            </td>
             <td><Time iso=service.updated_at.clone() /></td>
         </tr>
     }

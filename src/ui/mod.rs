@@ -8,10 +8,12 @@
 //! - [`batch`]: many services at once (the list's selection, the review, the run);
 //! - [`http`] sends requests, [`storage`] keeps settings and drafts.
 
+pub mod access;
 pub mod action_bar;
 pub mod app;
 pub mod batch;
 pub mod card;
+pub mod connections;
 pub mod dialog;
 pub mod field;
 pub mod form;
@@ -26,6 +28,7 @@ pub mod state;
 pub mod storage;
 pub mod time;
 pub mod upgrade;
+pub mod whitelist;
 
 use crate::api::config::{read_config, ConfigLoad};
 

@@ -1,15 +1,18 @@
 //! One service's page: its summary, the edit form, the preview, and the action bar with
 //! the one Save.
 
+use super::access::ServiceTabs;
 use super::action_bar::ActionBar;
 use super::card::ServiceCard;
+use super::connections::ConnectionsPanel;
 use super::form::ModifyFields;
 use super::outcome::ErrorBanner;
 use super::preview::UpdatePreview;
 use super::state::{use_console, PollState};
 use super::upgrade::UpgradeDialog;
+use super::whitelist::WhitelistPanel;
 use crate::api::list::ListView;
-use crate::api::route::Route;
+use crate::api::route::{Route, ServiceTab};
 use crate::api::{build_request, FieldError, Operation};
 use leptos::prelude::*;
 
@@ -188,7 +191,15 @@ pub fn ServicePage() -> impl IntoView {
             {card}
             <PollLine />
             {restored}
-            {editor}
+            <div class="tabs-row" hidden=move || page.base.with(Option::is_none)>
+                <ServiceTabs />
+            </div>
+            <div class="settings-panel" id="panel-settings" role="tabpanel" aria-labelledby="tab-settings"
+                hidden=move || c.access.tab.get() != ServiceTab::Settings>
+                {editor}
+            </div>
+            <ConnectionsPanel />
+            <WhitelistPanel />
             {dialog}
         </div>
     }

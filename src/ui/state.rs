@@ -89,6 +89,8 @@ pub struct Console {
     pub actions: Actions,
     /// Many services at once: the list's selection and the batch run on it.
     pub batch: super::batch::BatchState,
+    /// Connections and whitelist: the service page's tab, the pending counts.
+    pub access: super::access::AccessState,
 }
 
 /// The console's requests as Leptos actions: `pending()` is what "busy" means.
@@ -164,7 +166,13 @@ impl Console {
             settings_open,
             actions,
             batch: super::batch::BatchState::new(config.batch_options()),
+            access: super::access::AccessState::new(),
         }
+    }
+
+    /// Sends `op` and records it in the history, as the page's own requests are.
+    pub async fn call(self, op: Operation) -> Result<(Outcome, Option<String>), Problem> {
+        self.core().call(op).await
     }
 
     fn core(self) -> ConsoleCore {
