@@ -68,7 +68,8 @@ pub struct BatchState {
     pub concurrency: RwSignal<String>,
     /// Object URLs of the results as CSV and JSON, once the run is over.
     pub exports: RwSignal<Option<(String, String)>>,
-    defaults: RunOptions,
+    /// How batches run as config.json says (concurrency, rate).
+    pub defaults: RunOptions,
     runner: StoredValue<Option<Runner>, LocalStorage>,
     /// The requests in flight, to abort on Cancel (a few at most: a list, not a map).
     aborts: StoredValue<Vec<(WorkId, web_sys::AbortController)>, LocalStorage>,

@@ -151,9 +151,10 @@ fn run(c: Console, t: Tab, action: ConnectionAction, ids: Vec<String>) {
             return;
         }
     };
+    // The deployment's batch settings (config.json) hold for these requests too.
     let options = RunOptions {
         seed: now() as u64,
-        ..RunOptions::default()
+        ..c.batch.defaults
     };
     t.runner.set_value(Some(Runner::new(jobs, options)));
     t.notes.update(|n| n.retain(|(id, ..)| !ids.contains(id)));

@@ -186,12 +186,6 @@ impl Console {
         }
     }
 
-    /// Sends `op` through [`ConsoleCore::call`]: recorded in the history, the token's mark
-    /// kept up to date.
-    pub async fn call(self, op: Operation) -> Result<(Outcome, Option<String>), Problem> {
-        self.core().call(op).await
-    }
-
     /// A request is under way.
     pub fn busy(self) -> bool {
         let a = self.actions;
