@@ -533,6 +533,23 @@ async fn an_api_error_stands_at_its_field_with_the_focus_and_the_edits_stay() {
     // 401 EndPoint.0003: a wrong token; the edits stay.
     browser.click("#toggle-settings").await;
     browser.fill("#s-token", "expired-token").await;
+    // A new token reloads the service once typing pauses (Save waits meanwhile): let that
+    // reload answer first, so the click below is the save's.
+    browser
+        .wait_until("the reload with the new token", || async {
+            stack
+                .api
+                .requests_with("GET")
+                .await
+                .iter()
+                .any(|r| r["token"] == "rejected")
+        })
+        .await;
+    browser
+        .wait_until("Save to be ready", || async {
+            browser.is_enabled("#save").await
+        })
+        .await;
     browser.click("#save").await;
     let banner = browser
         .wait_text("#save-error [role=alert]", |t| t.contains("HTTP 401"))
