@@ -90,6 +90,23 @@ async fn connections_and_who_may_connect_from_the_tabs_to_the_server() {
     browser
         .wait_text("#tab-connections", |t| t == "Connections (3 pending)")
         .await;
+    // Ctrl+Enter saves the form only where the form is: on another tab it sends nothing.
+    browser.fill("#f-description", "typed on Settings").await;
+    browser
+        .wait_text("#change-count", |t| t == "1 change")
+        .await;
+    browser.keys("#tab-settings", &Key::Right.to_string()).await;
+    browser.wait_shown("#panel-connections").await;
+    browser.ctrl_enter("#tab-connections").await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert!(stack.api.requests_with("PUT").await.is_empty());
+    browser
+        .keys("#tab-connections", &Key::Left.to_string())
+        .await;
+    browser.fill("#f-description", "Public web tier").await;
+    browser
+        .wait_text("#change-count", |t| t == "No changes")
+        .await;
     // The keyboard: the arrow key moves to the next tab, shows it, and takes the focus.
     browser.keys("#tab-settings", &Key::Right.to_string()).await;
     browser.wait_shown("#panel-connections").await;

@@ -108,7 +108,9 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
     };
     // Ctrl/Cmd+Enter saves from anywhere on the page, as the Save button would.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+        // Only where the form is: on another tab, the keys are that tab's.
+        let on_form = c.access.tab.get_untracked() == crate::api::route::ServiceTab::Settings;
+        if on_form && ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
             ev.prevent_default();
             c.save();
         }
