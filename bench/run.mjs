@@ -22,6 +22,8 @@ const T_START = performance.now();
 const opt = {
   dist: process.env.BENCH_DIST || path.join(ROOT, 'target/bench-dist'),
   rawWasm: process.env.BENCH_RAW_WASM || path.join(ROOT, 'target/release-nightly/wasm32-unknown-unknown/release/vpcep-console.wasm'),
+  // The main module the release build's split left (.ci/split/wasm-bindgen): the first download's code.
+  mainWasm: process.env.BENCH_MAIN_WASM || path.join(ROOT, 'target/release-nightly/wasm-split/split/vpcep-console.wasm'),
   api: process.env.BENCH_API_BIN || path.join(ROOT, 'target/debug/vpcep-local-api'),
   chromium: process.env.BENCH_CHROMIUM || '/usr/bin/chromium',
   loads: Number(process.env.BENCH_LOADS || 10),
@@ -558,20 +560,24 @@ async function serviceList(stack) {
 
 // ---------------------------------------------------------------- sizes
 function sizes() {
+  // The split chunks (split_NAME, chunk_N) are fetched when their part is first shown; the
+  // rest is what index.html loads before the console starts.
+  const later = (u) => /\/(split|chunk)_[^/]*\.wasm$/.test(u);
   const files = walk(opt.dist)
     .filter(([u]) => /\.(wasm|js|css)$/.test(u))
     .map(([u, p]) => {
       const raw = fs.readFileSync(p);
-      return { file: u.slice(1), raw: raw.length, gzip9: gzip9(raw).length, brotli11: brotli11(raw, u).length };
+      return { file: u.slice(1), first_download: !later(u), raw: raw.length, gzip9: gzip9(raw).length, brotli11: brotli11(raw, u).length };
     });
-  let names = null;
-  if (fs.existsSync(opt.rawWasm)) {
-    const raw = fs.readFileSync(opt.rawWasm);
-    const distWasm = walk(opt.dist).find(([u]) => u.endsWith('.wasm'));
-    const stale = distWasm && fs.statSync(opt.rawWasm).mtimeMs + 600_000 < fs.statSync(distWasm[1]).mtimeMs;
-    names = { file: path.relative(ROOT, opt.rawWasm), stale_warning: stale ? 'the raw wasm is older than the bundle by more than 10 minutes' : undefined, ...sizeReport(raw, 25) };
-  }
-  return { files, names };
+  const sum = (fs_) => fs_.reduce((a, f) => ({ files: a.files + 1, raw: a.raw + f.raw, gzip9: a.gzip9 + f.gzip9, brotli11: a.brotli11 + f.brotli11 }), { files: 0, raw: 0, gzip9: 0, brotli11: 0 });
+  const totals = { first_download: sum(files.filter((f) => f.first_download)), when_shown: sum(files.filter((f) => !f.first_download)), all: sum(files) };
+  const distWasm = walk(opt.dist).find(([u]) => u.endsWith('_bg.wasm'));
+  const report = (file) => {
+    if (!fs.existsSync(file)) return null;
+    const stale = distWasm && fs.statSync(file).mtimeMs + 600_000 < fs.statSync(distWasm[1]).mtimeMs;
+    return { file: path.relative(ROOT, file), stale_warning: stale ? 'older than the bundle by more than 10 minutes' : undefined, ...sizeReport(fs.readFileSync(file), 25) };
+  };
+  return { files, totals, names: report(opt.rawWasm), main_names: report(opt.mainWasm) };
 }
 
 // ---------------------------------------------------------------- report
@@ -652,11 +658,28 @@ function markdown(r) {
   if (r.sizes) {
     out.push('| file | raw | gzip -9 | brotli 11 |');
     out.push('|---|--:|--:|--:|');
-    for (const f of r.sizes.files) out.push(`| \`${f.file}\` | ${fmt(f.raw / 1024, 1)} KB | ${fmt(f.gzip9 / 1024, 1)} KB | ${fmt(f.brotli11 / 1024, 1)} KB |`);
+    const row = (f, label) => out.push(`| ${label} | ${fmt(f.raw / 1024, 1)} KB | ${fmt(f.gzip9 / 1024, 1)} KB | ${fmt(f.brotli11 / 1024, 1)} KB |`);
+    for (const f of r.sizes.files.filter((f) => f.first_download)) row(f, `\`${f.file}\``);
+    const t = r.sizes.totals;
+    if (t) {
+      row(t.first_download, `**first download** (${t.first_download.files} files)`);
+      row(t.when_shown, `fetched when shown: ${t.when_shown.files} chunks (split_NAME, chunk_N), largest below`);
+      for (const f of r.sizes.files.filter((f) => !f.first_download).sort((a, b) => b.raw - a.raw).slice(0, 8)) row(f, `\`${f.file}\``);
+      row(t.all, 'all files');
+    }
     out.push('');
+    const m = r.sizes.main_names;
+    if (m) {
+      out.push(`The first download's wasm before wasm-bindgen and wasm-opt, \`${m.file}\` (code section ${fmt(m.code_section / 1024, 1)} KB), by crate:`);
+      out.push('');
+      out.push('| crate | code | % of code | functions |');
+      out.push('|---|--:|--:|--:|');
+      for (const c of m.crates.slice(0, 12)) out.push(`| ${c.crate} | ${fmt(c.size / 1024, 1)} KB | ${fmt(c.percent_of_code, 1)} | ${c.functions} |`);
+      out.push('');
+    }
     const n = r.sizes.names;
     if (n) {
-      out.push(`Raw cargo output \`${n.file}\` (${fmt(n.file_size / 1024, 1)} KB, ${fmt(n.functions)} functions, code section ${fmt(n.code_section / 1024, 1)} KB), by crate:`);
+      out.push(`The whole app, raw cargo output before the split, \`${n.file}\` (${fmt(n.file_size / 1024, 1)} KB, ${fmt(n.functions)} functions, code section ${fmt(n.code_section / 1024, 1)} KB), by crate:`);
       out.push('');
       out.push('| crate | code | % of code | functions |');
       out.push('|---|--:|--:|--:|');

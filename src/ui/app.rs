@@ -2,9 +2,9 @@
 
 use super::dialog::Dialog;
 use super::history::HistoryPanel;
-use super::list::ServiceListPage;
 use super::service_page::ServicePage;
 use super::settings::{FirstRunChecklist, SettingsPanel, SettingsSummary};
+use super::split::{self, part};
 use super::state::{keep_drafts, use_console, Console};
 use super::storage;
 use crate::api::config::ConfigLoad;
@@ -127,7 +127,7 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
     c.show(c.route.get_untracked(), false);
 
     let page = move || match c.route.get() {
-        Route::List(_) => view! { <ServiceListPage /> }.into_any(),
+        Route::List(_) => part!("list-page", Some("Loading…"), split::list_page()).into_any(),
         Route::Service { .. } => view! { <ServicePage /> }.into_any(),
     };
     view! {

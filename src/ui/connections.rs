@@ -465,8 +465,8 @@ pub fn ConnectionsPanel() -> impl IntoView {
         .flatten()
     });
     view! {
-        <div class="panel access" id="panel-connections" role="tabpanel" aria-labelledby="tab-connections"
-            hidden=move || !shown() aria-busy=move || t.loading.get().to_string()>
+        // In the tab's panel (src/ui/service_page.rs), which is there before this code is.
+        <div class="access-body" aria-busy=move || t.loading.get().to_string()>
             <div class="panel-head">
                 <h2 id="conn-title">"Connections" <span class="api-name">"connections"</span></h2>
                 <span class="spinner" role="status" aria-label="Loading" hidden=move || !t.loading.get()></span>

@@ -1,5 +1,6 @@
 //! Every request of the session, and its export as JSON (no token in it).
 
+use super::split::{self, part};
 use crate::api::history::{export_json, HistoryEntry};
 use leptos::prelude::*;
 
@@ -18,62 +19,9 @@ pub fn HistoryPanel(history: RwSignal<Vec<HistoryEntry>>) -> impl IntoView {
             open.set(d.open());
         }
     };
-    let href = move || {
-        let json = history.with(|h| export_json(h));
-        format!(
-            "data:application/json;charset=utf-8,{}",
-            String::from(js_sys::encode_uri_component(&json))
-        )
-    };
     let table = move || {
-        open.get().then(|| {
-            view! {
-                <div class="panel-head">
-                    <span class="muted">"Time, request, status, duration and request ID of each call; never the token."</span>
-                    <a class="button secondary" id="export-history" download="vpcep-history.json" href=href>
-                        "Export JSON"
-                    </a>
-                </div>
-                <p class="muted" hidden=move || history.with(|h| !h.is_empty())>"No requests yet."</p>
-                <div class="scroll" hidden=move || history.with(|h| h.is_empty())>
-                    <table class="history-table" id="history-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">"Time"</th>
-                                <th scope="col">"Request"</th>
-                                <th scope="col">"Status"</th>
-                                <th scope="col">"ms"</th>
-                                <th scope="col">"Request ID / error"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            // Newest first; entries never change, so a new one adds one row.
-                            <For
-                                each=move || history.with(|h| (0..h.len()).rev().collect::<Vec<_>>())
-                                key=|i| *i
-                                children=move |i| {
-                                    let e = history.with_untracked(|h| h[i].clone());
-                                    let time = e.time.get(11..19).unwrap_or(&e.time).to_owned();
-                                    let ok = e.status.is_some_and(|s| (200..300).contains(&s));
-                                    view! {
-                                        <tr class:bad=!ok>
-                                            <td>{time}</td>
-                                            <td class="path" title=e.path.clone()><code>{format!("{} {}", e.method, e.path)}</code></td>
-                                            <td>{e.status.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
-                                            <td>{e.duration_ms}</td>
-                                            <td>
-                                                {e.error_code.map(|c| view! { <code>{c}</code>" " })}
-                                                <code class="muted">{e.request_id.unwrap_or_default()}</code>
-                                            </td>
-                                        </tr>
-                                    }
-                                }
-                            />
-                        </tbody>
-                    </table>
-                </div>
-            }
-        })
+        open.get()
+            .then(|| part!("history", None, split::history_table(history)))
     };
     view! {
         <details class="panel history" id="history" on:toggle=on_toggle>
@@ -82,5 +30,63 @@ pub fn HistoryPanel(history: RwSignal<Vec<HistoryEntry>>) -> impl IntoView {
             </summary>
             {table}
         </details>
+    }
+}
+
+/// The history's table and export, drawn once the panel is opened (a split point's view).
+#[component]
+pub fn HistoryTable(history: RwSignal<Vec<HistoryEntry>>) -> impl IntoView {
+    let href = move || {
+        let json = history.with(|h| export_json(h));
+        format!(
+            "data:application/json;charset=utf-8,{}",
+            String::from(js_sys::encode_uri_component(&json))
+        )
+    };
+    view! {
+        <div class="panel-head">
+            <span class="muted">"Time, request, status, duration and request ID of each call; never the token."</span>
+            <a class="button secondary" id="export-history" download="vpcep-history.json" href=href>
+                "Export JSON"
+            </a>
+        </div>
+        <p class="muted" hidden=move || history.with(|h| !h.is_empty())>"No requests yet."</p>
+        <div class="scroll" hidden=move || history.with(|h| h.is_empty())>
+            <table class="history-table" id="history-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Time"</th>
+                        <th scope="col">"Request"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"ms"</th>
+                        <th scope="col">"Request ID / error"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    // Newest first; entries never change, so a new one adds one row.
+                    <For
+                        each=move || history.with(|h| (0..h.len()).rev().collect::<Vec<_>>())
+                        key=|i| *i
+                        children=move |i| {
+                            let e = history.with_untracked(|h| h[i].clone());
+                            let time = e.time.get(11..19).unwrap_or(&e.time).to_owned();
+                            let ok = e.status.is_some_and(|s| (200..300).contains(&s));
+                            view! {
+                                <tr class:bad=!ok>
+                                    <td>{time}</td>
+                                    <td class="path" title=e.path.clone()><code>{format!("{} {}", e.method, e.path)}</code></td>
+                                    <td>{e.status.map(|s| s.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                    <td>{e.duration_ms}</td>
+                                    <td>
+                                        {e.error_code.map(|c| view! { <code>{c}</code>" " })}
+                                        <code class="muted">{e.request_id.unwrap_or_default()}</code>
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    />
+                </tbody>
+            </table>
+        </div>
     }
 }

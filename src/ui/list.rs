@@ -2,9 +2,10 @@
 //! server. A row opens the service's page.
 
 use super::access::PendingCount;
-use super::batch::{BatchPanel, PageCheckbox, RowCheckbox, SelectionBar};
+use super::batch::{PageCheckbox, RowCheckbox, SelectionBar, Stage};
 use super::card::Time;
 use super::outcome::ErrorBanner;
+use super::split::{self, part};
 use super::state::{use_console, Console};
 use crate::api::list::{ListView, SortDir, SortKey, PAGE_SIZES, STATUSES};
 use crate::api::route::Route;
@@ -296,6 +297,10 @@ fn Empty(view: ListView) -> impl IntoView {
 #[component]
 pub fn ServiceListPage() -> impl IntoView {
     let c = use_console();
+    // The batch panel's code is fetched when a batch is first reviewed, then kept.
+    let batch_seen = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || c.batch.stage.get() != Stage::Idle
+    });
     let body = move || {
         if !c.settings.complete() {
             return view! {
@@ -328,7 +333,7 @@ pub fn ServiceListPage() -> impl IntoView {
                 <span class="spinner" role="status" aria-label="Loading" hidden=move || !c.actions.list.pending().get()></span>
             </div>
             <Toolbar />
-            <BatchPanel />
+            {move || batch_seen.get().then(|| part!("batch", None, split::batch_panel()))}
             {body}
         </section>
     }

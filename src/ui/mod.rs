@@ -24,6 +24,7 @@ pub mod outcome;
 pub mod preview;
 pub mod service_page;
 pub mod settings;
+pub mod split;
 pub mod state;
 pub mod storage;
 pub mod time;

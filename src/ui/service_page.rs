@@ -4,13 +4,11 @@
 use super::access::ServiceTabs;
 use super::action_bar::ActionBar;
 use super::card::ServiceCard;
-use super::connections::ConnectionsPanel;
 use super::form::ModifyFields;
 use super::outcome::ErrorBanner;
 use super::preview::UpdatePreview;
+use super::split::{self, deferred, part, split_call};
 use super::state::{use_console, PollState};
-use super::upgrade::UpgradeDialog;
-use super::whitelist::WhitelistPanel;
 use crate::api::list::ListView;
 use crate::api::route::{Route, ServiceTab};
 use crate::api::{build_request, FieldError, Operation};
@@ -170,17 +168,25 @@ pub fn ServicePage() -> impl IntoView {
                 id: service.id.clone(),
             },
         );
-        Some(view! {
-            <UpgradeDialog
-                service=service
-                region=region
-                request=request
-                pending=c.actions.upgrade.pending()
-                on_confirm=confirm_upgrade
-                on_close=close_upgrade
-            />
+        let pending: Signal<bool> = c.actions.upgrade.pending().into();
+        Some(deferred("upgrade", None, move || {
+            split_call!(split::upgrade_dialog(
+                service.clone(),
+                region.clone(),
+                request.clone(),
+                pending,
+                confirm_upgrade,
+                close_upgrade
+            ))
+        }))
+    };
+    // A tab's code is fetched the first time it is shown, then kept.
+    let seen = move |tab: ServiceTab| {
+        Memo::new(move |was: Option<&bool>| {
+            was.copied().unwrap_or(false) || c.access.tab.get() == tab
         })
     };
+    let (connections, whitelist) = (seen(ServiceTab::Connections), seen(ServiceTab::Whitelist));
     view! {
         <div class="service-page">
             <Breadcrumb />
@@ -198,8 +204,14 @@ pub fn ServicePage() -> impl IntoView {
                 hidden=move || c.access.tab.get() != ServiceTab::Settings>
                 {editor}
             </div>
-            <ConnectionsPanel />
-            <WhitelistPanel />
+            <div class="panel access" id="panel-connections" role="tabpanel" aria-labelledby="tab-connections"
+                hidden=move || c.access.tab.get() != ServiceTab::Connections>
+                {move || connections.get().then(|| part!("connections", Some("Loading…"), split::connections_panel()))}
+            </div>
+            <div class="panel access" id="panel-whitelist" role="tabpanel" aria-labelledby="tab-whitelist"
+                hidden=move || c.access.tab.get() != ServiceTab::Whitelist>
+                {move || whitelist.get().then(|| part!("whitelist", Some("Loading…"), split::whitelist_panel()))}
+            </div>
             {dialog}
         </div>
     }

@@ -332,8 +332,8 @@ pub fn WhitelistPanel() -> impl IntoView {
         })
     });
     view! {
-        <div class="panel access" id="panel-whitelist" role="tabpanel" aria-labelledby="tab-whitelist"
-            hidden=move || !shown() aria-busy=move || t.loading.get().to_string()>
+        // In the tab's panel (src/ui/service_page.rs), which is there before this code is.
+        <div class="access-body" aria-busy=move || t.loading.get().to_string()>
             <div class="panel-head">
                 <h2 id="wl-title">{WHITELIST_TAB} <span class="api-name">{WHITELIST_API_NAME}</span></h2>
                 <span class="spinner" role="status" aria-label="Loading" hidden=move || !t.loading.get()></span>

@@ -1,0 +1,181 @@
+//! The parts of the console that the first download leaves out.
+//!
+//! Each function here is a *split point*: the release build (`.ci/split/wasm-bindgen`,
+//! run by trunk in `build_release`) moves it, and all the code only it reaches, into a
+//! wasm chunk of its own, fetched the first time it is shown. A page opened on a service
+//! never downloads the list and its batch code; nobody downloads the Connections tab's
+//! code until they open that tab.
+//!
+//! Without the `vpcep_split` cfg (every stable build: `trunk serve`, the native checks)
+//! the functions are plain ones and [`deferred`] renders them at once, so the app is the
+//! same, only in one file.
+//!
+//! A chunk that fails to arrive (a dropped link) shows a banner with *Try again* in the
+//! place of the part; nothing else on the page is touched, so nothing typed is lost.
+
+use crate::api::history::HistoryEntry;
+use crate::api::{ApiRequest, EndpointService, SettingsError};
+use leptos::prelude::*;
+use std::future::Future;
+
+/// A chunk of the console that could not be fetched.
+#[derive(Debug, Clone, Copy)]
+pub struct Missing;
+
+#[cfg(vpcep_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for Missing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Missing
+    }
+}
+
+/// What a split point gives: the part's view, or why its code is not here.
+pub type Part = Result<AnyView, Missing>;
+
+/// Calls a split point: with `vpcep_split` its wrapper is `async` (it fetches the chunk
+/// first); without, the plain result is made a ready future.
+#[cfg(vpcep_split)]
+macro_rules! split_call {
+    ($call:expr) => {
+        $call
+    };
+}
+#[cfg(not(vpcep_split))]
+macro_rules! split_call {
+    ($call:expr) => {
+        ::std::future::ready($call)
+    };
+}
+pub(crate) use split_call;
+
+/// `part!(id, waiting, split::name(args))`: [`deferred`] on a split point.
+macro_rules! part {
+    ($id:literal, $waiting:expr, $call:expr) => {
+        $crate::ui::split::deferred($id, $waiting, move || $crate::ui::split::split_call!($call))
+    };
+}
+pub(crate) use part;
+
+/// Declares a split point: `split_point!(name, fn name(args) -> Part { body })`. The
+/// name is the chunk's (`split_NAME.wasm`).
+macro_rules! split_point {
+    ($module:ident, $(#[$m:meta])* pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> Part $body:block) => {
+        $(#[$m])*
+        #[cfg_attr(
+            vpcep_split,
+            leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)
+        )]
+        pub fn $name($($arg: $ty),*) -> Part $body
+    };
+}
+
+/// Shows the part `load` fetches, where it is called. Until its chunk is here, nothing, or
+/// `waiting` as a status line where the part is a page's whole body; a chunk already here
+/// shows at once. A failed fetch shows a banner whose *Try again* asks again.
+pub fn deferred<F, Fut>(id: &'static str, waiting: Option<&'static str>, load: F) -> impl IntoView
+where
+    F: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Part> + Send + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    let arrived = RwSignal::new(false);
+    let part = move || {
+        attempt.track();
+        let fut = load();
+        Suspend::new(async move {
+            let part = fut.await;
+            arrived.set(true);
+            match part {
+                Ok(view) => view,
+                Err(Missing) => view! {
+                    <div class="banner error chunk-missing" role="alert" id=format!("{id}-missing")>
+                        <p>"This part of the console did not download. Check the connection, then try again: nothing you typed is lost."</p>
+                        <button type="button" id=format!("{id}-retry")
+                            on:click=move |_| {
+                                arrived.set(false);
+                                attempt.update(|n| *n += 1);
+                            }>"Try again"</button>
+                    </div>
+                }
+                .into_any(),
+            }
+        })
+    };
+    view! {
+        {waiting.map(|text| view! {
+            <p class="muted" role="status" id=format!("{id}-waiting") hidden=move || arrived.get()>{text}</p>
+        })}
+        {part}
+    }
+}
+
+split_point!(
+    list_page,
+    /// The service list, with its selection and the batch panel.
+    pub fn list_page() -> Part {
+        Ok(untrack(|| {
+            view! { <super::list::ServiceListPage /> }.into_any()
+        }))
+    }
+);
+
+split_point!(
+    history_table,
+    /// The session's requests, as a table with its export.
+    pub fn history_table(history: RwSignal<Vec<HistoryEntry>>) -> Part {
+        Ok(untrack(|| {
+            view! { <super::history::HistoryTable history=history /> }.into_any()
+        }))
+    }
+);
+
+split_point!(
+    batch_panel,
+    /// Many services at once: the review, the run, the results.
+    pub fn batch_panel() -> Part {
+        Ok(untrack(|| {
+            view! { <super::batch::BatchPanel /> }.into_any()
+        }))
+    }
+);
+
+split_point!(
+    connections_panel,
+    /// The service page's Connections tab.
+    pub fn connections_panel() -> Part {
+        Ok(untrack(|| {
+            view! { <super::connections::ConnectionsPanel /> }.into_any()
+        }))
+    }
+);
+
+split_point!(
+    whitelist_panel,
+    /// The service page's Who may connect tab.
+    pub fn whitelist_panel() -> Part {
+        Ok(untrack(|| {
+            view! { <super::whitelist::WhitelistPanel /> }.into_any()
+        }))
+    }
+);
+
+split_point!(
+    upgrade_dialog,
+    /// The upgrade's confirmation, with its caveat and the exact POST.
+    pub fn upgrade_dialog(
+        service: EndpointService,
+        region: String,
+        request: Result<ApiRequest, SettingsError>,
+        pending: Signal<bool>,
+        on_confirm: Callback<()>,
+        on_close: Callback<()>,
+    ) -> Part {
+        Ok(untrack(|| {
+            view! {
+                <super::upgrade::UpgradeDialog service=service region=region request=request
+                    pending=pending on_confirm=on_confirm on_close=on_close />
+            }
+            .into_any()
+        }))
+    }
+);

@@ -1,0 +1,116 @@
+//! End to end: the release bundle is split (src/ui/split.rs, .ci/split/wasm-bindgen). A page
+//! opened on a service downloads neither the list's code nor the tabs'; a tab's chunk comes
+//! when the tab is first opened; a chunk that does not arrive gives a banner with *Try again*
+//! in the tab, and nothing typed is lost.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::Value;
+use support::{Browser, Stack, WEB};
+
+/// The files the page has fetched so far, by name (the Resource Timing entries).
+async fn fetched(browser: &Browser) -> Vec<String> {
+    let names = browser
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname);",
+            vec![],
+        )
+        .await;
+    match names {
+        Value::Array(a) => a
+            .into_iter()
+            .map(|v| v.as_str().unwrap_or_default().to_owned())
+            .collect(),
+        other => panic!("resource names: {other}"),
+    }
+}
+
+fn has(files: &[String], part: &str) -> bool {
+    files.iter().any(|f| f.contains(part))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() {
+    let stack = Stack::start().await;
+    let names: Vec<String> = std::fs::read_dir(stack.site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    let chunk = |part: &str| {
+        names
+            .iter()
+            .find(|n| n.starts_with(&format!("split_{part}-")) && n.ends_with(".wasm"))
+            .unwrap_or_else(|| panic!("no split_{part} chunk in the bundle: {names:?}"))
+            .clone()
+    };
+    let connections = chunk("connections_panel");
+    chunk("list_page");
+    chunk("batch_panel");
+
+    // The Connections tab's chunk is away, as on a link that drops it.
+    let site = stack.site.path();
+    let aside = |from: &str, to: &str| {
+        for ext in ["", ".gz", ".br"] {
+            let (a, b) = (
+                site.join(format!("{from}{ext}")),
+                site.join(format!("{to}{ext}")),
+            );
+            if a.exists() {
+                std::fs::rename(a, b).unwrap();
+            }
+        }
+    };
+    aside(&connections, "away.wasm");
+
+    let browser = Browser::open_console(&stack.origin, WEB).await;
+    browser.wait_shown("#f-description").await;
+    browser.fill("#f-description", "typed before the tab").await;
+    let first = fetched(&browser).await;
+    assert!(has(&first, "_bg.wasm"), "{first:?}");
+    for part in [
+        "split_list_page",
+        "split_batch_panel",
+        "split_connections_panel",
+        "split_whitelist_panel",
+    ] {
+        assert!(
+            !has(&first, part),
+            "a service page fetched {part}: {first:?}"
+        );
+    }
+
+    // The tab's code does not arrive: the tab says so, the form is untouched.
+    browser.click("#tab-connections").await;
+    browser.wait_shown("#connections-missing").await;
+    let banner = browser.text("#connections-missing").await;
+    assert!(banner.contains("did not download"), "{banner}");
+    assert!(banner.contains("nothing you typed is lost"), "{banner}");
+    assert!(!browser.shown("#conn-table").await);
+    let found = browser.axe().await;
+    assert!(
+        found.is_empty(),
+        "axe-core on the missing chunk's banner: {found:#?}"
+    );
+
+    // Back on the link: Try again fetches it, and the tab works.
+    aside("away.wasm", &connections);
+    browser.click("#connections-retry").await;
+    browser.wait_shown("#conn-table").await;
+    browser.wait_gone("#connections-missing").await;
+    assert!(has(&fetched(&browser).await, "split_connections_panel"));
+
+    browser.click("#tab-settings").await;
+    assert_eq!(
+        browser.value("#f-description").await,
+        "typed before the tab"
+    );
+
+    // The list's code comes with the list, and only then.
+    assert!(!has(&fetched(&browser).await, "split_list_page"));
+    browser.click("#to-list").await;
+    browser.click("#leave-keep").await;
+    browser.wait_shown("#service-table").await;
+    assert!(has(&fetched(&browser).await, "split_list_page"));
+    assert!(!has(&fetched(&browser).await, "split_batch_panel"));
+}
