@@ -126,7 +126,14 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
     // The URL may lack the project (a bare link): write what the page shows.
     c.show(c.route.get_untracked(), false);
 
-    let page = move || match c.route.get() {
+    // The list is drawn once for every list route: paging and filtering change the route,
+    // and the page follows it in place (re-creating it would lose the filter's focus).
+    // A service route draws the service page anew, as before.
+    let shown = Memo::new(move |_| match c.route.get() {
+        Route::List(_) => Route::List(Default::default()),
+        service => service,
+    });
+    let page = move || match shown.get() {
         Route::List(_) => part!("list-page", Some("Loading…"), split::list_page()).into_any(),
         Route::Service { .. } => view! { <ServicePage /> }.into_any(),
     };

@@ -38,16 +38,28 @@ fn Toolbar() -> impl IntoView {
     // The name filter is the server's (fuzzy, any case): ask once typing pauses.
     let name = RwSignal::new(untrack(view_now).name);
     let typed = StoredValue::new(0u32);
+    // Typed and not yet in the route (the pause has not come).
+    let pending = StoredValue::new(false);
+    // The page stays while the route changes (src/ui/app.rs): Back, Forward or *Clear
+    // filters* bring the route's name into the box, unless the user is typing.
+    Effect::new(move |_| {
+        let routed = current_view(c).name;
+        if !pending.get_value() && name.get_untracked() != routed {
+            name.set(routed);
+        }
+    });
     let on_name = move |text: String| {
         name.set(text.clone());
         let n = typed.get_value() + 1;
         typed.set_value(n);
+        pending.set_value(true);
         set_timeout(
             move || {
                 // Only the last keystroke counts, and only while the list is there.
                 if typed.try_get_value() != Some(n) {
                     return;
                 }
+                pending.try_set_value(false);
                 if let Some(Route::List(v)) = c.route.try_get_untracked() {
                     if v.name != text {
                         c.go(Route::List(ListView { name: text, ..v }.first_page()));
