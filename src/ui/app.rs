@@ -3,8 +3,8 @@
 use super::dialog::Dialog;
 use super::history::HistoryPanel;
 use super::service_page::ServicePage;
-use super::settings::{FirstRunChecklist, SettingsPanel, SettingsSummary};
-use super::split::{self, part};
+use super::settings::SettingsSummary;
+use super::split::{self, part, SettingsView};
 use super::state::{keep_drafts, use_console, Console};
 use super::storage;
 use crate::api::config::ConfigLoad;
@@ -133,6 +133,8 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
         Route::List(_) => Route::List(Default::default()),
         service => service,
     });
+    // Drawn again only when the settings become complete or incomplete, not per keystroke.
+    let incomplete = Memo::new(move |_| !c.settings.complete());
     let page = move || match shown.get() {
         Route::List(_) => part!("list-page", Some("Loading…"), split::list_page()).into_any(),
         Route::Service { .. } => view! { <ServicePage /> }.into_any(),
@@ -149,9 +151,9 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
             <div class="banner warn config-problem" role="alert" id="config-problem">{m}</div>
         })}
         <main class="layout">
-            {move || (!c.settings.complete()).then(|| view! { <FirstRunChecklist state=c.settings /> })}
+            {move || incomplete.get().then(|| part!("checklist", None, split::settings_part(c.settings, SettingsView::Checklist)))}
             <Show when=move || c.settings_open.get()>
-                <SettingsPanel state=c.settings />
+                {part!("settings", Some("Loading the settings…"), split::settings_part(c.settings, SettingsView::Panel))}
             </Show>
             {page}
             <HistoryPanel history=c.history />

@@ -13,6 +13,7 @@
 //! A chunk that fails to arrive (a dropped link) shows a banner with *Try again* in the
 //! place of the part; nothing else on the page is touched, so nothing typed is lost.
 
+use super::settings::SettingsState;
 use crate::api::history::HistoryEntry;
 use crate::api::{ApiRequest, EndpointService, SettingsError};
 use leptos::prelude::*;
@@ -176,6 +177,31 @@ split_point!(
                     pending=pending on_confirm=on_confirm on_close=on_close />
             }
             .into_any()
+        }))
+    }
+);
+
+/// Which of the settings' two views [`settings_part`] draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsView {
+    /// What a first run still needs (shown until the settings are complete).
+    Checklist,
+    /// The settings form (open on a first run, or from the header's *Settings*).
+    Panel,
+}
+
+split_point!(
+    settings_part,
+    /// The settings form and the first run's checklist: a returning user, or one behind a
+    /// proxy that adds the token, never opens them.
+    pub fn settings_part(state: SettingsState, which: SettingsView) -> Part {
+        Ok(untrack(|| match which {
+            SettingsView::Checklist => {
+                view! { <super::settings::FirstRunChecklist state=state /> }.into_any()
+            }
+            SettingsView::Panel => {
+                view! { <super::settings::SettingsPanel state=state /> }.into_any()
+            }
         }))
     }
 );
