@@ -169,16 +169,20 @@ pub fn ServicePage() -> impl IntoView {
             },
         );
         let pending: Signal<bool> = c.actions.upgrade.pending().into();
-        Some(deferred("upgrade", None, move || {
-            split_call!(split::upgrade_dialog(
-                service.clone(),
-                region.clone(),
-                request.clone(),
-                pending,
-                confirm_upgrade,
-                close_upgrade
-            ))
-        }))
+        Some(deferred(
+            "upgrade",
+            None,
+            Box::new(move || {
+                Box::pin(split_call!(split::upgrade_dialog(
+                    service.clone(),
+                    region.clone(),
+                    request.clone(),
+                    pending,
+                    confirm_upgrade,
+                    close_upgrade
+                )))
+            }),
+        ))
     };
     // A tab's code is fetched the first time it is shown, then kept.
     let seen = move |tab: ServiceTab| {

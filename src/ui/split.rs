@@ -18,6 +18,7 @@ use crate::api::history::HistoryEntry;
 use crate::api::{ApiRequest, EndpointService, SettingsError};
 use leptos::prelude::*;
 use std::future::Future;
+use std::pin::Pin;
 
 /// A chunk of the console that could not be fetched.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +33,9 @@ impl From<leptos::wasm_split::SplitLoaderError> for Missing {
 
 /// What a split point gives: the part's view, or why its code is not here.
 pub type Part = Result<AnyView, Missing>;
+
+/// A split point's call, to be made each time its part is drawn (again after *Try again*).
+pub type Load = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Part> + Send>> + Send + Sync>;
 
 /// Calls a split point: with `vpcep_split` its wrapper is `async` (it fetches the chunk
 /// first); without, the plain result is made a ready future.
@@ -52,7 +56,11 @@ pub(crate) use split_call;
 /// `part!(id, waiting, split::name(args))`: [`deferred`] on a split point.
 macro_rules! part {
     ($id:literal, $waiting:expr, $call:expr) => {
-        $crate::ui::split::deferred($id, $waiting, move || $crate::ui::split::split_call!($call))
+        $crate::ui::split::deferred(
+            $id,
+            $waiting,
+            Box::new(move || Box::pin($crate::ui::split::split_call!($call))),
+        )
     };
 }
 pub(crate) use part;
@@ -73,11 +81,9 @@ macro_rules! split_point {
 /// Shows the part `load` fetches, where it is called. Until its chunk is here, nothing, or
 /// `waiting` as a status line where the part is a page's whole body; a chunk already here
 /// shows at once. A failed fetch shows a banner whose *Try again* asks again.
-pub fn deferred<F, Fut>(id: &'static str, waiting: Option<&'static str>, load: F) -> impl IntoView
-where
-    F: Fn() -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Part> + Send + 'static,
-{
+/// One function for every part (boxed, not generic), so the first download holds its code
+/// once; [`part!`] boxes the call.
+pub fn deferred(id: &'static str, waiting: Option<&'static str>, load: Load) -> AnyView {
     let attempt = RwSignal::new(0u32);
     let arrived = RwSignal::new(false);
     let part = move || {
@@ -108,6 +114,7 @@ where
         })}
         {part}
     }
+    .into_any()
 }
 
 split_point!(
