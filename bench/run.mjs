@@ -241,6 +241,9 @@ async function measureLoad(site, url, profile) {
         encoding: r.encoding,
         bytes: r.bytes,
         before_control: r.done !== null && r.done <= readyTicks,
+        // From the document's request start, ms: when it was asked for and when it was in.
+        start_ms: Math.round((r.start - doc.start) * 1000),
+        end_ms: r.done === null ? null : Math.round((r.done - doc.start) * 1000),
         failed: r.failed,
       })),
     };
