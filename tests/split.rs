@@ -1,7 +1,7 @@
 //! End to end: the release bundle is split (src/ui/split.rs, .ci/split/wasm-bindgen). A page
 //! opened on a service downloads neither the list's code nor the tabs'; a tab's chunk comes
 //! when the tab is first opened; a chunk that does not arrive gives a banner with *Try again*
-//! in the tab, and nothing typed is lost.
+//! in the tab, and nothing typed is lost. config.json comes with the wasm (preloaded).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -79,6 +79,17 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
             "a service page fetched {part}: {first:?}"
         );
     }
+
+    // config.json was read once: the app's request took over index.html's preload, so it
+    // came in with the wasm instead of one round trip after it.
+    let config = browser
+        .execute(
+            "return performance.getEntriesByType('resource')\
+               .filter(e => new URL(e.name).pathname === '/config.json').map(e => e.initiatorType);",
+            vec![],
+        )
+        .await;
+    assert_eq!(config, serde_json::json!(["link"]), "config.json requests");
 
     // The tab's code does not arrive: the tab says so, the form is untouched.
     browser.click("#tab-connections").await;

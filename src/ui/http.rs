@@ -100,6 +100,20 @@ pub async fn fetch(
     fetch_with(url, method, headers, body, timeout_s, &controller).await
 }
 
+/// Reads a file beside index.html (`config.json`) within `timeout_s` seconds: as
+/// [`fetch`], except that it is the request index.html preloads (`<link rel=preload
+/// as=fetch crossorigin>`), so the browser hands over that answer instead of asking again:
+/// the browser's cache rules and same-origin credentials, as the preload has them.
+pub async fn fetch_file(url: &str, timeout_s: u32) -> Result<Answer, Failure> {
+    let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
+    timed(
+        timeout_s,
+        &controller,
+        exchange(url, "GET", &[], None, &controller, true),
+    )
+    .await
+}
+
 /// [`fetch`] with the caller's `controller`: aborting it stops the request (a batch's
 /// Cancel), which comes back as [`Failure::Network`].
 pub async fn fetch_with(
@@ -109,6 +123,16 @@ pub async fn fetch_with(
     body: Option<&str>,
     timeout_s: u32,
     controller: &web_sys::AbortController,
+) -> Result<Answer, Failure> {
+    let answer = exchange(url, method, headers, body, controller, false);
+    timed(timeout_s, controller, answer).await
+}
+
+/// `answer`, unless `timeout_s` seconds pass first: then `controller` stops it.
+async fn timed(
+    timeout_s: u32,
+    controller: &web_sys::AbortController,
+    answer: impl std::future::Future<Output = Result<Answer, Failure>>,
 ) -> Result<Answer, Failure> {
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
@@ -126,7 +150,7 @@ pub async fn fetch_with(
             .ok()
         })
     };
-    let result = exchange(url, method, headers, body, controller).await;
+    let result = answer.await;
     if let (Some(window), Some(handle)) = (web_sys::window(), timer) {
         window.clear_timeout_with_handle(handle);
     }
@@ -142,6 +166,7 @@ async fn exchange(
     headers: &[(String, String)],
     body: Option<&str>,
     controller: &web_sys::AbortController,
+    preloaded: bool,
 ) -> Result<Answer, Failure> {
     let init = web_sys::RequestInit::new();
     init.set_method(method);
@@ -154,9 +179,11 @@ async fn exchange(
         init.set_body(&JsValue::from_str(body));
     }
     init.set_signal(Some(&controller.signal()));
-    init.set_redirect(web_sys::RequestRedirect::Error);
-    init.set_cache(web_sys::RequestCache::NoStore);
-    init.set_credentials(web_sys::RequestCredentials::Omit);
+    if !preloaded {
+        init.set_redirect(web_sys::RequestRedirect::Error);
+        init.set_cache(web_sys::RequestCache::NoStore);
+        init.set_credentials(web_sys::RequestCredentials::Omit);
+    }
     let window = web_sys::window().ok_or(Failure::Network)?;
     // The browser refuses to build a request for a URL it cannot parse: nothing is sent.
     let request =

@@ -38,7 +38,7 @@ pub const CONFIG_TIMEOUT_SECONDS: u32 = 5;
 
 /// Reads the deployment's `config.json` (beside index.html), then mounts the console.
 pub async fn start() {
-    let config = match http::fetch("config.json", "GET", &[], None, CONFIG_TIMEOUT_SECONDS).await {
+    let config = match http::fetch_file("config.json", CONFIG_TIMEOUT_SECONDS).await {
         Ok(a) => read_config(a.status, &a.body),
         // A hanging file must not leave a blank page: the defaults apply, and the banner says so.
         Err(http::Failure::Timeout) => ConfigLoad::Malformed(format!(
