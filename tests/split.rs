@@ -1,7 +1,8 @@
 //! End to end: the release bundle is split (src/ui/split.rs, .ci/split/wasm-bindgen). A page
 //! opened on a service downloads neither the list's code nor the tabs'; a tab's chunk comes
 //! when the tab is first opened; a chunk that does not arrive gives a banner with *Try again*
-//! in the tab, and nothing typed is lost. config.json comes with the wasm (preloaded).
+//! in the tab, and nothing typed is lost. The service page's own extras (what an edit brings
+//! up) are fetched as soon as the page is usable, and config.json comes with the wasm.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -45,6 +46,7 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
             .clone()
     };
     let connections = chunk("connections_panel");
+    let extras = chunk("page_extras");
     chunk("list_page");
     chunk("batch_panel");
 
@@ -62,10 +64,32 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
         }
     };
     aside(&connections, "away.wasm");
+    // And the chunk of what an edit brings up (the preview's changes).
+    aside(&extras, "away-extras.wasm");
 
     let browser = Browser::open_console(&stack.origin, WEB).await;
     browser.wait_shown("#f-description").await;
+    // Asked for as soon as the page was usable, before any edit (here it failed).
+    let mut asked = false;
+    for _ in 0..50 {
+        asked = has(&fetched(&browser).await, "split_page_extras");
+        if asked {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(asked, "the page's extras were not fetched ahead of an edit");
     browser.fill("#f-description", "typed before the tab").await;
+    // The edit is taken (the bar counts it); the preview says its part is missing.
+    browser.wait_text("#change-count", |t| t == "1 change").await;
+    browser.wait_shown("#changes-missing").await;
+    let banner = browser.text("#changes-missing").await;
+    assert!(banner.contains("did not download"), "{banner}");
+    assert!(!browser.shown("#diff").await);
+    aside("away-extras.wasm", &extras);
+    browser.click("#changes-retry").await;
+    let diff = browser.wait_text("#diff", |t| t.contains("typed before the tab")).await;
+    assert!(diff.contains("Description"), "{diff}");
     let first = fetched(&browser).await;
     assert!(has(&first, "_bg.wasm"), "{first:?}");
     for part in [

@@ -2,6 +2,7 @@
 //! Save (also Ctrl/Cmd+Enter), and the answer to the last action, where the eye is.
 
 use super::outcome::ErrorBanner;
+use super::split::{self, part, Extra};
 use super::state::{use_console, PageOutcome};
 use crate::api::conflict::ServerChange;
 use crate::api::words::{field_label, value_text};
@@ -27,7 +28,7 @@ fn focus_fix(field: Option<Field>) {
 
 /// What someone else saved since the form was loaded, and the two ways on.
 #[component]
-fn ConflictNotice(change: ServerChange) -> impl IntoView {
+pub fn ConflictNotice(change: ServerChange) -> impl IntoView {
     let c = use_console();
     let name = change.fresh.short_name();
     let mut lines: Vec<String> = change
@@ -148,7 +149,7 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
     view! {
         <div class="action-bar" role="region" aria-label="Save">
             <div class="answer" aria-live="polite">
-                {move || page.conflict.get().map(|change| view! { <ConflictNotice change=change /> })}
+                {move || page.conflict.get().map(|change| part!("conflict", None, split::page_extras(Extra::Conflict(change.clone()))))}
                 {success}
                 <div id="save-error" tabindex="-1">
                     <ErrorBanner problem=failure footer="Your edits are still in the form: fix them and save again." />

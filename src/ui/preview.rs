@@ -1,5 +1,6 @@
 //! What a save will change, in console words, and behind a disclosure the exact request.
 
+use super::split::{self, part, Extra};
 use crate::api::ports::PortChange;
 use crate::api::request::pretty_json;
 use crate::api::words::{field_label, value_text, CLIENT_PORT, PROTOCOL, SERVER_PORT};
@@ -78,7 +79,7 @@ pub fn RequestView(request: ApiRequest) -> impl IntoView {
 
 /// The changes a save makes, field by field, and the resulting port list.
 #[component]
-fn Changes(plan: UpdatePlan) -> impl IntoView {
+pub fn Changes(plan: UpdatePlan) -> impl IntoView {
     let ports = plan.ports.clone();
     view! {
         <ul class="changes" id="diff">
@@ -166,20 +167,26 @@ pub fn UpdatePreview(
             view! { <p class="note" id="preview-state">"No changes yet: edit a field and the preview shows what a save would change."</p> }
                 .into_any(),
         ),
-        Some(Ok(p)) => Some(view! { <div id="preview-state"><Changes plan=p /></div> }.into_any()),
+        Some(Ok(p)) => Some(
+            view! { <div id="preview-state">{part!("changes", None, split::page_extras(Extra::Changes(p.clone())))}</div> }
+                .into_any(),
+        ),
     }
     };
     // The request is drawn only while its disclosure is open: a 200-row body, indented and
     // as curl, is not rebuilt on every keystroke for nobody to see.
     let shown = RwSignal::new(false);
-    let request_view = move || match request.get() {
-        Some(Ok(r)) => Some(view! { <RequestView request=r /> }.into_any()),
+    let request_view =
+        move || {
+            match request.get() {
+        Some(Ok(r)) => Some(part!("request", None, split::page_extras(Extra::Request(r.clone())))),
         Some(Err(e)) => Some(
             view! { <p class="note bad">{format!("Nothing can be sent yet: {}", e.message())}</p> }
                 .into_any(),
         ),
         None => None,
-    };
+    }
+        };
     view! {
         <section class="panel preview" aria-labelledby="preview-title">
             <h2 id="preview-title">"Preview"</h2>

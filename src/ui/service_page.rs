@@ -191,6 +191,15 @@ pub fn ServicePage() -> impl IntoView {
         })
     };
     let (connections, whitelist) = (seen(ServiceTab::Connections), seen(ServiceTab::Whitelist));
+    // Once the form is there, the code of what an edit brings up is fetched, after the
+    // frame that shows it.
+    Effect::new(move |fetched: Option<bool>| {
+        if fetched == Some(true) || page.base.with(Option::is_none) {
+            return fetched.unwrap_or(false);
+        }
+        request_animation_frame(split::prefetch_page_extras);
+        true
+    });
     view! {
         <div class="service-page">
             <Breadcrumb />

@@ -10,12 +10,17 @@
 //! the functions are plain ones and [`deferred`] renders them at once, so the app is the
 //! same, only in one file.
 //!
+//! The service page's own details that only something done brings up (a change's preview,
+//! the exact request, someone else's save) are a chunk too, fetched as soon as the page
+//! is usable ([`prefetch_page_extras`]), so they are here before anyone needs them.
+//!
 //! A chunk that fails to arrive (a dropped link) shows a banner with *Try again* in the
 //! place of the part; nothing else on the page is touched, so nothing typed is lost.
 
 use super::settings::SettingsState;
+use crate::api::conflict::ServerChange;
 use crate::api::history::HistoryEntry;
-use crate::api::{ApiRequest, EndpointService, SettingsError};
+use crate::api::{ApiRequest, EndpointService, SettingsError, UpdatePlan};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -212,3 +217,43 @@ split_point!(
         }))
     }
 );
+
+/// What [`page_extras`] draws: the service page's parts that appear only once something
+/// has happened, so the page is usable before their code is here.
+pub enum Extra {
+    /// What a save would change (the preview, once the form differs).
+    Changes(UpdatePlan),
+    /// The exact request, with copy as curl (the preview's open *Request*).
+    Request(ApiRequest),
+    /// Someone else saved the service since the form was loaded.
+    Conflict(ServerChange),
+    /// Nothing: the chunk is fetched ahead of need.
+    Warm,
+}
+
+split_point!(
+    page_extras,
+    /// The service page's details that only an edit, the *Request* disclosure or a
+    /// conflicting save bring up.
+    pub fn page_extras(what: Extra) -> Part {
+        Ok(untrack(|| match what {
+            Extra::Changes(plan) => view! { <super::preview::Changes plan=plan /> }.into_any(),
+            Extra::Request(request) => {
+                view! { <super::preview::RequestView request=request /> }.into_any()
+            }
+            Extra::Conflict(change) => {
+                view! { <super::action_bar::ConflictNotice change=change /> }.into_any()
+            }
+            Extra::Warm => ().into_any(),
+        }))
+    }
+);
+
+/// Fetches [`page_extras`]'s chunk now, once the service page is usable, so an edit's
+/// preview shows at once; a fetch that fails here is tried again when a part is drawn.
+pub fn prefetch_page_extras() {
+    #[cfg(vpcep_split)]
+    leptos::task::spawn_local(async {
+        let _ = page_extras(Extra::Warm).await;
+    });
+}
