@@ -81,14 +81,18 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
     assert!(asked, "the page's extras were not fetched ahead of an edit");
     browser.fill("#f-description", "typed before the tab").await;
     // The edit is taken (the bar counts it); the preview says its part is missing.
-    browser.wait_text("#change-count", |t| t == "1 change").await;
+    browser
+        .wait_text("#change-count", |t| t == "1 change")
+        .await;
     browser.wait_shown("#changes-missing").await;
     let banner = browser.text("#changes-missing").await;
     assert!(banner.contains("did not download"), "{banner}");
     assert!(!browser.shown("#diff").await);
     aside("away-extras.wasm", &extras);
     browser.click("#changes-retry").await;
-    let diff = browser.wait_text("#diff", |t| t.contains("typed before the tab")).await;
+    let diff = browser
+        .wait_text("#diff", |t| t.contains("typed before the tab"))
+        .await;
     assert!(diff.contains("Description"), "{diff}");
     let first = fetched(&browser).await;
     assert!(has(&first, "_bg.wasm"), "{first:?}");

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 /// Asks what happens to unsaved edits before the page is left.
 #[component]
-fn LeaveDialog() -> impl IntoView {
+pub fn LeaveDialog() -> impl IntoView {
     let c = use_console();
     let stay = Callback::new(move |_| c.leaving.set(None));
     let name = move || {
@@ -158,6 +158,6 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
             {page}
             <HistoryPanel history=c.history />
         </main>
-        {move || c.leaving.with(Option::is_some).then(|| view! { <LeaveDialog /> })}
+        {move || c.leaving.with(Option::is_some).then(|| part!("leave", None, split::page_extras(split::Extra::Leave)))}
     }
 }

@@ -1,5 +1,6 @@
 //! What went wrong, shown as a banner: status, code, message as text, request id, hint.
 
+use super::split::{self, part, Extra};
 use crate::api::{ApiError, SettingsError};
 use leptos::prelude::*;
 
@@ -13,7 +14,8 @@ pub enum Problem {
 }
 
 /// The error banner: status, code and message verbatim (always as text, never as HTML),
-/// request id and a hint.
+/// request id and a hint. Its view is drawn by [`ProblemView`], in the service page's
+/// extras chunk (fetched once a page is usable; a problem opening a page fetches it then).
 #[component]
 pub fn ErrorBanner(
     #[prop(into)] problem: Signal<Option<Problem>>,
@@ -22,41 +24,53 @@ pub fn ErrorBanner(
     footer: Option<&'static str>,
 ) -> impl IntoView {
     move || {
-        problem.get().map(|p| match p {
-            Problem::Settings(e) => view! {
-                <div class="banner error" role="alert">
-                    <strong>"Check the settings: "</strong>
-                    <span>{e.message().to_owned()}</span>
-                    {footer.map(|f| view! { <p class="kept">{f}</p> })}
-                </div>
-            }
-            .into_any(),
-            Problem::Api { error, request } => view! {
-                <div class="banner error" role="alert">
-                    <p class="headline">
-                        {error.status.map(|s| view! { <span class="status">{format!("HTTP {s}")}</span> })}
-                        {error.error_code.clone().map(|c| view! { <code class="code">{c}</code> })}
-                        {error.status.is_none().then(|| view! { <span class="status">"No answer"</span> })}
-                    </p>
-                    {error.error_msg.clone().map(|m| view! { <p class="message">{m}</p> })}
-                    <p class="hint">{error.hint.clone()}</p>
-                    {error.body_excerpt.clone().map(|b| view! {
-                        <details class="excerpt" open>
-                            <summary>"What came back, as text"</summary>
-                            <pre>{b.to_string()}</pre>
-                        </details>
-                    })}
-                    <p class="meta">
-                        <span class="request">{request}</span>
-                        {error
-                            .request_id
-                            .clone()
-                            .map(|r| view! { <span>" · Request ID: "<code class="request-id">{r}</code></span> })}
-                    </p>
-                    {footer.map(|f| view! { <p class="kept">{f}</p> })}
-                </div>
-            }
-            .into_any(),
+        problem.get().map(|p| {
+            part!(
+                "problem",
+                None,
+                split::page_extras(Extra::Problem(p.clone(), footer))
+            )
         })
+    }
+}
+
+/// One problem as [`ErrorBanner`] shows it.
+#[component]
+pub fn ProblemView(problem: Problem, footer: Option<&'static str>) -> impl IntoView {
+    match problem {
+        Problem::Settings(e) => view! {
+            <div class="banner error" role="alert">
+                <strong>"Check the settings: "</strong>
+                <span>{e.message().to_owned()}</span>
+                {footer.map(|f| view! { <p class="kept">{f}</p> })}
+            </div>
+        }
+        .into_any(),
+        Problem::Api { error, request } => view! {
+            <div class="banner error" role="alert">
+                <p class="headline">
+                    {error.status.map(|s| view! { <span class="status">{format!("HTTP {s}")}</span> })}
+                    {error.error_code.clone().map(|c| view! { <code class="code">{c}</code> })}
+                    {error.status.is_none().then(|| view! { <span class="status">"No answer"</span> })}
+                </p>
+                {error.error_msg.clone().map(|m| view! { <p class="message">{m}</p> })}
+                <p class="hint">{error.hint.clone()}</p>
+                {error.body_excerpt.clone().map(|b| view! {
+                    <details class="excerpt" open>
+                        <summary>"What came back, as text"</summary>
+                        <pre>{b.to_string()}</pre>
+                    </details>
+                })}
+                <p class="meta">
+                    <span class="request">{request}</span>
+                    {error
+                        .request_id
+                        .clone()
+                        .map(|r| view! { <span>" · Request ID: "<code class="request-id">{r}</code></span> })}
+                </p>
+                {footer.map(|f| view! { <p class="kept">{f}</p> })}
+            </div>
+        }
+        .into_any(),
     }
 }

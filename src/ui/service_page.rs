@@ -191,10 +191,11 @@ pub fn ServicePage() -> impl IntoView {
         })
     };
     let (connections, whitelist) = (seen(ServiceTab::Connections), seen(ServiceTab::Whitelist));
-    // Once the form is there, the code of what an edit brings up is fetched, after the
-    // frame that shows it.
+    // Once the form (or why it is not there) is shown, the code of what an edit or a
+    // failure brings up is fetched, after the frame that shows it.
     Effect::new(move |fetched: Option<bool>| {
-        if fetched == Some(true) || page.base.with(Option::is_none) {
+        let shown = page.base.with(Option::is_some) || page.load_problem.with(Option::is_some);
+        if fetched == Some(true) || !shown {
             return fetched.unwrap_or(false);
         }
         request_animation_frame(split::prefetch_page_extras);

@@ -17,6 +17,7 @@
 //! A chunk that fails to arrive (a dropped link) shows a banner with *Try again* in the
 //! place of the part; nothing else on the page is touched, so nothing typed is lost.
 
+use super::outcome::Problem;
 use super::settings::SettingsState;
 use crate::api::conflict::ServerChange;
 use crate::api::history::HistoryEntry;
@@ -227,14 +228,18 @@ pub enum Extra {
     Request(ApiRequest),
     /// Someone else saved the service since the form was loaded.
     Conflict(ServerChange),
+    /// What went wrong (an [`ErrorBanner`](super::outcome::ErrorBanner)), with its last line.
+    Problem(Problem, Option<&'static str>),
+    /// What happens to unsaved edits when the page is left.
+    Leave,
     /// Nothing: the chunk is fetched ahead of need.
     Warm,
 }
 
 split_point!(
     page_extras,
-    /// The service page's details that only an edit, the *Request* disclosure or a
-    /// conflicting save bring up.
+    /// The service page's details that only an edit, the *Request* disclosure, a failure,
+    /// a conflicting save or leaving with edits bring up.
     pub fn page_extras(what: Extra) -> Part {
         Ok(untrack(|| match what {
             Extra::Changes(plan) => view! { <super::preview::Changes plan=plan /> }.into_any(),
@@ -244,6 +249,10 @@ split_point!(
             Extra::Conflict(change) => {
                 view! { <super::action_bar::ConflictNotice change=change /> }.into_any()
             }
+            Extra::Problem(problem, footer) => {
+                view! { <super::outcome::ProblemView problem=problem footer=footer /> }.into_any()
+            }
+            Extra::Leave => view! { <super::app::LeaveDialog /> }.into_any(),
             Extra::Warm => ().into_any(),
         }))
     }
