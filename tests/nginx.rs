@@ -269,7 +269,7 @@ async fn same_origin_with_a_prefix_under_the_security_headers() {
         .filter(|n| n.ends_with(".wasm") || (n.starts_with("__wasm_split-") && n.ends_with(".js")))
         .collect();
     assert!(
-        files.iter().any(|n| n.starts_with("split_list_page-")),
+        files.iter().any(|n| n.starts_with("split_list-")),
         "{files:?}"
     );
     for name in &files {

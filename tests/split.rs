@@ -45,10 +45,9 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
             .unwrap_or_else(|| panic!("no split_{part} chunk in the bundle: {names:?}"))
             .clone()
     };
-    let connections = chunk("connections_panel");
-    let extras = chunk("page_extras");
-    chunk("list_page");
-    chunk("batch_panel");
+    let access = chunk("access");
+    let extras = chunk("page");
+    chunk("list");
 
     // The Connections tab's chunk is away, as on a link that drops it.
     let site = stack.site.path();
@@ -63,7 +62,7 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
             }
         }
     };
-    aside(&connections, "away.wasm");
+    aside(&access, "away.wasm");
     // And the chunk of what an edit brings up (the preview's changes).
     aside(&extras, "away-extras.wasm");
 
@@ -72,7 +71,7 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
     // Asked for as soon as the page was usable, before any edit (here it failed).
     let mut asked = false;
     for _ in 0..50 {
-        asked = has(&fetched(&browser).await, "split_page_extras");
+        asked = has(&fetched(&browser).await, "split_page-");
         if asked {
             break;
         }
@@ -96,12 +95,8 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
     assert!(diff.contains("Description"), "{diff}");
     let first = fetched(&browser).await;
     assert!(has(&first, "_bg.wasm"), "{first:?}");
-    for part in [
-        "split_list_page",
-        "split_batch_panel",
-        "split_connections_panel",
-        "split_whitelist_panel",
-    ] {
+    // Neither the list's chunk (with its batch panel) nor the tabs'.
+    for part in ["split_list-", "split_access-"] {
         assert!(
             !has(&first, part),
             "a service page fetched {part}: {first:?}"
@@ -133,11 +128,11 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
     );
 
     // Back on the link: Try again fetches it, and the tab works.
-    aside("away.wasm", &connections);
+    aside("away.wasm", &access);
     browser.click("#connections-retry").await;
     browser.wait_shown("#conn-table").await;
     browser.wait_gone("#connections-missing").await;
-    assert!(has(&fetched(&browser).await, "split_connections_panel"));
+    assert!(has(&fetched(&browser).await, "split_access-"));
 
     browser.click("#tab-settings").await;
     assert_eq!(
@@ -145,11 +140,10 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
         "typed before the tab"
     );
 
-    // The list's code comes with the list, and only then.
-    assert!(!has(&fetched(&browser).await, "split_list_page"));
+    // The list's code (its batch panel's too) comes with the list, and only then.
+    assert!(!has(&fetched(&browser).await, "split_list-"));
     browser.click("#to-list").await;
     browser.click("#leave-keep").await;
     browser.wait_shown("#service-table").await;
-    assert!(has(&fetched(&browser).await, "split_list_page"));
-    assert!(!has(&fetched(&browser).await, "split_batch_panel"));
+    assert!(has(&fetched(&browser).await, "split_list-"));
 }

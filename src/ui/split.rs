@@ -2,17 +2,21 @@
 //!
 //! Each function here is a *split point*: the release build (`.ci/split/wasm-bindgen`,
 //! run by trunk in `build_release`) moves it, and all the code only it reaches, into a
-//! wasm chunk of its own, fetched the first time it is shown. A page opened on a service
-//! never downloads the list and its batch code; nobody downloads the Connections tab's
-//! code until they open that tab.
+//! wasm chunk, fetched the first time one of its points is shown. There are four chunks:
+//! `list` (the list page and its batch panel), `access` (the Connections and Who may
+//! connect tabs), `page` (the service page's extras, the upgrade dialog, the history
+//! table) and `settings` (the settings form and the first run's checklist). A page opened
+//! on a service never downloads the list and its batch code; nobody downloads the tabs'
+//! code until they open one.
 //!
 //! Without the `vpcep_split` cfg (every stable build: `trunk serve`, the native checks)
 //! the functions are plain ones and [`deferred`] renders them at once, so the app is the
 //! same, only in one file.
 //!
 //! The service page's own details that only something done brings up (a change's preview,
-//! the exact request, someone else's save) are a chunk too, fetched as soon as the page
-//! is usable ([`prefetch_page_extras`]), so they are here before anyone needs them.
+//! the exact request, a failure, someone else's save) are in the `page` chunk, fetched as
+//! soon as the page is usable ([`prefetch_page_extras`]), so they are here before anyone
+//! needs them.
 //!
 //! A chunk that fails to arrive (a dropped link) shows a banner with *Try again* in the
 //! place of the part; nothing else on the page is touched, so nothing typed is lost.
@@ -71,8 +75,11 @@ macro_rules! part {
 }
 pub(crate) use part;
 
-/// Declares a split point: `split_point!(name, fn name(args) -> Part { body })`. The
-/// name is the chunk's (`split_NAME.wasm`).
+/// Declares a split point: `split_point!(chunk, fn name(args) -> Part { body })`. The
+/// points of one `chunk` come in one `split_CHUNK.wasm`, fetched for the first of them.
+/// Four chunks, not one per point: code that several chunks share goes to a `chunk_N.wasm`
+/// of its own per set of sharers, so every chunk more multiplies the small files (and the
+/// round trips) that opening a part costs: 51 files at one chunk per point, 15 now.
 macro_rules! split_point {
     ($module:ident, $(#[$m:meta])* pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> Part $body:block) => {
         $(#[$m])*
@@ -124,7 +131,7 @@ pub fn deferred(id: &'static str, waiting: Option<&'static str>, load: Load) -> 
 }
 
 split_point!(
-    list_page,
+    list,
     /// The service list, with its selection and the batch panel.
     pub fn list_page() -> Part {
         Ok(untrack(|| {
@@ -134,7 +141,7 @@ split_point!(
 );
 
 split_point!(
-    history_table,
+    page,
     /// The session's requests, as a table with its export.
     pub fn history_table(history: RwSignal<Vec<HistoryEntry>>) -> Part {
         Ok(untrack(|| {
@@ -144,7 +151,7 @@ split_point!(
 );
 
 split_point!(
-    batch_panel,
+    list,
     /// Many services at once: the review, the run, the results.
     pub fn batch_panel() -> Part {
         Ok(untrack(|| {
@@ -154,7 +161,7 @@ split_point!(
 );
 
 split_point!(
-    connections_panel,
+    access,
     /// The service page's Connections tab.
     pub fn connections_panel() -> Part {
         Ok(untrack(|| {
@@ -164,7 +171,7 @@ split_point!(
 );
 
 split_point!(
-    whitelist_panel,
+    access,
     /// The service page's Who may connect tab.
     pub fn whitelist_panel() -> Part {
         Ok(untrack(|| {
@@ -174,7 +181,7 @@ split_point!(
 );
 
 split_point!(
-    upgrade_dialog,
+    page,
     /// The upgrade's confirmation, with its caveat and the exact POST.
     pub fn upgrade_dialog(
         service: EndpointService,
@@ -204,7 +211,7 @@ pub enum SettingsView {
 }
 
 split_point!(
-    settings_part,
+    settings,
     /// The settings form and the first run's checklist: a returning user, or one behind a
     /// proxy that adds the token, never opens them.
     pub fn settings_part(state: SettingsState, which: SettingsView) -> Part {
@@ -237,7 +244,7 @@ pub enum Extra {
 }
 
 split_point!(
-    page_extras,
+    page,
     /// The service page's details that only an edit, the *Request* disclosure, a failure,
     /// a conflicting save or leaving with edits bring up.
     pub fn page_extras(what: Extra) -> Part {
