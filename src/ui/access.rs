@@ -209,7 +209,7 @@ pub fn ServiceTabs() -> impl IntoView {
         }
     });
     // The tab's count is asked for once the service itself has loaded (a service that does
-    // not load has no tabs to label), once per service.
+    // not load has no tabs to label), once per service, after the page is painted.
     Effect::new(move |counted: Option<String>| {
         let loaded = c
             .page
@@ -218,7 +218,8 @@ pub fn ServiceTabs() -> impl IntoView {
             .filter(|id| *id == c.page.id.get_untracked());
         match loaded {
             Some(id) if counted.as_deref() != Some(id.as_str()) => {
-                load_page_pending(c, id.clone());
+                let asked = id.clone();
+                super::when_idle(move || load_page_pending(c, asked));
                 id
             }
             _ => counted.unwrap_or_default(),

@@ -139,7 +139,12 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
         Route::List(_) => part!("list-page", Some("Loading…"), split::list_page()).into_any(),
         Route::Service { .. } => view! { <ServicePage /> }.into_any(),
     };
-    view! {
+    // The route's first request is sent before the console is drawn, not after: drawing
+    // it takes about as long as the answer takes on a fast link, and now the two overlap.
+    // (The request's task was queued by `show`; `tick` lets it run first.)
+    Suspend::new(async move {
+        leptos::task::tick().await;
+        view! {
         <header class="top">
             <div class="brand">
                 <span class="logo" aria-hidden="true"></span>
@@ -159,5 +164,6 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
             <HistoryPanel history=c.history />
         </main>
         {move || c.leaving.with(Option::is_some).then(|| part!("leave", None, split::page_extras(split::Extra::Leave)))}
-    }
+        }
+    })
 }

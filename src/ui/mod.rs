@@ -33,6 +33,24 @@ pub mod whitelist;
 
 use crate::api::config::{read_config, ConfigLoad};
 
+/// Runs `f` once the browser is idle, after the frame it is drawing has been painted: for
+/// what a page does not need to be usable (a chunk fetched ahead of need, a tab's count),
+/// so that it neither delays that frame nor competes with it. Where the browser has no
+/// `requestIdleCallback`, a short timer instead.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let run = wasm_bindgen::closure::Closure::once_into_js(f);
+    let idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false)
+        && window.request_idle_callback(run.unchecked_ref()).is_ok();
+    if !idle {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 50);
+    }
+}
+
 /// How long the console waits for `config.json` before it starts on its defaults.
 pub const CONFIG_TIMEOUT_SECONDS: u32 = 5;
 

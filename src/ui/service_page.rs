@@ -192,13 +192,13 @@ pub fn ServicePage() -> impl IntoView {
     };
     let (connections, whitelist) = (seen(ServiceTab::Connections), seen(ServiceTab::Whitelist));
     // Once the form (or why it is not there) is shown, the code of what an edit or a
-    // failure brings up is fetched, after the frame that shows it.
+    // failure brings up is fetched, once the frame that shows it has been painted.
     Effect::new(move |fetched: Option<bool>| {
         let shown = page.base.with(Option::is_some) || page.load_problem.with(Option::is_some);
         if fetched == Some(true) || !shown {
             return fetched.unwrap_or(false);
         }
-        request_animation_frame(split::prefetch_page_extras);
+        super::when_idle(split::prefetch_page_extras);
         true
     });
     view! {
