@@ -479,6 +479,15 @@ async fn many_services_at_once() {
     let service = kept.iter().find(|s| s["id"] == changed).unwrap();
     assert_eq!(service["description"], "Someone else's words");
 
+    // 300 services read, selected, reviewed and upgraded: the stack stayed far from its end
+    // (an overflow would trap and stop the console).
+    let stack_bytes = support::release_stack_bytes();
+    let depth = browser.wasm_stack_depth(stack_bytes).await;
+    assert!(
+        depth > 0 && depth < stack_bytes / 4,
+        "the wasm stack went {depth} bytes deep, of {stack_bytes}"
+    );
+
     // The API's refusals show in the console as failed loads; nothing else may.
     let problems = browser.console_problems().await;
     assert!(

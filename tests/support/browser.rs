@@ -416,6 +416,20 @@ impl Browser {
             .unwrap_or_else(|e| panic!("script {script:?}: {e}"))
     }
 
+    /// How deep the release wasm's stack has gone so far, in bytes, of `stack_bytes`. The
+    /// stack is first in linear memory and grows down from its size, and memory starts
+    /// zeroed: the lowest byte ever written below the top marks the deepest point.
+    pub async fn wasm_stack_depth(&self, stack_bytes: u64) -> u64 {
+        let lowest = self
+            .execute(
+                "const m = new Uint8Array(window.wasmBindings.initSync(undefined, undefined).memory.buffer, 0, arguments[0]);\
+                 let i = 0; while (i < m.length && m[i] === 0) i++; return i;",
+                vec![Value::from(stack_bytes)],
+            )
+            .await;
+        stack_bytes - lowest.as_u64().expect("the lowest written byte")
+    }
+
     /// Scrolls the element matching `css` to the top of the window, so a screenshot shows what
     /// the step is about.
     pub async fn scroll_to(&self, css: &str) {

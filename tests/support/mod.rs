@@ -19,3 +19,12 @@ pub mod stack;
 pub use browser::Browser;
 pub use demo::{ORDERS, PROJECT, TOKEN, WEB};
 pub use stack::{Api, Stack, WAIT};
+
+/// The release wasm's stack size, as `.ci/lib.sh` links it (`WASM_STACK_BYTES`).
+pub fn release_stack_bytes() -> u64 {
+    let lib = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/lib.sh")).unwrap();
+    lib.lines()
+        .find_map(|l| l.strip_prefix("WASM_STACK_BYTES="))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("WASM_STACK_BYTES= in .ci/lib.sh")
+}
