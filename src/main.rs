@@ -3,7 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    wasm_bindgen_futures::spawn_local(vpcep_console::ui::start());
+    wasm_bindgen_futures::spawn_local(vpcep_console::ui::app::start());
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -2,7 +2,7 @@
 //! Save (also Ctrl/Cmd+Enter), and the answer to the last action, where the eye is.
 
 use super::outcome::ErrorBanner;
-use super::split::{self, part, Extra};
+use super::split::{part, split_point, Part};
 use super::state::{use_console, PageOutcome};
 use crate::api::conflict::ServerChange;
 use crate::api::words::{field_label, value_text};
@@ -149,7 +149,7 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
     view! {
         <div class="action-bar" role="region" aria-label="Save">
             <div class="answer" aria-live="polite">
-                {move || page.conflict.get().map(|change| part!("conflict", None, split::page_extras(Extra::Conflict(change.clone()))))}
+                {move || page.conflict.get().map(|change| part!("conflict", None, conflict_part(change.clone())))}
                 {success}
                 <div id="save-error" tabindex="-1">
                     <ErrorBanner problem=failure footer="Your edits are still in the form: fix them and save again." />
@@ -180,3 +180,13 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
         </div>
     }
 }
+
+split_point!(
+    page,
+    /// Someone else saved the service since the form was loaded.
+    pub fn conflict_part(change: ServerChange) -> Part {
+        Ok(untrack(|| {
+            view! { <ConflictNotice change=change /> }.into_any()
+        }))
+    }
+);

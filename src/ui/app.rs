@@ -2,12 +2,13 @@
 
 use super::dialog::Dialog;
 use super::history::HistoryPanel;
+use super::http;
 use super::service_page::ServicePage;
-use super::settings::SettingsSummary;
-use super::split::{self, part, SettingsView};
+use super::settings::{settings_part, SettingsSummary, SettingsView};
+use super::split::{part, split_point, Part};
 use super::state::{keep_drafts, use_console, Console};
 use super::storage;
-use crate::api::config::ConfigLoad;
+use crate::api::config::{read_config, ConfigLoad};
 use crate::api::route::Route;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -72,7 +73,9 @@ fn follow_the_browser(c: Console) {
         );
         if let Some(last) = last {
             // Another project: its services are not the ones selected.
-            if last.1 != key.1 && c.batch.stage.get_untracked() != super::batch::Stage::Running {
+            if last.1 != key.1
+                && c.batch.stage.get_untracked() != super::batch::state::Stage::Running
+            {
                 c.batch.selection.update(|s| s.clear());
             }
             if last != key {
@@ -136,7 +139,7 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
     // Drawn again only when the settings become complete or incomplete, not per keystroke.
     let incomplete = Memo::new(move |_| !c.settings.complete());
     let page = move || match shown.get() {
-        Route::List(_) => part!("list-page", Some("Loading…"), split::list_page()).into_any(),
+        Route::List(_) => part!("list-page", Some("Loading…"), super::list::list_page()).into_any(),
         Route::Service { .. } => view! { <ServicePage /> }.into_any(),
     };
     // The route's first request is sent before the console is drawn, not after: drawing
@@ -156,14 +159,39 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
             <div class="banner warn config-problem" role="alert" id="config-problem">{m}</div>
         })}
         <main class="layout">
-            {move || incomplete.get().then(|| part!("checklist", None, split::settings_part(c.settings, SettingsView::Checklist)))}
+            {move || incomplete.get().then(|| part!("checklist", None, settings_part(c.settings, SettingsView::Checklist)))}
             <Show when=move || c.settings_open.get()>
-                {part!("settings", Some("Loading the settings…"), split::settings_part(c.settings, SettingsView::Panel))}
+                {part!("settings", Some("Loading the settings…"), settings_part(c.settings, SettingsView::Panel))}
             </Show>
             {page}
             <HistoryPanel history=c.history />
         </main>
-        {move || c.leaving.with(Option::is_some).then(|| part!("leave", None, split::page_extras(split::Extra::Leave)))}
+        {move || c.leaving.with(Option::is_some).then(|| part!("leave", None, leave_dialog()))}
         }
     })
+}
+
+split_point!(
+    page,
+    /// What happens to unsaved edits when the page is left.
+    pub fn leave_dialog() -> Part {
+        Ok(untrack(|| view! { <LeaveDialog /> }.into_any()))
+    }
+);
+
+/// How long the console waits for `config.json` before it starts on its defaults.
+pub const CONFIG_TIMEOUT_SECONDS: u32 = 5;
+
+/// Reads the deployment's `config.json` (beside index.html), then mounts the console.
+pub async fn start() {
+    let config = match http::fetch_file("config.json", CONFIG_TIMEOUT_SECONDS).await {
+        Ok(a) => read_config(a.status, &a.body),
+        // A hanging file must not leave a blank page: the defaults apply, and the banner says so.
+        Err(http::Failure::Timeout) => ConfigLoad::Malformed(format!(
+            "config.json did not arrive within {CONFIG_TIMEOUT_SECONDS} s: the console uses its built-in defaults."
+        )),
+        // Not even an answer: the same as no file.
+        Err(_) => ConfigLoad::Missing,
+    };
+    leptos::mount::mount_to_body(move || leptos::view! { <App config=config /> });
 }

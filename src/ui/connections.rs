@@ -7,15 +7,16 @@
 //! then follows it until it settles (`creating` → `accepted`). The run is driven as the
 //! list's batch is (`super::batch`): the runner decides, this module sends and draws.
 
-use super::access::{
-    focus_soon, load_page_pending, Pager, PickBox, RequestList, RequestsDisclosure,
-};
+use super::access::counts::load_page_pending;
 use super::card::Time;
+use super::controls::{Pager, PickBox, RequestList, RequestsDisclosure};
 use super::dialog::Dialog;
-use super::http::{self, Failure};
+use super::dom::focus_soon;
 use super::outcome::{ErrorBanner, Problem};
+use super::run::{RunDriver, RunHooks};
+use super::split::{split_point, Part};
 use super::state::{use_console, Console};
-use crate::api::batch::{Answer, RowStatus, RunOptions, Runner, StepKind, WorkId};
+use crate::api::batch::{RowStatus, RunOptions, Runner, StepKind};
 use crate::api::connection_job::ConnectionJob;
 use crate::api::connections::{
     action_summary, connections_input, Connection, ConnectionAction, ConnectionList,
@@ -25,7 +26,6 @@ use crate::api::dialect::Dialect;
 use crate::api::route::ServiceTab;
 use crate::api::{build_request, ApiRequest, Operation, Outcome};
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// What the last action did to a row, as drawn beside it: the text and its look
 /// (`ok`, `failed`, `warn`, `running`).
@@ -45,24 +45,16 @@ struct Tab {
     selected: RwSignal<Vec<String>>,
     /// Per endpoint: (id, text, tone).
     notes: RwSignal<Vec<Note>>,
-    running: RwSignal<bool>,
     /// What the last run came to.
     summary: RwSignal<Option<String>>,
     /// Reject asks first: the endpoints it is for.
     confirm: RwSignal<Vec<String>>,
-    runner: StoredValue<Option<Runner<ConnectionJob>>, LocalStorage>,
-    aborts: StoredValue<Vec<(WorkId, web_sys::AbortController)>, LocalStorage>,
-    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// Accept or Reject on the selected endpoints, one request each.
+    driver: RunDriver<ConnectionJob>,
 }
 
 fn now() -> f64 {
     js_sys::Date::now()
-}
-
-fn iso(ms: f64) -> String {
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
-        .to_iso_string()
-        .into()
 }
 
 /// The endpoint ids on the page that allow `action`, among `ids`.
@@ -140,7 +132,7 @@ fn go(c: Console, t: Tab, view: ConnectionsView) {
 
 /// Starts `action` on `ids` (one request each).
 fn run(c: Console, t: Tab, action: ConnectionAction, ids: Vec<String>) {
-    if t.running.get_untracked() {
+    if t.driver.is_running() {
         return;
     }
     let service_id = c.page.id.get_untracked();
@@ -156,47 +148,54 @@ fn run(c: Console, t: Tab, action: ConnectionAction, ids: Vec<String>) {
         seed: now() as u64,
         ..c.batch.defaults
     };
-    t.runner.set_value(Some(Runner::new(jobs, options)));
+    t.driver.set(Some(Runner::new(jobs, options)));
     t.notes.update(|n| n.retain(|(id, ..)| !ids.contains(id)));
     t.summary.set(None);
-    t.running.set(true);
     sync(t);
-    pump(c, t);
-    focus_soon("conn-result".into());
+    t.driver.run(
+        c.run_env(),
+        RunHooks {
+            changed: Box::new(move |_| sync(t)),
+            finished: Box::new(move || finish(c, t)),
+        },
+    );
+    focus_soon("conn-result");
 }
 
 /// Draws every row of the run: its status as the API last answered, and its note.
 fn sync(t: Tab) {
-    let lines: Vec<(Option<Connection>, Note)> = t.runner.with_value(|r| {
-        let Some(r) = r else { return Vec::new() };
-        r.rows()
-            .iter()
-            .map(|row| {
-                let id = row.job.endpoint_id.clone();
-                let retrying = row.tries.last().and_then(|t| t.retry_in_ms).is_some();
-                let (text, tone) = match &row.status {
-                    RowStatus::Waiting => ("Waiting to be sent".to_owned(), "running"),
-                    RowStatus::Running if retrying => {
-                        ("Throttled by the API: trying again…".to_owned(), "running")
-                    }
-                    RowStatus::Running => match row.step() {
-                        Some(StepKind::Watch) => (
-                            format!(
-                                "{}: checking until it settles…",
-                                row.job.status().map_or("Sent", |s| s.label())
+    let lines: Vec<(Option<Connection>, Note)> = t
+        .driver
+        .with(|r| {
+            r.rows()
+                .iter()
+                .map(|row| {
+                    let id = row.job.endpoint_id.clone();
+                    let retrying = row.tries.last().and_then(|t| t.retry_in_ms).is_some();
+                    let (text, tone) = match &row.status {
+                        RowStatus::Waiting => ("Waiting to be sent".to_owned(), "running"),
+                        RowStatus::Running if retrying => {
+                            ("Throttled by the API: trying again…".to_owned(), "running")
+                        }
+                        RowStatus::Running => match row.step() {
+                            Some(StepKind::Watch) => (
+                                format!(
+                                    "{}: checking until it settles…",
+                                    row.job.status().map_or("Sent", |s| s.label())
+                                ),
+                                "running",
                             ),
-                            "running",
-                        ),
-                        _ => ("Sending…".to_owned(), "running"),
-                    },
-                    RowStatus::Done { note } => (note.clone(), "ok"),
-                    RowStatus::Failed { .. } => (row.status.detail(), "failed"),
-                    s => (format!("{}: {}", s.label(), s.detail()), "warn"),
-                };
-                (row.job.seen.clone(), (id, text, tone))
-            })
-            .collect()
-    });
+                            _ => ("Sending…".to_owned(), "running"),
+                        },
+                        RowStatus::Done { note } => (note.clone(), "ok"),
+                        RowStatus::Failed { .. } => (row.status.detail(), "failed"),
+                        s => (format!("{}: {}", s.label(), s.detail()), "warn"),
+                    };
+                    (row.job.seen.clone(), (id, text, tone))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     for (seen, _) in &lines {
         if let Some(conn) = seen {
             let changed = t
@@ -222,155 +221,28 @@ fn sync(t: Tab) {
     });
 }
 
-/// Hands out what the runner says is due, and wakes again when it says (as the list's
-/// batch does).
-fn pump(c: Console, t: Tab) {
-    if !t.running.get_untracked() {
-        return;
-    }
-    let settings = c.settings.snapshot_untracked();
-    let at = now();
-    let works = t
-        .runner
-        .try_update_value(|r| r.as_mut().map(|r| r.next_work(at, &settings)))
-        .flatten()
-        .unwrap_or_default();
-    for work in works {
-        let Ok(ctrl) = web_sys::AbortController::new() else {
-            continue;
-        };
-        t.aborts.update_value(|a| a.push((work.id, ctrl.clone())));
-        let timeout = c.timing.request_timeout_s;
-        leptos::task::spawn_local(async move {
-            let req = &work.request;
-            let answer = http::fetch_with(
-                &req.url,
-                req.method.as_str(),
-                &req.headers,
-                req.body.as_deref(),
-                timeout,
-                &ctrl,
-            )
-            .await;
-            let not_cancelled = t
-                .aborts
-                .try_update_value(|a| {
-                    let before = a.len();
-                    a.retain(|(id, _)| *id != work.id);
-                    a.len() < before
-                })
-                .unwrap_or(false);
-            if !not_cancelled {
-                return;
-            }
-            let answer = match answer {
-                Ok(a) => {
-                    if a.status == 401 {
-                        c.settings.token_rejected.set(true);
-                    }
-                    Answer::Http {
-                        status: a.status,
-                        headers: a.headers,
-                        body: a.body,
-                    }
-                }
-                Err(Failure::Timeout) => Answer::TimedOut { seconds: timeout },
-                Err(_) => Answer::NoAnswer,
-            };
-            let done = now();
-            let row = t
-                .runner
-                .try_update_value(|r| r.as_mut().and_then(|r| r.complete(work.id, answer, done)))
-                .flatten();
-            if let Some(i) = row {
-                // Each try goes into the history, as a single request does.
-                let entry = t.runner.with_value(|r| {
-                    r.as_ref()
-                        .and_then(|r| r.row(i))
-                        .and_then(|row| row.tries.last())
-                        .map(|t| t.history_entry(iso(t.started_ms)))
-                });
-                if let Some(entry) = entry {
-                    c.history.update(|h| h.push(entry));
-                }
-                sync(t);
-            }
-            pump(c, t);
-        });
-    }
-    sync(t);
-    let (finished, wake) = t.runner.with_value(|r| {
-        r.as_ref()
-            .map(|r| (r.is_finished(), r.wake_at()))
-            .unwrap_or((true, None))
-    });
-    if finished {
-        finish(c, t);
-        return;
-    }
-    if let Some(h) = t.timer.try_update_value(Option::take).flatten() {
-        h.clear();
-    }
-    if let Some(at) = wake {
-        let wait = (at - now()).clamp(0.0, 600_000.0);
-        let handle = set_timeout_with_handle(
-            move || {
-                t.timer.set_value(None);
-                pump(c, t);
-            },
-            Duration::from_millis(wait.ceil() as u64),
-        )
-        .ok();
-        t.timer.set_value(handle);
-    }
-}
-
 /// Cancel: requests in flight are aborted, the rest are not sent.
 fn cancel(c: Console, t: Tab) {
-    if !t.running.get_untracked() {
-        return;
-    }
-    let stopped = t
-        .runner
-        .try_update_value(|r| r.as_mut().map(|r| r.cancel(now())))
-        .flatten()
-        .unwrap_or_default();
-    t.aborts.update_value(|a| {
-        a.retain(|(id, ctrl)| {
-            if stopped.contains(id) {
-                ctrl.abort();
-                false
-            } else {
-                true
-            }
-        })
-    });
-    if let Some(h) = t.timer.try_update_value(Option::take).flatten() {
-        h.clear();
-    }
-    finish(c, t);
+    t.driver.cancel(c.run_env());
 }
 
 /// The run is over: the summary, and the tab's count as it is now.
 fn finish(c: Console, t: Tab) {
-    t.running.set(false);
     sync(t);
-    let text = t.runner.with_value(|r| {
-        r.as_ref().map(|r| {
-            let action = r
-                .rows()
-                .first()
-                .map_or(ConnectionAction::Accept, |row| row.job.action);
-            let p = r.progress(now());
-            let mut s = action_summary(action, p.done, p.failed + p.aborted);
-            if p.unconfirmed > 0 {
-                s.push_str(&format!(" {} not confirmed yet.", p.unconfirmed));
-            }
-            if p.not_started > 0 {
-                s.push_str(&format!(" {} not sent (cancelled).", p.not_started));
-            }
-            s
-        })
+    let text = t.driver.with(|r| {
+        let action = r
+            .rows()
+            .first()
+            .map_or(ConnectionAction::Accept, |row| row.job.action);
+        let p = r.progress(now());
+        let mut s = action_summary(action, p.done, p.failed + p.aborted);
+        if p.unconfirmed > 0 {
+            s.push_str(&format!(" {} not confirmed yet.", p.unconfirmed));
+        }
+        if p.not_started > 0 {
+            s.push_str(&format!(" {} not sent (cancelled).", p.not_started));
+        }
+        s
     });
     t.summary.set(text);
     t.selected.set(Vec::new());
@@ -390,12 +262,9 @@ pub fn ConnectionsPanel() -> impl IntoView {
         problem: RwSignal::new(None),
         selected: RwSignal::new(Vec::new()),
         notes: RwSignal::new(Vec::new()),
-        running: RwSignal::new(false),
         summary: RwSignal::new(None),
         confirm: RwSignal::new(Vec::new()),
-        runner: StoredValue::new_local(None),
-        aborts: StoredValue::new_local(Vec::new()),
-        timer: StoredValue::new_local(None),
+        driver: RunDriver::new(),
     };
     let shown = move || c.access.tab.get() == ServiceTab::Connections;
     // Read when first shown (and again for another service).
@@ -412,15 +281,7 @@ pub fn ConnectionsPanel() -> impl IntoView {
     });
     on_cleanup(move || {
         // The page goes: nothing more is sent for it.
-        let _ = t.runner.try_update_value(|r| r.take());
-        if let Some(Some(h)) = t.timer.try_update_value(Option::take) {
-            h.clear();
-        }
-        if let Some(a) = t.aborts.try_update_value(std::mem::take) {
-            for (_, ctrl) in a {
-                ctrl.abort();
-            }
-        }
+        t.driver.stop();
     });
     let view_now = move || t.view.get();
     let pages = Signal::derive(move || view_now().page_count(t.total.get()));
@@ -584,19 +445,19 @@ fn ConnActions(t: Tab) -> impl IntoView {
                 {move || match t.selected.with(Vec::len) { 0 => "None selected".to_owned(), n => format!("{n} selected") }}
             </span>
             <button type="button" id="conn-accept"
-                disabled=move || count(ConnectionAction::Accept) == 0 || t.running.get()
+                disabled=move || count(ConnectionAction::Accept) == 0 || t.driver.running()
                 on:click=accept_selected>
                 {move || label(ConnectionAction::Accept, count(ConnectionAction::Accept))}
             </button>
             <button type="button" class="danger" id="conn-reject"
-                disabled=move || count(ConnectionAction::Reject) == 0 || t.running.get()
+                disabled=move || count(ConnectionAction::Reject) == 0 || t.driver.running()
                 on:click=reject_selected>
                 {move || label(ConnectionAction::Reject, count(ConnectionAction::Reject))}
             </button>
-            <button type="button" class="secondary" id="conn-cancel" hidden=move || !t.running.get()
+            <button type="button" class="secondary" id="conn-cancel" hidden=move || !t.driver.running()
                 on:click=move |_| cancel(c, t)>"Cancel the rest"</button>
             <p id="conn-result" class="result" tabindex="-1" role="status">
-                {move || if t.running.get() { Some("Working: one request per endpoint…".to_owned()) } else { t.summary.get() }}
+                {move || if t.driver.running() { Some("Working: one request per endpoint…".to_owned()) } else { t.summary.get() }}
             </p>
         </div>
         <RequestsDisclosure id="conn-requests" summary="Request for Accept" note=note requests=requests />
@@ -735,13 +596,13 @@ fn ConnRow(conn: Connection, t: Tab) -> impl IntoView {
             <td class="row-actions">
                 <button type="button" class="secondary row-accept" hidden=!can_accept
                     aria-describedby=note_id.clone()
-                    disabled=move || t.running.get()
+                    disabled=move || t.driver.running()
                     on:click=move |_| run(c, t, ConnectionAction::Accept, vec![accept_id.clone()])>
                     "Accept"<span class="visually-hidden">{format!(" endpoint {id}")}</span>
                 </button>
                 <button type="button" class="danger row-reject" hidden=!can_reject
                     aria-describedby=note_id.clone()
-                    disabled=move || t.running.get()
+                    disabled=move || t.driver.running()
                     on:click=move |_| t.confirm.set(vec![reject_id.clone()])>
                     "Reject…"<span class="visually-hidden">{format!(" endpoint {}", conn.id)}</span>
                 </button>
@@ -787,3 +648,11 @@ fn RejectDialog(ids: Vec<String>, t: Tab) -> impl IntoView {
         </Dialog>
     }
 }
+
+split_point!(
+    access,
+    /// The service page's Connections tab.
+    pub fn connections_panel() -> Part {
+        Ok(untrack(|| view! { <ConnectionsPanel /> }.into_any()))
+    }
+);

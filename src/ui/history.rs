@@ -1,6 +1,6 @@
 //! Every request of the session, and its export as JSON (no token in it).
 
-use super::split::{self, part};
+use super::split::{part, split_point, Part};
 use crate::api::history::{export_json, HistoryEntry};
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn HistoryPanel(history: RwSignal<Vec<HistoryEntry>>) -> impl IntoView {
     };
     let table = move || {
         open.get()
-            .then(|| part!("history", None, split::history_table(history)))
+            .then(|| part!("history", None, history_table(history)))
     };
     view! {
         <details class="panel history" id="history" on:toggle=on_toggle>
@@ -90,3 +90,13 @@ pub fn HistoryTable(history: RwSignal<Vec<HistoryEntry>>) -> impl IntoView {
         </div>
     }
 }
+
+split_point!(
+    page,
+    /// The session's requests, as a table with its export.
+    pub fn history_table(history: RwSignal<Vec<HistoryEntry>>) -> Part {
+        Ok(untrack(|| {
+            view! { <HistoryTable history=history /> }.into_any()
+        }))
+    }
+);

@@ -1,11 +1,12 @@
 //! The start page: the project's endpoint services, filtered, ordered and paged by the
 //! server. A row opens the service's page.
 
-use super::access::PendingCount;
-use super::batch::{PageCheckbox, RowCheckbox, SelectionBar, Stage};
+use super::access::counts::PendingCount;
+use super::batch::selection::{PageCheckbox, RowCheckbox, SelectionBar};
+use super::batch::state::Stage;
 use super::card::Time;
 use super::outcome::ErrorBanner;
-use super::split::{self, part};
+use super::split::{part, split_point, Part};
 use super::state::{use_console, Console};
 use crate::api::list::{ListView, SortDir, SortKey, PAGE_SIZES, STATUSES};
 use crate::api::route::Route;
@@ -345,8 +346,16 @@ pub fn ServiceListPage() -> impl IntoView {
                 <span class="spinner" role="status" aria-label="Loading" hidden=move || !c.actions.list.pending().get()></span>
             </div>
             <Toolbar />
-            {move || batch_seen.get().then(|| part!("batch", None, split::batch_panel()))}
+            {move || batch_seen.get().then(|| part!("batch", None, super::batch::panel::batch_panel()))}
             {body}
         </section>
     }
 }
+
+split_point!(
+    list,
+    /// The service list, with its selection and the batch panel.
+    pub fn list_page() -> Part {
+        Ok(untrack(|| view! { <ServiceListPage /> }.into_any()))
+    }
+);

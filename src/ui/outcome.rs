@@ -1,6 +1,6 @@
 //! What went wrong, shown as a banner: status, code, message as text, request id, hint.
 
-use super::split::{self, part, Extra};
+use super::split::{part, split_point, Part};
 use crate::api::{ApiError, SettingsError};
 use leptos::prelude::*;
 
@@ -24,13 +24,9 @@ pub fn ErrorBanner(
     footer: Option<&'static str>,
 ) -> impl IntoView {
     move || {
-        problem.get().map(|p| {
-            part!(
-                "problem",
-                None,
-                split::page_extras(Extra::Problem(p.clone(), footer))
-            )
-        })
+        problem
+            .get()
+            .map(|p| part!("problem", None, problem_part(p.clone(), footer)))
     }
 }
 
@@ -74,3 +70,13 @@ pub fn ProblemView(problem: Problem, footer: Option<&'static str>) -> impl IntoV
         .into_any(),
     }
 }
+
+split_point!(
+    page,
+    /// What went wrong, as [`ErrorBanner`] shows it, with its last line.
+    pub fn problem_part(problem: Problem, footer: Option<&'static str>) -> Part {
+        Ok(untrack(|| {
+            view! { <ProblemView problem=problem footer=footer /> }.into_any()
+        }))
+    }
+);

@@ -1,6 +1,6 @@
 //! What a save will change, in console words, and behind a disclosure the exact request.
 
-use super::split::{self, part, Extra};
+use super::split::{part, split_point, Part};
 use crate::api::ports::PortChange;
 use crate::api::request::pretty_json;
 use crate::api::words::{field_label, value_text, CLIENT_PORT, PROTOCOL, SERVER_PORT};
@@ -168,7 +168,7 @@ pub fn UpdatePreview(
                 .into_any(),
         ),
         Some(Ok(p)) => Some(
-            view! { <div id="preview-state">{part!("changes", None, split::page_extras(Extra::Changes(p.clone())))}</div> }
+            view! { <div id="preview-state">{part!("changes", None, changes_part(p.clone()))}</div> }
                 .into_any(),
         ),
     }
@@ -176,17 +176,14 @@ pub fn UpdatePreview(
     // The request is drawn only while its disclosure is open: a 200-row body, indented and
     // as curl, is not rebuilt on every keystroke for nobody to see.
     let shown = RwSignal::new(false);
-    let request_view =
-        move || {
-            match request.get() {
-        Some(Ok(r)) => Some(part!("request", None, split::page_extras(Extra::Request(r.clone())))),
+    let request_view = move || match request.get() {
+        Some(Ok(r)) => Some(part!("request", None, request_part(r.clone()))),
         Some(Err(e)) => Some(
             view! { <p class="note bad">{format!("Nothing can be sent yet: {}", e.message())}</p> }
                 .into_any(),
         ),
         None => None,
-    }
-        };
+    };
     view! {
         <section class="panel preview" aria-labelledby="preview-title">
             <h2 id="preview-title">"Preview"</h2>
@@ -204,3 +201,21 @@ pub fn UpdatePreview(
         </section>
     }
 }
+
+split_point!(
+    page,
+    /// What a save would change (the preview, once the form differs).
+    pub fn changes_part(plan: UpdatePlan) -> Part {
+        Ok(untrack(|| view! { <Changes plan=plan /> }.into_any()))
+    }
+);
+
+split_point!(
+    page,
+    /// The exact request, with copy as curl (the preview's open *Request*).
+    pub fn request_part(request: ApiRequest) -> Part {
+        Ok(untrack(|| {
+            view! { <RequestView request=request /> }.into_any()
+        }))
+    }
+);

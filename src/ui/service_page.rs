@@ -1,7 +1,7 @@
 //! One service's page: its summary, the edit form, the preview, and the action bar with
 //! the one Save.
 
-use super::access::ServiceTabs;
+use super::access::tabs::ServiceTabs;
 use super::action_bar::ActionBar;
 use super::card::ServiceCard;
 use super::form::ModifyFields;
@@ -173,7 +173,7 @@ pub fn ServicePage() -> impl IntoView {
             "upgrade",
             None,
             Box::new(move || {
-                Box::pin(split_call!(split::upgrade_dialog(
+                Box::pin(split_call!(super::upgrade::upgrade_dialog(
                     service.clone(),
                     region.clone(),
                     request.clone(),
@@ -198,7 +198,7 @@ pub fn ServicePage() -> impl IntoView {
         if fetched == Some(true) || !shown {
             return fetched.unwrap_or(false);
         }
-        super::when_idle(split::prefetch_page_extras);
+        super::dom::when_idle(split::prefetch_page_extras);
         true
     });
     view! {
@@ -220,11 +220,11 @@ pub fn ServicePage() -> impl IntoView {
             </div>
             <div class="panel access" id="panel-connections" role="tabpanel" aria-labelledby="tab-connections"
                 hidden=move || c.access.tab.get() != ServiceTab::Connections>
-                {move || connections.get().then(|| part!("connections", Some("Loading…"), split::connections_panel()))}
+                {move || connections.get().then(|| part!("connections", Some("Loading…"), super::connections::connections_panel()))}
             </div>
             <div class="panel access" id="panel-whitelist" role="tabpanel" aria-labelledby="tab-whitelist"
                 hidden=move || c.access.tab.get() != ServiceTab::Whitelist>
-                {move || whitelist.get().then(|| part!("whitelist", Some("Loading…"), split::whitelist_panel()))}
+                {move || whitelist.get().then(|| part!("whitelist", Some("Loading…"), super::whitelist::whitelist_panel()))}
             </div>
             {dialog}
         </div>

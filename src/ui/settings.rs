@@ -2,6 +2,7 @@
 //! header once they are complete, and the first-run checklist while they are not.
 
 use super::field::{Field, TextInput};
+use super::split::{split_point, Part};
 use super::storage;
 use crate::api::config::{resolve, BaseSettings, Resolved, RuntimeConfig};
 use crate::api::regions::{HUAWEI_REGIONS, OTC_REGIONS};
@@ -346,3 +347,24 @@ pub fn FirstRunChecklist(state: SettingsState) -> impl IntoView {
         </section>
     }
 }
+
+/// Which of the settings' two views [`settings_part`] draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingsView {
+    /// What a first run still needs (shown until the settings are complete).
+    Checklist,
+    /// The settings form (open on a first run, or from the header's *Settings*).
+    Panel,
+}
+
+split_point!(
+    settings,
+    /// The settings form and the first run's checklist: a returning user, or one behind a
+    /// proxy that adds the token, never opens them.
+    pub fn settings_part(state: SettingsState, which: SettingsView) -> Part {
+        Ok(untrack(|| match which {
+            SettingsView::Checklist => view! { <FirstRunChecklist state=state /> }.into_any(),
+            SettingsView::Panel => view! { <SettingsPanel state=state /> }.into_any(),
+        }))
+    }
+);

@@ -1,8 +1,11 @@
-//! The parts of the console that the first download leaves out.
+//! How the console leaves parts out of the first download: [`split_point!`] declares a
+//! part, [`part!`] draws one, [`deferred`] waits for its code.
 //!
-//! Each function here is a *split point*: the release build (`.ci/split/wasm-bindgen`,
-//! run by trunk in `build_release`) moves it, and all the code only it reaches, into a
-//! wasm chunk, fetched the first time one of its points is shown. There are four chunks:
+//! A *split point* is declared next to its component (`list::list_page`,
+//! `whitelist::whitelist_panel`, `preview::changes_part`, …), so this module knows none of
+//! them. The release build (`.ci/split/wasm-bindgen`, run by trunk in `build_release`)
+//! moves each, and all the code only it reaches, into a wasm chunk, fetched the first time
+//! one of its points is shown. There are four chunks:
 //! `list` (the list page and its batch panel), `access` (the Connections and Who may
 //! connect tabs), `page` (the service page's extras, the upgrade dialog, the history
 //! table) and `settings` (the settings form and the first run's checklist). A page opened
@@ -21,11 +24,6 @@
 //! A chunk that fails to arrive (a dropped link) shows a banner with *Try again* in the
 //! place of the part; nothing else on the page is touched, so nothing typed is lost.
 
-use super::outcome::Problem;
-use super::settings::SettingsState;
-use crate::api::conflict::ServerChange;
-use crate::api::history::HistoryEntry;
-use crate::api::{ApiRequest, EndpointService, SettingsError, UpdatePlan};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -90,6 +88,7 @@ macro_rules! split_point {
         pub fn $name($($arg: $ty),*) -> Part $body
     };
 }
+pub(crate) use split_point;
 
 /// Shows the part `load` fetches, where it is called. Until its chunk is here, nothing, or
 /// `waiting` as a status line where the part is a page's whole body; a chunk already here
@@ -131,145 +130,18 @@ pub fn deferred(id: &'static str, waiting: Option<&'static str>, load: Load) -> 
 }
 
 split_point!(
-    list,
-    /// The service list, with its selection and the batch panel.
-    pub fn list_page() -> Part {
-        Ok(untrack(|| {
-            view! { <super::list::ServiceListPage /> }.into_any()
-        }))
-    }
-);
-
-split_point!(
     page,
-    /// The session's requests, as a table with its export.
-    pub fn history_table(history: RwSignal<Vec<HistoryEntry>>) -> Part {
-        Ok(untrack(|| {
-            view! { <super::history::HistoryTable history=history /> }.into_any()
-        }))
+    /// Nothing: fetching it brings the `page` chunk ahead of need.
+    pub fn warm_page() -> Part {
+        Ok(().into_any())
     }
 );
 
-split_point!(
-    list,
-    /// Many services at once: the review, the run, the results.
-    pub fn batch_panel() -> Part {
-        Ok(untrack(|| {
-            view! { <super::batch::BatchPanel /> }.into_any()
-        }))
-    }
-);
-
-split_point!(
-    access,
-    /// The service page's Connections tab.
-    pub fn connections_panel() -> Part {
-        Ok(untrack(|| {
-            view! { <super::connections::ConnectionsPanel /> }.into_any()
-        }))
-    }
-);
-
-split_point!(
-    access,
-    /// The service page's Who may connect tab.
-    pub fn whitelist_panel() -> Part {
-        Ok(untrack(|| {
-            view! { <super::whitelist::WhitelistPanel /> }.into_any()
-        }))
-    }
-);
-
-split_point!(
-    page,
-    /// The upgrade's confirmation, with its caveat and the exact POST.
-    pub fn upgrade_dialog(
-        service: EndpointService,
-        region: String,
-        request: Result<ApiRequest, SettingsError>,
-        pending: Signal<bool>,
-        on_confirm: Callback<()>,
-        on_close: Callback<()>,
-    ) -> Part {
-        Ok(untrack(|| {
-            view! {
-                <super::upgrade::UpgradeDialog service=service region=region request=request
-                    pending=pending on_confirm=on_confirm on_close=on_close />
-            }
-            .into_any()
-        }))
-    }
-);
-
-/// Which of the settings' two views [`settings_part`] draws.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SettingsView {
-    /// What a first run still needs (shown until the settings are complete).
-    Checklist,
-    /// The settings form (open on a first run, or from the header's *Settings*).
-    Panel,
-}
-
-split_point!(
-    settings,
-    /// The settings form and the first run's checklist: a returning user, or one behind a
-    /// proxy that adds the token, never opens them.
-    pub fn settings_part(state: SettingsState, which: SettingsView) -> Part {
-        Ok(untrack(|| match which {
-            SettingsView::Checklist => {
-                view! { <super::settings::FirstRunChecklist state=state /> }.into_any()
-            }
-            SettingsView::Panel => {
-                view! { <super::settings::SettingsPanel state=state /> }.into_any()
-            }
-        }))
-    }
-);
-
-/// What [`page_extras`] draws: the service page's parts that appear only once something
-/// has happened, so the page is usable before their code is here.
-pub enum Extra {
-    /// What a save would change (the preview, once the form differs).
-    Changes(UpdatePlan),
-    /// The exact request, with copy as curl (the preview's open *Request*).
-    Request(ApiRequest),
-    /// Someone else saved the service since the form was loaded.
-    Conflict(ServerChange),
-    /// What went wrong (an [`ErrorBanner`](super::outcome::ErrorBanner)), with its last line.
-    Problem(Problem, Option<&'static str>),
-    /// What happens to unsaved edits when the page is left.
-    Leave,
-    /// Nothing: the chunk is fetched ahead of need.
-    Warm,
-}
-
-split_point!(
-    page,
-    /// The service page's details that only an edit, the *Request* disclosure, a failure,
-    /// a conflicting save or leaving with edits bring up.
-    pub fn page_extras(what: Extra) -> Part {
-        Ok(untrack(|| match what {
-            Extra::Changes(plan) => view! { <super::preview::Changes plan=plan /> }.into_any(),
-            Extra::Request(request) => {
-                view! { <super::preview::RequestView request=request /> }.into_any()
-            }
-            Extra::Conflict(change) => {
-                view! { <super::action_bar::ConflictNotice change=change /> }.into_any()
-            }
-            Extra::Problem(problem, footer) => {
-                view! { <super::outcome::ProblemView problem=problem footer=footer /> }.into_any()
-            }
-            Extra::Leave => view! { <super::app::LeaveDialog /> }.into_any(),
-            Extra::Warm => ().into_any(),
-        }))
-    }
-);
-
-/// Fetches [`page_extras`]'s chunk now, once the service page is usable, so an edit's
-/// preview shows at once; a fetch that fails here is tried again when a part is drawn.
+/// Fetches the `page` chunk now, once the service page is usable, so an edit's preview
+/// shows at once; a fetch that fails here is tried again when a part is drawn.
 pub fn prefetch_page_extras() {
     #[cfg(vpcep_split)]
     leptos::task::spawn_local(async {
-        let _ = page_extras(Extra::Warm).await;
+        let _ = warm_page().await;
     });
 }

@@ -88,9 +88,9 @@ pub struct Console {
     pub settings_open: RwSignal<bool>,
     pub actions: Actions,
     /// Many services at once: the list's selection and the batch run on it.
-    pub batch: super::batch::BatchState,
+    pub batch: super::batch::state::BatchState,
     /// Connections and whitelist: the service page's tab, the pending counts.
-    pub access: super::access::AccessState,
+    pub access: super::access::state::AccessState,
 }
 
 /// The console's requests as Leptos actions: `pending()` is what "busy" means.
@@ -117,6 +117,15 @@ pub fn use_console() -> Console {
 }
 
 impl Console {
+    /// What a batch or a connection action's run needs of the console.
+    pub fn run_env(self) -> super::run::RunEnv {
+        super::run::RunEnv {
+            settings: self.settings,
+            history: self.history,
+            request_timeout_s: self.timing.request_timeout_s,
+        }
+    }
+
     pub fn new(config: &RuntimeConfig) -> Self {
         let settings = SettingsState::load(config);
         settings.persist();
@@ -165,8 +174,8 @@ impl Console {
             leaving: RwSignal::new(None),
             settings_open,
             actions,
-            batch: super::batch::BatchState::new(config.batch_options()),
-            access: super::access::AccessState::new(),
+            batch: super::batch::state::BatchState::new(config.batch_options()),
+            access: super::access::state::AccessState::new(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 use super::dialog::Dialog;
 use super::preview::RequestView;
+use super::split::{split_point, Part};
 use crate::api::upgrade::{notice, region_caveat};
 use crate::api::words::ADVANCED;
 use crate::api::{ApiRequest, EndpointService, SettingsError};
@@ -65,3 +66,24 @@ pub fn UpgradeDialog(
         </Dialog>
     }
 }
+
+split_point!(
+    page,
+    /// The upgrade's confirmation, with its caveat and the exact POST.
+    pub fn upgrade_dialog(
+        service: EndpointService,
+        region: String,
+        request: Result<ApiRequest, SettingsError>,
+        pending: Signal<bool>,
+        on_confirm: Callback<()>,
+        on_close: Callback<()>,
+    ) -> Part {
+        Ok(untrack(|| {
+            view! {
+                <UpgradeDialog service=service region=region request=request
+                    pending=pending on_confirm=on_confirm on_close=on_close />
+            }
+            .into_any()
+        }))
+    }
+);

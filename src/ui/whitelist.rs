@@ -4,10 +4,12 @@
 //! ([`AddPlan::actions`], [`remove_actions`]); the list is read again after every change,
 //! since the answer may list only part of it.
 
-use super::access::{focus_soon, Pager, PickBox, RequestList, RequestsDisclosure};
 use super::card::Time;
+use super::controls::{Pager, PickBox, RequestList, RequestsDisclosure};
 use super::dialog::Dialog;
+use super::dom::focus_soon;
 use super::outcome::{ErrorBanner, Problem};
+use super::split::{split_point, Part};
 use super::state::{use_console, Console};
 use crate::api::dialect::Dialect;
 use crate::api::route::ServiceTab;
@@ -166,11 +168,10 @@ fn add(c: Console, t: Tab, confirmed: bool) {
     }
     t.tried.set(true);
     let dialect = c.settings.dialect.get_untracked();
-    let plan = t
-        .entries
-        .with_untracked(|e| plan_add(&t.text.get_untracked(), e, dialect));
+    let typed = t.text.get_untracked();
+    let plan = t.entries.with_untracked(|e| plan_add(&typed, e, dialect));
     if !plan.problems.is_empty() {
-        focus_soon("wl-add".into());
+        focus_soon("wl-add");
         return;
     }
     if plan.entries.is_empty() {
@@ -195,7 +196,7 @@ fn add(c: Console, t: Tab, confirmed: bool) {
             load(c, t);
         } else {
             // The typed text stays; the focus goes to it, where the message is.
-            focus_soon("wl-add".into());
+            focus_soon("wl-add");
         }
     });
 }
@@ -223,7 +224,7 @@ fn remove(c: Console, t: Tab) {
             t.done.set(Some(format!("Removed {}.", names(&gone))));
             load(c, t);
         } else {
-            focus_soon("wl-result".into());
+            focus_soon("wl-result");
         }
     });
 }
@@ -613,3 +614,11 @@ fn EveryoneDialog(t: Tab) -> impl IntoView {
         </Dialog>
     }
 }
+
+split_point!(
+    access,
+    /// The service page's Who may connect tab.
+    pub fn whitelist_panel() -> Part {
+        Ok(untrack(|| view! { <WhitelistPanel /> }.into_any()))
+    }
+);

@@ -1,0 +1,17 @@
+//! Many services at once: the selection in the list, one change for all of them, the
+//! per-service review, the run (progress, cancel, retry failed) and its results.
+//!
+//! The decisions are the core's ([`crate::api::batch`]): what each service gets, when the
+//! next request may start, what a throttled answer means. The one run driver
+//! ([`crate::ui::run`]) sends what its runner hands out; these modules draw where each row
+//! stands.
+//!
+//! - [`state`]: the batch's signals, held by the console;
+//! - [`selection`]: the row and page boxes, *Select all N matching*, the change to make;
+//! - [`flow`]: review, start, cancel, retry, close;
+//! - [`panel`]: the review and the run as drawn.
+
+pub mod flow;
+pub mod panel;
+pub mod selection;
+pub mod state;

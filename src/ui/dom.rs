@@ -1,0 +1,42 @@
+//! Small browser helpers that components share: moving the focus once a change is drawn,
+//! and work put off until the browser is idle.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Focuses the element `id` now, if it is there; returns it.
+pub fn focus(id: &str) -> Option<web_sys::HtmlElement> {
+    let el = document()
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()?;
+    let _ = el.focus();
+    Some(el)
+}
+
+/// Focuses the element `id` once the page has drawn what was just changed: an element
+/// that a signal brings up is not there until the next tick.
+pub fn focus_soon(id: impl Into<String>) {
+    let id = id.into();
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        focus(&id);
+    });
+}
+
+/// Runs `f` once the browser is idle, after the frame it is drawing has been painted: for
+/// what a page does not need to be usable (a chunk fetched ahead of need, a tab's count),
+/// so that it neither delays that frame nor competes with it. Where the browser has no
+/// `requestIdleCallback`, a short timer instead.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let run = wasm_bindgen::closure::Closure::once_into_js(f);
+    let idle = js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false)
+        && window.request_idle_callback(run.unchecked_ref()).is_ok();
+    if !idle {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 50);
+    }
+}
