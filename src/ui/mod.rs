@@ -25,6 +25,7 @@ pub mod list;
 pub mod outcome;
 pub mod preview;
 pub mod run;
+pub mod save;
 pub mod service_page;
 pub mod settings;
 pub mod split;

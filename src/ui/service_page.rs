@@ -220,11 +220,11 @@ pub fn ServicePage() -> impl IntoView {
             </div>
             <div class="panel access" id="panel-connections" role="tabpanel" aria-labelledby="tab-connections"
                 hidden=move || c.access.tab.get() != ServiceTab::Connections>
-                {move || connections.get().then(|| part!("connections", Some("Loading…"), super::connections::connections_panel()))}
+                {move || connections.get().then(|| part!("connections", Some("Loading…"), super::connections::panel::connections_panel()))}
             </div>
             <div class="panel access" id="panel-whitelist" role="tabpanel" aria-labelledby="tab-whitelist"
                 hidden=move || c.access.tab.get() != ServiceTab::Whitelist>
-                {move || whitelist.get().then(|| part!("whitelist", Some("Loading…"), super::whitelist::whitelist_panel()))}
+                {move || whitelist.get().then(|| part!("whitelist", Some("Loading…"), super::whitelist::panel::whitelist_panel()))}
             </div>
             {dialog}
         </div>

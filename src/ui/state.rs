@@ -1,18 +1,20 @@
 //! The console's state and what it does: navigate, list, open, save, upgrade. Components
-//! read it from context ([`use_console`]); every request goes through [`Console::call`].
+//! read it from context ([`use_console`]). A single request goes through [`Console::call`];
+//! the runs of many (batches, connection actions) through the run driver
+//! ([`super::run`]), which sends with the same request builder. Save, upgrade and the wait
+//! for `available` are in [`super::save`].
 
 use super::form::FormState;
-use super::http::{self, sleep_ms};
+use super::http;
 use super::outcome::Problem;
 use super::settings::SettingsState;
 use super::storage;
 use crate::api::config::RuntimeConfig;
-use crate::api::conflict::{rebase, server_change, ServerChange};
+use crate::api::conflict::{rebase, ServerChange};
 use crate::api::draft::SavedDraft;
-use crate::api::error::fields_of;
 use crate::api::history::HistoryEntry;
 use crate::api::list::ListView;
-use crate::api::poll::{needs_polling, PollPolicy, PollStep};
+use crate::api::poll::{needs_polling, PollPolicy};
 use crate::api::route::Route;
 use crate::api::{
     plan_update, EndpointService, FieldError, Operation, Outcome, ServiceDraft, ServiceList,
@@ -292,13 +294,13 @@ impl Console {
 
 /// The parts of [`Console`] the actions work on.
 #[derive(Clone, Copy)]
-struct ConsoleCore {
-    settings: SettingsState,
-    route: RwSignal<Route>,
-    list: RwSignal<Option<ListAnswer>>,
-    page: ServicePage,
-    history: RwSignal<Vec<HistoryEntry>>,
-    timing: Timing,
+pub(super) struct ConsoleCore {
+    pub(super) settings: SettingsState,
+    pub(super) route: RwSignal<Route>,
+    pub(super) list: RwSignal<Option<ListAnswer>>,
+    pub(super) page: ServicePage,
+    pub(super) history: RwSignal<Vec<HistoryEntry>>,
+    pub(super) timing: Timing,
 }
 
 impl ServicePage {
@@ -335,7 +337,7 @@ impl ServicePage {
 }
 
 impl ConsoleCore {
-    fn dirty(self) -> bool {
+    pub(super) fn dirty(self) -> bool {
         let draft = self.page.form.draft();
         self.page.base.with(|b| {
             b.as_ref()
@@ -344,7 +346,7 @@ impl ConsoleCore {
     }
 
     /// Sends `op` and records it in the history.
-    async fn call(self, op: Operation) -> Result<(Outcome, Option<String>), Problem> {
+    pub(super) async fn call(self, op: Operation) -> Result<(Outcome, Option<String>), Problem> {
         let settings = self.settings.snapshot_untracked();
         let exchange = http::execute(&settings, op.clone(), self.timing.request_timeout_s)
             .await
@@ -378,7 +380,7 @@ impl ConsoleCore {
         }
     }
 
-    async fn load_list(self, view: ListView) {
+    pub(super) async fn load_list(self, view: ListView) {
         let dialect = self.settings.dialect.get_untracked();
         let answer = self
             .call(Operation::ListServices(view.query(dialect)))
@@ -394,11 +396,11 @@ impl ConsoleCore {
     }
 
     /// The id the page is for now: answers for another one are dropped.
-    fn still_on(self, id: &str) -> bool {
+    pub(super) fn still_on(self, id: &str) -> bool {
         matches!(self.route.get_untracked(), Route::Service { id: ref r } if r == id)
     }
 
-    async fn open(self, id: String) {
+    pub(super) async fn open(self, id: String) {
         let page = self.page;
         if page.id.get_untracked() != id {
             page.id.set(id.clone());
@@ -430,7 +432,7 @@ impl ConsoleCore {
 
     /// Shows a freshly read service. Edits are never dropped: the form keeps what the
     /// user typed, or gets the draft this tab kept, or else the service as it is.
-    fn take(self, s: EndpointService) {
+    pub(super) fn take(self, s: EndpointService) {
         let page = self.page;
         let project = self.settings.project_id.get_untracked();
         let editing = untrack(|| self.dirty());
@@ -444,197 +446,6 @@ impl ConsoleCore {
             }
         }
         page.base.set(Some(s));
-    }
-
-    async fn save(self, check: bool) {
-        let page = self.page;
-        let Some(Ok(plan)) = untrack(|| {
-            let draft = page.form.draft();
-            let dialect = self.settings.dialect.get();
-            page.base
-                .with(|b| b.as_ref().map(|b| plan_update(b, &draft, dialect)))
-        }) else {
-            return;
-        };
-        let Some(id) = page
-            .base
-            .with_untracked(|b| b.as_ref().map(|b| b.id.clone()))
-        else {
-            return;
-        };
-        let sent = page.form.draft_untracked();
-        page.outcome.set(None);
-        page.server_errors.set(None);
-        if check {
-            // The PUT replaces what it carries: first make sure nobody saved meanwhile.
-            match self.call(Operation::GetService { id: id.clone() }).await {
-                Ok((Outcome::Service(fresh), _)) => {
-                    if !self.still_on(&id) {
-                        return;
-                    }
-                    let change = page
-                        .base
-                        .with_untracked(|b| b.as_ref().and_then(|b| server_change(b, &fresh)));
-                    if change.is_some() {
-                        page.conflict.set(change);
-                        leptos::task::spawn_local(async {
-                            // Once drawn: the user decides, starting from the first choice.
-                            leptos::task::tick().await;
-                            if let Some(el) = document().get_element_by_id("conflict-take") {
-                                if let Ok(el) =
-                                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
-                                {
-                                    let _ = el.focus();
-                                }
-                            }
-                        });
-                        return;
-                    }
-                }
-                Ok(_) => unreachable!("a service request answers with a service"),
-                Err(problem) => {
-                    if self.still_on(&id) {
-                        page.outcome.set(Some(PageOutcome::Failed(problem)));
-                    }
-                    return;
-                }
-            }
-        }
-        let answer = self
-            .call(Operation::UpdateService {
-                id: id.clone(),
-                body: plan.body.clone(),
-            })
-            .await;
-        if !self.still_on(&id) {
-            return;
-        }
-        match answer {
-            Ok((Outcome::Service(s), request_id)) => {
-                let n = plan.changes.len() + usize::from(plan.ports.is_some());
-                let name = s.short_name();
-                let name = if name.is_empty() { s.id.clone() } else { name };
-                page.outcome.set(Some(PageOutcome::Done {
-                    summary: format!(
-                        "Saved {name}: {n} {}.",
-                        if n == 1 { "change" } else { "changes" }
-                    ),
-                    request_id,
-                }));
-                storage::remove_draft(&self.settings.project_id.get_untracked(), &id);
-                let wait = needs_polling(&s);
-                page.form.reset(&ServiceDraft::from_service(&s));
-                page.restored.set(false);
-                page.base.set(Some(*s));
-                if wait {
-                    // Not part of the action: the page stays usable while it waits.
-                    leptos::task::spawn_local(self.wait_until_available(id));
-                }
-            }
-            Ok(_) => unreachable!("a PUT answers with the service"),
-            Err(problem) => {
-                // The edits stay in the form; the server's word goes to its field.
-                if let Problem::Api { error, .. } = &problem {
-                    let fields = fields_of(error, &sent);
-                    let message = error
-                        .error_msg
-                        .clone()
-                        .unwrap_or_else(|| error.hint.clone());
-                    let errors = fields
-                        .into_iter()
-                        .map(|field| FieldError {
-                            field,
-                            message: format!(
-                                "{}: {message}",
-                                error.error_code.as_deref().unwrap_or("Server")
-                            ),
-                        })
-                        .collect();
-                    page.server_errors.set(Some((sent, errors)));
-                }
-                page.outcome.set(Some(PageOutcome::Failed(problem)));
-            }
-        }
-    }
-
-    async fn upgrade(self) {
-        let page = self.page;
-        let Some(id) = page
-            .base
-            .with_untracked(|b| b.as_ref().map(|b| b.id.clone()))
-        else {
-            return;
-        };
-        page.outcome.set(None);
-        let answer = self
-            .call(Operation::UpgradeService { id: id.clone() })
-            .await;
-        if !self.still_on(&id) {
-            return;
-        }
-        match answer {
-            Ok((_, request_id)) => {
-                let name = page
-                    .base
-                    .with_untracked(|b| b.as_ref().map(|b| b.short_name()))
-                    .unwrap_or_default();
-                // The card follows the service; the form keeps any edits (see `take`).
-                match self.call(Operation::GetService { id: id.clone() }).await {
-                    Ok((Outcome::Service(s), _)) if self.still_on(&id) => self.take(*s),
-                    _ => {}
-                }
-                page.outcome.set(Some(PageOutcome::Done {
-                    summary: format!("Upgrade of {name} to Advanced (profession) accepted."),
-                    request_id,
-                }));
-            }
-            Err(problem) => page.outcome.set(Some(PageOutcome::Failed(problem))),
-        }
-    }
-
-    /// Polls GET, bounded, until the service is `available` again, refreshing the card.
-    async fn wait_until_available(self, id: String) {
-        let page = self.page;
-        let policy = self.timing.poll;
-        for attempt in 1..=policy.max_attempts {
-            let status = page
-                .base
-                .with_untracked(|b| b.as_ref().and_then(|s| s.status.clone()))
-                .unwrap_or_else(|| "unknown".into());
-            page.poll.set(PollState::Waiting {
-                attempt,
-                max: policy.max_attempts,
-                status,
-            });
-            sleep_ms(policy.interval_ms).await;
-            if !self.still_on(&id) {
-                return;
-            }
-            let Ok((Outcome::Service(s), _)) =
-                self.call(Operation::GetService { id: id.clone() }).await
-            else {
-                page.poll.set(PollState::Idle);
-                return;
-            };
-            if !self.still_on(&id) {
-                return;
-            }
-            let step = policy.step(attempt, &s);
-            let status = s.status.clone().unwrap_or_default();
-            // The card follows the service; the form keeps what it holds.
-            page.base.set(Some(*s));
-            match step {
-                PollStep::Done => {
-                    page.poll.set(PollState::Available);
-                    return;
-                }
-                PollStep::Again => {}
-                PollStep::Stop => {
-                    page.poll.set(PollState::Stopped { status });
-                    return;
-                }
-            }
-        }
     }
 }
 

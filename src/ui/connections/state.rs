@@ -1,0 +1,273 @@
+//! The Connections tab's state and what it does: read a page of connections, and run
+//! Accept or Reject through the one run driver, one request per endpoint.
+
+use crate::api::batch::{RowStatus, RunOptions, Runner, StepKind};
+use crate::api::connection_job::ConnectionJob;
+use crate::api::connections::{
+    action_summary, connections_input, Connection, ConnectionAction, ConnectionList,
+    ConnectionStatus, ConnectionsInput, ConnectionsView,
+};
+use crate::api::{build_request, ApiRequest, Operation, Outcome};
+use crate::ui::access::counts::load_page_pending;
+use crate::ui::dom::focus_soon;
+use crate::ui::outcome::Problem;
+use crate::ui::run::{RunDriver, RunHooks};
+use crate::ui::state::Console;
+use leptos::prelude::*;
+
+/// What the last action did to a row, as drawn beside it: the text and its look
+/// (`ok`, `failed`, `warn`, `running`).
+pub(super) type Note = (String, String, &'static str);
+
+/// The tab's state, for the life of the service page.
+#[derive(Clone, Copy)]
+pub struct ConnectionsTab {
+    pub(super) view: RwSignal<ConnectionsView>,
+    /// The page as last read, each row updated with what the actions answered.
+    pub(super) rows: RwSignal<Vec<Connection>>,
+    pub(super) total: RwSignal<u64>,
+    /// The first page has been asked for.
+    pub(super) started: RwSignal<bool>,
+    pub(super) loading: RwSignal<bool>,
+    pub(super) problem: RwSignal<Option<Problem>>,
+    pub(super) selected: RwSignal<Vec<String>>,
+    /// Per endpoint: (id, text, tone).
+    pub(super) notes: RwSignal<Vec<Note>>,
+    /// What the last run came to.
+    pub(super) summary: RwSignal<Option<String>>,
+    /// Reject asks first: the endpoints it is for.
+    pub(super) confirm: RwSignal<Vec<String>>,
+    /// Accept or Reject on the selected endpoints, one request each.
+    pub(super) driver: RunDriver<ConnectionJob>,
+}
+
+pub(super) fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The endpoint ids on the page that allow `action`, among `ids`.
+pub(super) fn allowed(t: ConnectionsTab, ids: &[String], action: ConnectionAction) -> Vec<String> {
+    t.rows.with(|rows| {
+        ids.iter()
+            .filter(|id| rows.iter().any(|r| &r.id == *id && r.allows(action)))
+            .cloned()
+            .collect()
+    })
+}
+
+/// Where the list's error stands, when it is about an input (a filter, the pager).
+pub(super) fn problem_at(t: ConnectionsTab) -> Option<ConnectionsInput> {
+    t.problem.with(|p| match p {
+        Some(Problem::Api { error, .. }) => connections_input(error, None),
+        _ => None,
+    })
+}
+
+/// Reads the page the view names.
+pub(super) fn load(c: Console, t: ConnectionsTab) {
+    let service_id = c.page.id.get_untracked();
+    if service_id.is_empty() || !untrack(|| c.settings.complete()) {
+        return;
+    }
+    let view = t.view.get_untracked();
+    t.started.set(true);
+    t.loading.set(true);
+    leptos::task::spawn_local(async move {
+        let answer = c
+            .call(Operation::ListConnections {
+                service_id: service_id.clone(),
+                query: view.query(),
+            })
+            .await;
+        // An answer for a page, filter or service the user has left is not shown.
+        if t.view.try_get_untracked().as_ref() != Some(&view)
+            || c.page.id.get_untracked() != service_id
+        {
+            return;
+        }
+        t.loading.set(false);
+        match answer {
+            Ok((
+                Outcome::Connections(ConnectionList {
+                    connections,
+                    total_count,
+                }),
+                _,
+            )) => {
+                t.problem.set(None);
+                t.selected
+                    .update(|s| s.retain(|id| connections.iter().any(|r| &r.id == id)));
+                if view.status == Some(ConnectionStatus::PendingAcceptance)
+                    && view.endpoint_id.is_empty()
+                    && view.marker_id.is_empty()
+                {
+                    let project = c.settings.project_id.get_untracked();
+                    c.access.remember(project.trim(), &service_id, total_count);
+                }
+                t.rows.set(connections);
+                t.total.set(total_count);
+            }
+            Ok(_) => {}
+            Err(p) => t.problem.set(Some(p)),
+        }
+    });
+}
+
+pub(super) fn go(c: Console, t: ConnectionsTab, view: ConnectionsView) {
+    t.view.set(view);
+    load(c, t);
+}
+
+/// Starts `action` on `ids` (one request each).
+pub(super) fn run(c: Console, t: ConnectionsTab, action: ConnectionAction, ids: Vec<String>) {
+    if t.driver.is_running() {
+        return;
+    }
+    let service_id = c.page.id.get_untracked();
+    let jobs = match ConnectionJob::for_selection(&service_id, action, &ids, c.timing.poll) {
+        Ok(jobs) => jobs,
+        Err(e) => {
+            t.summary.set(Some(e.message().to_owned()));
+            return;
+        }
+    };
+    // The deployment's batch settings (config.json) hold for these requests too.
+    let options = RunOptions {
+        seed: now() as u64,
+        ..c.batch.defaults
+    };
+    t.driver.set(Some(Runner::new(jobs, options)));
+    t.notes.update(|n| n.retain(|(id, ..)| !ids.contains(id)));
+    t.summary.set(None);
+    sync(t);
+    t.driver.run(
+        c.run_env(),
+        RunHooks {
+            changed: Box::new(move |_| sync(t)),
+            finished: Box::new(move || finish(c, t)),
+        },
+    );
+    focus_soon("conn-result");
+}
+
+/// Draws every row of the run: its status as the API last answered, and its note.
+pub(super) fn sync(t: ConnectionsTab) {
+    let lines: Vec<(Option<Connection>, Note)> = t
+        .driver
+        .with(|r| {
+            r.rows()
+                .iter()
+                .map(|row| {
+                    let id = row.job.endpoint_id.clone();
+                    let retrying = row.tries.last().and_then(|t| t.retry_in_ms).is_some();
+                    let (text, tone) = match &row.status {
+                        RowStatus::Waiting => ("Waiting to be sent".to_owned(), "running"),
+                        RowStatus::Running if retrying => {
+                            ("Throttled by the API: trying again…".to_owned(), "running")
+                        }
+                        RowStatus::Running => match row.step() {
+                            Some(StepKind::Watch) => (
+                                format!(
+                                    "{}: checking until it settles…",
+                                    row.job.status().map_or("Sent", |s| s.label())
+                                ),
+                                "running",
+                            ),
+                            _ => ("Sending…".to_owned(), "running"),
+                        },
+                        RowStatus::Done { note } => (note.clone(), "ok"),
+                        RowStatus::Failed { .. } => (row.status.detail(), "failed"),
+                        s => (format!("{}: {}", s.label(), s.detail()), "warn"),
+                    };
+                    (row.job.seen.clone(), (id, text, tone))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for (seen, _) in &lines {
+        if let Some(conn) = seen {
+            let changed = t
+                .rows
+                .with_untracked(|rows| rows.iter().any(|r| r.id == conn.id && r != conn));
+            if changed {
+                t.rows.update(|rows| {
+                    if let Some(r) = rows.iter_mut().find(|r| r.id == conn.id) {
+                        *r = conn.clone();
+                    }
+                });
+            }
+        }
+    }
+    t.notes.update(|notes| {
+        for (_, note) in lines {
+            match notes.iter_mut().find(|n| n.0 == note.0) {
+                Some(n) if *n != note => *n = note,
+                Some(_) => {}
+                None => notes.push(note),
+            }
+        }
+    });
+}
+
+/// Cancel: requests in flight are aborted, the rest are not sent.
+pub(super) fn cancel(c: Console, t: ConnectionsTab) {
+    t.driver.cancel(c.run_env());
+}
+
+/// The run is over: the summary, and the tab's count as it is now.
+pub(super) fn finish(c: Console, t: ConnectionsTab) {
+    sync(t);
+    let text = t.driver.with(|r| {
+        let action = r
+            .rows()
+            .first()
+            .map_or(ConnectionAction::Accept, |row| row.job.action);
+        let p = r.progress(now());
+        let mut s = action_summary(action, p.done, p.failed + p.aborted);
+        if p.unconfirmed > 0 {
+            s.push_str(&format!(" {} not confirmed yet.", p.unconfirmed));
+        }
+        if p.not_started > 0 {
+            s.push_str(&format!(" {} not sent (cancelled).", p.not_started));
+        }
+        s
+    });
+    t.summary.set(text);
+    t.selected.set(Vec::new());
+    load_page_pending(c, c.page.id.get_untracked());
+}
+
+/// The requests of `action` for `ids`, exactly as they go.
+pub(super) fn action_requests(
+    c: Console,
+    action: ConnectionAction,
+    ids: &[String],
+) -> Vec<ApiRequest> {
+    let settings = c.settings.snapshot();
+    let service_id = c.page.id.get();
+    ids.iter()
+        .filter_map(|id| {
+            build_request(
+                &settings,
+                &Operation::ConnectionAction {
+                    service_id: service_id.clone(),
+                    action,
+                    endpoint_id: id.clone(),
+                },
+            )
+            .ok()
+        })
+        .collect()
+}
+
+/// The error's words for a message beside an input.
+pub(super) fn problem_text(p: Option<Problem>) -> Option<String> {
+    match p? {
+        Problem::Api { error, .. } => Some(format!(
+            "{}: {}",
+            error.error_code.as_deref().unwrap_or("Error"),
+            error.error_msg.as_deref().unwrap_or(&error.hint)
+        )),
+        Problem::Settings(e) => Some(e.message().to_owned()),
+    }
+}
