@@ -11,13 +11,16 @@
 //! Where things are: [`routes`] declares every route (its `app` is the whole server as an axum
 //! `Router`); `routes::api` and `routes::control` hold the handlers; `rules` the PUT's rules;
 //! `model` the domain types and `seed` their loading, `fleet` the generated services of `--fleet`; `state` what the server holds; `record`,
-//! `cors` and `faults` the layers every request passes; `guard` the Host, origin and test-hook
+//! `cors` and `faults` the layers every request passes, `extensions` what they pass on to each
+//! other, `fault_queue` what a fault is; `guard` the Host, origin and test-hook
 //! checks; `statics` the `--static-dir` files;
 //! `server` the listener; `config` the flags.
 
 mod config;
 mod cors;
 mod error;
+mod extensions;
+mod fault_queue;
 mod faults;
 mod fleet;
 mod guard;

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::Config;
-use crate::faults::Fault;
+use crate::fault_queue::Fault;
 use crate::model::{Connection, Dialect, Permission, Service};
 
 /// The state every handler and middleware shares (cheap to clone).

@@ -14,7 +14,7 @@ use std::time::Instant;
 use serde::Deserialize;
 
 use crate::error::{quote, ApiError};
-use crate::faults::{parse_fault, Fault};
+use crate::fault_queue::{parse_fault, Fault};
 use crate::fleet;
 use crate::model::{Connection, Dialect, ServiceErrorItem};
 use crate::rules;

@@ -14,7 +14,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Router};
 
 use crate::error::gateway_not_found;
-use crate::record::{Kind, RequestId};
+use crate::extensions::{Kind, RequestId};
 use crate::state::AppState;
 use crate::{cors, faults, record, statics};
 
