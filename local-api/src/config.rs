@@ -6,7 +6,13 @@ use std::time::Duration;
 
 use crate::fleet::MAX_FLEET;
 use crate::model::Seed;
-use crate::{DEFAULT_CREATING_DELAY_MS, DEFAULT_PORT, DEFAULT_TOKEN};
+
+/// The token accepted when neither `--token` nor `VPCEP_TOKENS` is given.
+pub const DEFAULT_TOKEN: &str = "demo-token";
+/// The default port (`--port`, `VPCEP_PORT`).
+pub const DEFAULT_PORT: u16 = 9000;
+/// The default time a service stays `creating` after its port mappings change.
+pub const DEFAULT_CREATING_DELAY_MS: u64 = 2000;
 
 /// Everything the server needs to run.
 #[derive(Clone, Debug)]

@@ -34,9 +34,12 @@ mod state;
 mod statics;
 mod timefmt;
 
-pub use config::{usage, Config, ParsedArgs};
+pub use config::{
+    usage, Config, ParsedArgs, DEFAULT_CREATING_DELAY_MS, DEFAULT_PORT, DEFAULT_TOKEN,
+};
 pub use fleet::{fleet_service, FLEET_ID_PREFIX, MAX_FLEET};
 pub use model::{Dialect, PortMapping, Seed, SeedProject, Service, ServiceErrorItem, Tag};
+pub use seed::{DEFAULT_SEED_JSON, HUAWEI_PROJECT_ID, OTC_PROJECT_ID};
 pub use server::{serve, serve_with_shutdown};
 pub use state::{AppState, REQUEST_LOG_CAPACITY};
 
@@ -45,17 +48,3 @@ pub use state::{AppState, REQUEST_LOG_CAPACITY};
 pub fn app(config: Config) -> axum::Router {
     routes::app(AppState::new(config))
 }
-
-/// The seed compiled into the binary (`local-api/seed/default.json`).
-pub const DEFAULT_SEED_JSON: &str = include_str!("../seed/default.json");
-/// The token accepted when neither `--token` nor `VPCEP_TOKENS` is given.
-pub const DEFAULT_TOKEN: &str = "demo-token";
-/// The default port (`--port`, `VPCEP_PORT`).
-pub const DEFAULT_PORT: u16 = 9000;
-/// The default time a service stays `creating` after its port mappings change.
-pub const DEFAULT_CREATING_DELAY_MS: u64 = 2000;
-
-/// The Huawei Cloud project of the embedded seed (region `cn-north-4`).
-pub const HUAWEI_PROJECT_ID: &str = "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a";
-/// The Open Telekom Cloud project of the embedded seed (region `eu-de`).
-pub const OTC_PROJECT_ID: &str = "7c4e2a9b1d3f4e5a8b6c0d2e4f6a8b0c";

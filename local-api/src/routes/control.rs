@@ -69,7 +69,7 @@ pub async fn edit(
 }
 
 /// `GET /__control/requests`: the last API requests since the last reset (at most
-/// [`crate::REQUEST_LOG_CAPACITY`]), in order of arrival.
+/// [`crate::state::REQUEST_LOG_CAPACITY`]), in order of arrival.
 pub async fn requests(State(app): State<AppState>) -> Json<Value> {
     Json(serde_json::to_value(&app.lock().requests).unwrap_or(Value::Null))
 }
