@@ -1,20 +1,31 @@
 //! `vpcep-local-api`: a local stand-in for the cloud's VPC Endpoint (VPCEP) API.
 //!
 //! It serves the calls the console drives (GET one / list, PUT modify, POST upgrade, and a
-//! service's connections and whitelist, listed and changed) over plain HTTP/1.1 with the real API's rules, error codes and quirks, from an in-memory copy of a
-//! seed file. Test hooks (`/__control/...`, `__fault=`) inject proxy failures and expose a log of
-//! every API request received.
+//! service's connections and whitelist, listed and changed) over plain HTTP/1.1 with the real
+//! API's rules, error codes and quirks, from an in-memory copy of a seed file. Test hooks
+//! (`/__control/...`, `__fault=`) inject proxy failures and expose a log of every API request
+//! received.
 //!
 //! The validation here is written independently of the console crate on purpose: the server is
 //! an oracle of the API rules, not a mirror of the client's own checks.
 //!
-//! Where things are: [`routes`] declares every route (its `app` is the whole server as an axum
-//! `Router`); `routes::api` and `routes::control` hold the handlers; `rules` the PUT's rules;
-//! `model` the domain types and `seed` their loading, `fleet` the generated services of `--fleet`; `state` what the server holds; `record`,
-//! `cors` and `faults` the layers every request passes, `extensions` what they pass on to each
-//! other, `fault_queue` what a fault is; `guard` the Host, origin and test-hook
-//! checks; `statics` the `--static-dir` files;
-//! `server` the listener; `config` the flags.
+//! Where things are:
+//!
+//! - [`routes`] declares every route and the layers around them (its `app` is the whole server
+//!   as an axum `Router`). The handlers: `routes::api` the service calls and the `Authenticated`
+//!   extractor, `routes::connections` and `routes::permissions` a service's connections and
+//!   whitelist, `routes::access` what those two share, `routes::control` the test hooks.
+//! - The layers every request passes, outermost first: `record` (id, kind, body, `Host` check,
+//!   logs), `cors`, `faults`. `extensions` holds what they pass on to each other, `fault_queue`
+//!   what a fault is and which one hits a request, `guard` the `Host`, origin and test-hook
+//!   checks.
+//! - `rules` the PUT's rules and `rules::access` those of connections and whitelist records;
+//!   `error` the API's error answers.
+//! - `model` the domain types, `seed` loading and checking them (and the embedded seed), `fleet`
+//!   the generated services of `--fleet`, `state` what the server holds, `timefmt` the API's
+//!   timestamps.
+//! - `statics` the `--static-dir` files, `server` the listener, `config` the configuration and
+//!   the binary's flags.
 
 mod config;
 mod cors;

@@ -1,5 +1,7 @@
-//! The outermost middleware: every request gets an id (`X-Request-Id`), a kind, a line in the
-//! stderr log, and, when it is an API request, an entry in the request log.
+//! The outermost middleware: every request gets an id (`X-Request-Id`), a kind and its body read
+//! (bounded; all three passed on as extensions), the `Host` check (421), a line in the stderr
+//! log, and, when it is an API request or a preflight that is not for a test hook, an entry in
+//! the request log.
 
 use std::time::Instant;
 

@@ -1,6 +1,6 @@
-//! The test hooks under `/__control`: queue and clear faults, reset to the seed, read the log,
-//! change a service as another client would, give a project a fleet, connect an endpoint to a
-//! service as a consumer would. None needs a token; none answers a web page (see `guard`).
+//! The test hooks under `/__control`: queue, list and clear faults, reset to the seed, read the
+//! log, change a service as another client would, give a project a fleet, connect an endpoint
+//! to a service as a consumer would. None needs a token; none answers a web page (see `guard`).
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
