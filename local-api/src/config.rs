@@ -1,12 +1,30 @@
-//! Command line and environment configuration.
+//! The configuration: [`Config`], and the flags and environment variables of the binary that
+//! make one, parsed by clap (derive API). The README's "Flags and environment" is the reference.
+//!
+//! Three rules need more than clap's attributes: an empty variable counts as unset (clap would
+//! pass it on as an empty value), a repeatable flag's variable is a comma-separated list, and a
+//! bad value from a variable is reported under the variable's name. [`command`] and
+//! [`FlagOrVar`] do that; the values themselves are checked by small value parsers.
 
+use std::ffi::{OsStr, OsString};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::time::Duration;
 
+use clap::builder::TypedValueParser;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::parser::ValueSource;
+use clap::{Arg, Command, CommandFactory, FromArgMatches, Parser};
+
 use crate::fleet::MAX_FLEET;
 use crate::model::Seed;
-use crate::{DEFAULT_CREATING_DELAY_MS, DEFAULT_PORT, DEFAULT_TOKEN};
+
+/// The token accepted when neither `--token` nor `VPCEP_TOKENS` is given.
+pub const DEFAULT_TOKEN: &str = "demo-token";
+/// The default port (`--port`, `VPCEP_PORT`).
+pub const DEFAULT_PORT: u16 = 9000;
+/// The default time a service stays `creating` after its port mappings change.
+pub const DEFAULT_CREATING_DELAY_MS: u64 = 2000;
 
 /// Everything the server needs to run.
 #[derive(Clone, Debug)]
@@ -37,16 +55,6 @@ pub struct Config {
     pub static_dir: Option<PathBuf>,
 }
 
-/// The outcome of [`Config::from_args`].
-#[derive(Clone, Debug)]
-#[allow(clippy::large_enum_variant)]
-pub enum ParsedArgs {
-    /// Run the server with this configuration.
-    Run(Config),
-    /// `--help` / `-h` was given: print [`usage`] and exit 0.
-    Help,
-}
-
 impl Default for Config {
     /// The defaults of the binary: 127.0.0.1:9000, token `demo-token`, the embedded seed,
     /// a 2000 ms `creating` phase, loopback origins and hosts only, request log on, no static
@@ -66,205 +74,131 @@ impl Default for Config {
     }
 }
 
-/// The text printed by `--help`.
-pub fn usage() -> String {
-    format!(
-        "vpcep-local-api - a local VPC Endpoint (VPCEP) API server for demos and tests
+/// The binary's flags, each with its environment variable; `--help` is made from these.
+#[derive(Debug, Parser)]
+#[command(
+    about = "A local VPC Endpoint (VPCEP) API server for demos and tests",
+    long_about = None,
+    after_help = "\
+A flag wins over its environment variable; an empty variable counts as unset. Values may also be
+given as --flag=value. When ready the server prints one line to stdout:
+    vpcep-local-api listening on http://ADDR:PORT",
+    // A flag given twice takes its last value (a script's default, then its caller's) where
+    // clap would refuse it; the repeatable ones add up.
+    args_override_self = true,
+)]
+struct Args {
+    /// IP address to bind
+    #[arg(
+        long,
+        env = "VPCEP_ADDR",
+        value_name = "ADDR",
+        default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST),
+        value_parser = either(ip_address),
+    )]
+    addr: IpAddr,
 
-USAGE:
-    vpcep-local-api [OPTIONS]
+    /// Port to bind; 0 = ephemeral (the ready line shows the real one)
+    #[arg(
+        long,
+        env = "VPCEP_PORT",
+        value_name = "PORT",
+        default_value_t = DEFAULT_PORT,
+        // `--port -1` is a bad value, not an unknown flag `-1` (so for the other numbers).
+        allow_negative_numbers = true,
+        value_parser = either(port),
+    )]
+    port: u16,
 
-OPTIONS (a flag wins over its environment variable):
-    --addr ADDR              address to bind                      [env VPCEP_ADDR, default 127.0.0.1]
-    --port PORT              port to bind, 0 = ephemeral          [env VPCEP_PORT, default {DEFAULT_PORT}]
-    --token TOKEN            accepted X-Auth-Token, repeatable    [env VPCEP_TOKENS, comma-separated, default {DEFAULT_TOKEN}]
-    --seed FILE              JSON seed of projects and services   [env VPCEP_SEED, default: the embedded seed]
-    --fleet N                add N generated services (fleet-001  [env VPCEP_FLEET, default 0]
-                             ...) to the seed's first project,
-                             0..{MAX_FLEET}
-    --creating-delay-ms N    how long a service stays 'creating'  [env VPCEP_CREATING_DELAY_MS, default {DEFAULT_CREATING_DELAY_MS}]
-                             after its port mappings change
-    --allow-origin ORIGIN    CORS origin to allow, repeatable;    [env VPCEP_ALLOW_ORIGINS, comma-separated, default: loopback origins]
-                             '*' allows any origin
-    --allow-host NAME        Host name to answer besides the      [env VPCEP_ALLOW_HOSTS, comma-separated, default: loopback names only]
-                             loopback ones, repeatable; '*' = any
-    --static-dir DIR         also serve the files of DIR on GET   [env VPCEP_STATIC_DIR, default: no files]
-                             and HEAD outside /v1/, /v2/ and
-                             /__control ('/' is DIR/index.html)
-    --quiet                  no request log on stderr
-    -h, --help               print this help and exit
+    /// Accepted X-Auth-Token value, repeatable (the variable: comma-separated)
+    #[arg(
+        long = "token",
+        env = "VPCEP_TOKENS",
+        value_name = "TOKEN",
+        default_value = DEFAULT_TOKEN,
+        // Tokens are secrets: `--help` does not show the variable's value.
+        hide_env_values = true,
+        value_parser = FlagOrVar { flag: one_value, var: token_list },
+    )]
+    tokens: Vec<Values>,
 
-Values may also be given as --flag=value. When ready the server prints one line to stdout:
-    vpcep-local-api listening on http://ADDR:PORT
-"
-    )
+    /// JSON seed of projects and services (default: the embedded seed)
+    #[arg(long, env = "VPCEP_SEED", value_name = "FILE", value_parser = either(seed_file))]
+    seed: Option<Seed>,
+
+    /// Add N generated services (fleet-001, ...) to the seed's first project, 0 to 10000
+    /// (default: none)
+    #[arg(
+        long,
+        env = "VPCEP_FLEET",
+        value_name = "N",
+        allow_negative_numbers = true,
+        value_parser = either(fleet_size),
+    )]
+    fleet: Option<usize>,
+
+    /// How long a service stays 'creating' after its port mappings change, in milliseconds
+    #[arg(
+        long,
+        env = "VPCEP_CREATING_DELAY_MS",
+        value_name = "N",
+        default_value_t = DEFAULT_CREATING_DELAY_MS,
+        allow_negative_numbers = true,
+        value_parser = either(milliseconds),
+    )]
+    creating_delay_ms: u64,
+
+    /// CORS origin to allow instead of the loopback ones, repeatable (the variable:
+    /// comma-separated); '*' allows any origin
+    #[arg(
+        long = "allow-origin",
+        env = "VPCEP_ALLOW_ORIGINS",
+        value_name = "ORIGIN",
+        value_parser = FlagOrVar { flag: one_value, var: comma_list },
+    )]
+    allow_origins: Vec<Values>,
+
+    /// Host name to answer besides the loopback ones, any port (NAME:PORT for one), repeatable
+    /// (the variable: comma-separated); '*' answers any
+    #[arg(
+        long = "allow-host",
+        env = "VPCEP_ALLOW_HOSTS",
+        value_name = "NAME",
+        value_parser = FlagOrVar { flag: one_trimmed_value, var: comma_list },
+    )]
+    allow_hosts: Vec<Values>,
+
+    /// Also serve the files of DIR on GET and HEAD outside /v1/, /v2/ and /__control ('/' is
+    /// DIR/index.html)
+    #[arg(long, env = "VPCEP_STATIC_DIR", value_name = "DIR", value_parser = either(directory))]
+    static_dir: Option<PathBuf>,
+
+    /// No request log on stderr
+    #[arg(long)]
+    quiet: bool,
 }
 
-const VALUE_FLAGS: [&str; 9] = [
-    "--addr",
-    "--port",
-    "--token",
-    "--seed",
-    "--fleet",
-    "--creating-delay-ms",
-    "--allow-origin",
-    "--allow-host",
-    "--static-dir",
-];
+/// One value of a repeatable flag, or every item of its variable's comma-separated list.
+#[derive(Clone, Debug)]
+struct Values(Vec<String>);
 
 impl Config {
-    /// Parses the command line (WITHOUT the program name, e.g. `std::env::args().skip(1)`) and
-    /// the environment (`env("VPCEP_PORT")` etc.; an empty value counts as unset). A flag wins
-    /// over its environment variable. `Err` carries a message for stderr (the binary exits 2).
-    pub fn from_args(
-        args: impl IntoIterator<Item = String>,
-        env: impl Fn(&str) -> Option<String>,
-    ) -> Result<ParsedArgs, String> {
-        let args: Vec<String> = args.into_iter().collect();
-        if args.iter().any(|a| a == "--help" || a == "-h") {
-            return Ok(ParsedArgs::Help);
-        }
-        let env = |name: &str| env(name).filter(|v| !v.trim().is_empty());
+    /// The configuration the binary's command line and environment give. Like clap's
+    /// `Parser::parse`, prints the usage and exits 0 on `--help`, and prints a message to stderr
+    /// and exits 2 on a bad flag or value.
+    pub fn parse() -> Config {
+        Config::try_parse_from(std::env::args_os()).unwrap_or_else(|e| e.exit())
+    }
 
-        let mut addr: Option<String> = None;
-        let mut port: Option<String> = None;
-        let mut tokens: Vec<String> = Vec::new();
-        let mut seed_path: Option<String> = None;
-        let mut fleet: Option<String> = None;
-        let mut delay: Option<String> = None;
-        let mut origins: Vec<String> = Vec::new();
-        let mut hosts: Vec<String> = Vec::new();
-        let mut static_dir: Option<String> = None;
-        let mut quiet = false;
-
-        let mut iter = args.into_iter();
-        while let Some(arg) = iter.next() {
-            let (name, inline) = match arg.split_once('=') {
-                Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
-                _ => (arg.clone(), None),
-            };
-            if name == "--quiet" {
-                if inline.is_some() {
-                    return Err("--quiet takes no value".to_string());
-                }
-                quiet = true;
-                continue;
-            }
-            if !VALUE_FLAGS.contains(&name.as_str()) {
-                return Err(format!("unknown argument '{arg}'"));
-            }
-            let value = match inline {
-                Some(v) => v,
-                None => match iter.next() {
-                    Some(v) if !v.starts_with("--") => v,
-                    _ => return Err(format!("{name} needs a value")),
-                },
-            };
-            match name.as_str() {
-                "--addr" => addr = Some(value),
-                "--port" => port = Some(value),
-                "--token" => {
-                    if value.trim().is_empty() {
-                        return Err("--token must not be empty".to_string());
-                    }
-                    tokens.push(value);
-                }
-                "--seed" => seed_path = Some(value),
-                "--fleet" => fleet = Some(value),
-                "--creating-delay-ms" => delay = Some(value),
-                "--static-dir" => static_dir = Some(value),
-                "--allow-host" => {
-                    if value.trim().is_empty() {
-                        return Err("--allow-host must not be empty".to_string());
-                    }
-                    hosts.push(value.trim().to_string());
-                }
-                _ => {
-                    if value.trim().is_empty() {
-                        return Err("--allow-origin must not be empty".to_string());
-                    }
-                    origins.push(value);
-                }
-            }
-        }
-
-        let mut config = Config {
-            quiet,
-            ..Config::default()
-        };
-
-        if let Some((value, source)) = pick(addr, "--addr", &env, "VPCEP_ADDR") {
-            config.addr = value
-                .trim()
-                .parse()
-                .map_err(|_| format!("{source}: '{value}' is not an IP address"))?;
-        }
-        if let Some((value, source)) = pick(port, "--port", &env, "VPCEP_PORT") {
-            config.port = value
-                .trim()
-                .parse()
-                .map_err(|_| format!("{source}: '{value}' is not a port number (0-65535)"))?;
-        }
-        if !tokens.is_empty() {
-            config.tokens = tokens;
-        } else if let Some(list) = env("VPCEP_TOKENS") {
-            let list = split_list(&list);
-            if list.is_empty() {
-                return Err("VPCEP_TOKENS: no token in the list".to_string());
-            }
-            config.tokens = list;
-        }
-        if let Some((value, source)) = pick(seed_path, "--seed", &env, "VPCEP_SEED") {
-            let text = std::fs::read_to_string(&value)
-                .map_err(|e| format!("{source}: cannot read '{value}': {e}"))?;
-            config.seed =
-                Seed::from_json(&text).map_err(|e| format!("{source}: '{value}': {e}"))?;
-        }
-        if let Some((value, source)) = pick(fleet, "--fleet", &env, "VPCEP_FLEET") {
-            let n: usize = value.trim().parse().map_err(|_| {
-                format!("{source}: '{value}' is not a number of services (0-{MAX_FLEET})")
-            })?;
-            config.seed = config
-                .seed
-                .with_fleet(n)
-                .map_err(|e| format!("{source}: {e}"))?;
-        }
-        if let Some((value, source)) = pick(
-            delay,
-            "--creating-delay-ms",
-            &env,
-            "VPCEP_CREATING_DELAY_MS",
-        ) {
-            let ms: u64 = value
-                .trim()
-                .parse()
-                .map_err(|_| format!("{source}: '{value}' is not a number of milliseconds"))?;
-            config.creating_delay = Duration::from_millis(ms);
-        }
-        if !origins.is_empty() {
-            config.allow_origins = origins;
-        } else if let Some(list) = env("VPCEP_ALLOW_ORIGINS") {
-            config.allow_origins = split_list(&list);
-        }
-        if config.allow_origins.iter().any(|o| o == "*") {
-            config.allow_origins = vec!["*".to_string()];
-        }
-        if !hosts.is_empty() {
-            config.allow_hosts = hosts;
-        } else if let Some(list) = env("VPCEP_ALLOW_HOSTS") {
-            config.allow_hosts = split_list(&list);
-        }
-        if let Some((value, source)) = pick(static_dir, "--static-dir", &env, "VPCEP_STATIC_DIR") {
-            if value.is_empty() {
-                return Err(format!("{source} must not be empty"));
-            }
-            let dir = PathBuf::from(&value);
-            if !dir.is_dir() {
-                return Err(format!("{source}: '{value}' is not a directory"));
-            }
-            config.static_dir = Some(dir);
-        }
-        Ok(ParsedArgs::Run(config))
+    /// Parses `args` (the program name first, as [`std::env::args_os`] gives them) and the
+    /// environment. `--help` is an `Err` too, of kind `DisplayHelp`: [`clap::Error::exit`]
+    /// prints either as the binary does.
+    pub fn try_parse_from<I, T>(args: I) -> Result<Config, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        parse_with(command(), args)
     }
 
     /// The socket address `addr:port`.
@@ -273,45 +207,261 @@ impl Config {
     }
 }
 
-fn pick(
-    flag: Option<String>,
-    flag_name: &str,
-    env: &impl Fn(&str) -> Option<String>,
-    env_name: &str,
-) -> Option<(String, String)> {
-    match flag {
-        Some(v) => Some((v, flag_name.to_string())),
-        None => env(env_name).map(|v| (v, env_name.to_string())),
+/// The command of [`Args`], without the environment variables that are set but blank: clap
+/// reads each variable as it builds the command and would take a blank one as a value. (So
+/// `--help` does not name a variable that is set but blank.)
+fn command() -> Command {
+    Args::command().mut_args(|arg| {
+        let blank = arg
+            .get_env()
+            .and_then(std::env::var_os)
+            .is_some_and(|v| v.to_string_lossy().trim().is_empty());
+        if blank {
+            arg.env(None)
+        } else {
+            arg
+        }
+    })
+}
+
+/// Parses `args` with `cmd`, which holds the environment (the tests build one of their own).
+fn parse_with<I, T>(mut cmd: Command, args: I) -> Result<Config, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let matches = cmd.try_get_matches_from_mut(args)?;
+    let args = Args::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
+
+    let mut seed = args.seed.unwrap_or_else(Seed::embedded);
+    // Only a fleet asked for replaces the one a seed file may have.
+    if let Some(n) = args.fleet {
+        seed = seed.with_fleet(n).map_err(|e| {
+            let from = match matches.value_source("fleet") {
+                Some(ValueSource::EnvVariable) => "VPCEP_FLEET",
+                _ => "--fleet",
+            };
+            cmd.error(ErrorKind::ValueValidation, format!("{from}: {e}"))
+        })?;
+    }
+    let mut allow_origins = flatten(args.allow_origins);
+    if allow_origins.iter().any(|o| o == "*") {
+        allow_origins = vec!["*".to_string()];
+    }
+    Ok(Config {
+        addr: args.addr,
+        port: args.port,
+        tokens: flatten(args.tokens),
+        seed,
+        creating_delay: Duration::from_millis(args.creating_delay_ms),
+        allow_origins,
+        allow_hosts: flatten(args.allow_hosts),
+        quiet: args.quiet,
+        static_dir: args.static_dir,
+    })
+}
+
+fn flatten(values: Vec<Values>) -> Vec<String> {
+    values.into_iter().flat_map(|v| v.0).collect()
+}
+
+/// A value parser that parses a flag's value (or its default) with `flag` and its environment
+/// variable's with `var`, and names the variable in the error for a bad value that came from
+/// it: clap's own message names the flag wherever the value came from.
+#[derive(Clone)]
+struct FlagOrVar<F, V> {
+    flag: F,
+    var: V,
+}
+
+/// The same value parser for a flag and its variable.
+fn either<P: Clone>(parser: P) -> FlagOrVar<P, P> {
+    FlagOrVar {
+        flag: parser.clone(),
+        var: parser,
     }
 }
 
-fn split_list(list: &str) -> Vec<String> {
-    list.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+impl<F, V> TypedValueParser for FlagOrVar<F, V>
+where
+    F: TypedValueParser,
+    V: TypedValueParser<Value = F::Value>,
+{
+    type Value = F::Value;
+
+    fn parse_ref(
+        &self,
+        cmd: &Command,
+        arg: Option<&Arg>,
+        value: &OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        self.flag.parse_ref(cmd, arg, value)
+    }
+
+    fn parse_ref_(
+        &self,
+        cmd: &Command,
+        arg: Option<&Arg>,
+        value: &OsStr,
+        source: ValueSource,
+    ) -> Result<Self::Value, clap::Error> {
+        if source != ValueSource::EnvVariable {
+            return self.flag.parse_ref(cmd, arg, value);
+        }
+        self.var.parse_ref(cmd, arg, value).map_err(|mut err| {
+            if let Some(var) = arg.and_then(Arg::get_env) {
+                let var = var.to_string_lossy().into_owned();
+                err.insert(ContextKind::InvalidArg, ContextValue::String(var));
+            }
+            err
+        })
+    }
+}
+
+// The value parsers. Numbers and addresses may come with blanks around them (an env file's
+// `VPCEP_PORT = 9000`); paths and tokens are taken as they are.
+
+fn ip_address(value: &str) -> Result<IpAddr, String> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| "not an IP address".to_string())
+}
+
+fn port(value: &str) -> Result<u16, String> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| "not a port number (0-65535)".to_string())
+}
+
+fn milliseconds(value: &str) -> Result<u64, String> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| "not a number of milliseconds".to_string())
+}
+
+fn fleet_size(value: &str) -> Result<usize, String> {
+    value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| *n <= MAX_FLEET)
+        .ok_or_else(|| format!("not a number of services (0-{MAX_FLEET})"))
+}
+
+fn seed_file(path: &str) -> Result<Seed, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read it: {e}"))?;
+    Seed::from_json(&text)
+}
+
+fn directory(value: &str) -> Result<PathBuf, String> {
+    if value.is_empty() {
+        return Err("must not be empty".to_string());
+    }
+    let dir = PathBuf::from(value);
+    if !dir.is_dir() {
+        return Err("not a directory".to_string());
+    }
+    Ok(dir)
+}
+
+/// One value of a repeatable flag.
+fn one_value(value: &str) -> Result<Values, String> {
+    if value.trim().is_empty() {
+        return Err("must not be empty".to_string());
+    }
+    Ok(Values(vec![value.to_string()]))
+}
+
+/// One value of a repeatable flag, without blanks around it (a host name).
+fn one_trimmed_value(value: &str) -> Result<Values, String> {
+    one_value(value.trim())
+}
+
+/// A variable's comma-separated list: items trimmed, empty ones dropped.
+fn comma_list(list: &str) -> Result<Values, String> {
+    Ok(Values(
+        list.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+    ))
+}
+
+/// `VPCEP_TOKENS`: a list with at least one token (else no token would be accepted).
+fn token_list(list: &str) -> Result<Values, String> {
+    let tokens = comma_list(list)?;
+    if tokens.0.is_empty() {
+        return Err("no token in the list".to_string());
+    }
+    Ok(tokens)
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Mutex;
+
     use super::*;
 
-    fn parse(args: &[&str], env: &[(&str, &str)]) -> Result<ParsedArgs, String> {
-        let env: Vec<(String, String)> = env
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+    /// clap reads the environment as it builds the command: build it with exactly `env` of our
+    /// variables set, one test at a time, and put the process's own values back.
+    fn command_with_env(env: &[(&str, &str)]) -> Command {
+        static ENV: Mutex<()> = Mutex::new(());
+        let _one_at_a_time = ENV.lock().unwrap_or_else(|e| e.into_inner());
+        let ours: Vec<OsString> = Args::command()
+            .get_arguments()
+            .filter_map(|a| a.get_env().map(OsStr::to_os_string))
             .collect();
-        Config::from_args(args.iter().map(|s| s.to_string()), move |k| {
-            env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
-        })
+        let saved: Vec<(OsString, Option<OsString>)> = ours
+            .iter()
+            .map(|var| (var.clone(), std::env::var_os(var)))
+            .collect();
+        for var in &ours {
+            std::env::remove_var(var);
+        }
+        for (var, value) in env {
+            std::env::set_var(var, value);
+        }
+        let cmd = command();
+        for (var, value) in saved {
+            match value {
+                Some(value) => std::env::set_var(var, value),
+                None => std::env::remove_var(var),
+            }
+        }
+        cmd
+    }
+
+    fn parse(args: &[&str], env: &[(&str, &str)]) -> Result<Config, clap::Error> {
+        let args = std::iter::once("vpcep-local-api").chain(args.iter().copied());
+        parse_with(command_with_env(env), args)
     }
 
     fn run(args: &[&str], env: &[(&str, &str)]) -> Config {
+        parse(args, env).unwrap_or_else(|e| panic!("expected a config, got {e}"))
+    }
+
+    /// The message for a bad flag or value (also checking it is one: exit status 2).
+    fn error(args: &[&str], env: &[(&str, &str)]) -> String {
         match parse(args, env) {
-            Ok(ParsedArgs::Run(c)) => c,
-            other => panic!("expected a config, got {other:?}"),
+            Ok(c) => panic!("{args:?} {env:?} should fail, got {c:?}"),
+            Err(e) => {
+                assert_eq!(e.exit_code(), 2, "{args:?} {env:?}: {e}");
+                e.to_string()
+            }
         }
+    }
+
+    fn usage() -> String {
+        Args::command().render_help().to_string()
+    }
+
+    #[test]
+    fn the_command_is_well_formed() {
+        Args::command().debug_assert();
     }
 
     #[test]
@@ -344,14 +494,42 @@ mod tests {
         assert_eq!(c.creating_delay, Duration::from_millis(5));
         assert_eq!(c.allow_origins, vec!["http://a.test", "http://b.test"]);
         assert!(c.quiet);
+        // A flag's value is one token, commas and all; the variable is a list.
+        assert_eq!(run(&["--token", "a,b"], &[]).tokens, vec!["a,b"]);
+        assert_eq!(
+            run(&[], &[("VPCEP_TOKENS", " a, ,b ")]).tokens,
+            vec!["a", "b"]
+        );
+        assert_eq!(
+            run(&[], &[("VPCEP_TOKENS", " ")]).tokens,
+            vec!["demo-token"]
+        );
+        assert_eq!(run(&[], &[("VPCEP_PORT", " 7000 ")]).port, 7000);
+    }
+
+    #[test]
+    fn a_flag_given_twice_takes_its_last_value() {
+        let c = run(&["--port", "1", "--port=2", "--quiet", "--quiet"], &[]);
+        assert_eq!(c.port, 2);
+        assert!(c.quiet);
+        assert_eq!(
+            run(&["--token", "a", "--token", "b"], &[]).tokens,
+            vec!["a", "b"]
+        );
     }
 
     #[test]
     fn help_wins() {
-        assert!(matches!(
-            parse(&["--port", "x", "-h"], &[]),
-            Ok(ParsedArgs::Help)
-        ));
+        for args in [
+            &["-h"][..],
+            &["--help"],
+            &["--port", "8123", "-h"],
+            &["-h", "--port", "x"],
+        ] {
+            let e = parse(args, &[]).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::DisplayHelp, "{args:?}");
+            assert_eq!(e.exit_code(), 0);
+        }
         assert!(usage().contains("VPCEP_CREATING_DELAY_MS"));
     }
 
@@ -368,12 +546,10 @@ mod tests {
             &["--token", ""],
             &["--seed", "/nonexistent/seed.json"],
         ] {
-            assert!(parse(args, &[]).is_err(), "{args:?} should fail");
+            error(args, &[]);
         }
-        assert!(parse(&[], &[("VPCEP_PORT", "abc")])
-            .unwrap_err()
-            .contains("VPCEP_PORT"));
-        assert!(parse(&[], &[("VPCEP_TOKENS", " , ")]).is_err());
+        assert!(error(&[], &[("VPCEP_PORT", "abc")]).contains("VPCEP_PORT"));
+        assert!(error(&[], &[("VPCEP_TOKENS", " , ")]).contains("VPCEP_TOKENS"));
     }
 
     #[test]
@@ -393,15 +569,15 @@ mod tests {
             Some(dir.clone())
         );
         assert_eq!(run(&[], &[("VPCEP_STATIC_DIR", " ")]).static_dir, None);
-        let err = parse(&["--static-dir", "/nonexistent/dist"], &[]).unwrap_err();
+        let err = error(&["--static-dir", "/nonexistent/dist"], &[]);
         assert!(
             err.contains("--static-dir") && err.contains("not a directory"),
             "{err}"
         );
-        let err = parse(&[], &[("VPCEP_STATIC_DIR", "/nonexistent/dist")]).unwrap_err();
+        let err = error(&[], &[("VPCEP_STATIC_DIR", "/nonexistent/dist")]);
         assert!(err.contains("VPCEP_STATIC_DIR"), "{err}");
-        assert!(parse(&["--static-dir="], &[]).is_err());
-        assert!(usage().contains("--static-dir DIR") && usage().contains("VPCEP_STATIC_DIR"));
+        error(&["--static-dir="], &[]);
+        assert!(usage().contains("--static-dir <DIR>") && usage().contains("VPCEP_STATIC_DIR"));
     }
 
     #[test]
@@ -418,10 +594,10 @@ mod tests {
         assert_eq!(c.seed.projects[0].services[6].service_name, "fleet-003");
         assert_eq!(run(&["--fleet=0"], &[]).seed, Seed::embedded());
         for bad in ["-1", "many", "10001"] {
-            let err = parse(&["--fleet", bad], &[]).unwrap_err();
+            let err = error(&["--fleet", bad], &[]);
             assert!(err.contains("--fleet"), "{err}");
         }
-        assert!(usage().contains("--fleet N") && usage().contains("VPCEP_FLEET"));
+        assert!(usage().contains("--fleet <N>") && usage().contains("VPCEP_FLEET"));
     }
 
     #[test]
@@ -442,8 +618,8 @@ mod tests {
         assert_eq!(c.allow_hosts, vec!["vpcep.internal", "10.0.0.5"]);
         let c = run(&[], &[("VPCEP_ALLOW_HOSTS", "a.example, b.example")]);
         assert_eq!(c.allow_hosts, vec!["a.example", "b.example"]);
-        assert!(parse(&["--allow-host", ""], &[]).is_err());
-        assert!(parse(&["--allow-host"], &[]).is_err());
-        assert!(usage().contains("--allow-host NAME") && usage().contains("VPCEP_ALLOW_HOSTS"));
+        error(&["--allow-host", ""], &[]);
+        error(&["--allow-host"], &[]);
+        assert!(usage().contains("--allow-host <NAME>") && usage().contains("VPCEP_ALLOW_HOSTS"));
     }
 }

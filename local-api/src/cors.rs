@@ -11,8 +11,9 @@ use axum::Json;
 use serde_json::json;
 
 use crate::error::quote;
+use crate::extensions::Kind;
 use crate::guard;
-use crate::record::{is_control_path, Kind};
+use crate::record::is_control_path;
 use crate::state::AppState;
 
 const ALLOW_METHODS: &str = "GET, PUT, POST, OPTIONS";

@@ -1,4 +1,5 @@
-//! The API's error answers: one type, one way to turn it into a response.
+//! The API's error answers: one type, one way to turn it into a response; the gateway's 404;
+//! and how a value is quoted in a message.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

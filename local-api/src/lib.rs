@@ -1,23 +1,37 @@
 //! `vpcep-local-api`: a local stand-in for the cloud's VPC Endpoint (VPCEP) API.
 //!
 //! It serves the calls the console drives (GET one / list, PUT modify, POST upgrade, and a
-//! service's connections and whitelist, listed and changed) over plain HTTP/1.1 with the real API's rules, error codes and quirks, from an in-memory copy of a
-//! seed file. Test hooks (`/__control/...`, `__fault=`) inject proxy failures and expose a log of
-//! every API request received.
+//! service's connections and whitelist, listed and changed) over plain HTTP/1.1 with the real
+//! API's rules, error codes and quirks, from an in-memory copy of a seed file. Test hooks
+//! (`/__control/...`, `__fault=`) inject proxy failures and expose a log of every API request
+//! received.
 //!
 //! The validation here is written independently of the console crate on purpose: the server is
 //! an oracle of the API rules, not a mirror of the client's own checks.
 //!
-//! Where things are: [`routes`] declares every route (its `app` is the whole server as an axum
-//! `Router`); `routes::api` and `routes::control` hold the handlers; `rules` the PUT's rules;
-//! `model` the domain types and `seed` their loading, `fleet` the generated services of `--fleet`; `state` what the server holds; `record`,
-//! `cors` and `faults` the layers every request passes; `guard` the Host, origin and test-hook
-//! checks; `statics` the `--static-dir` files;
-//! `server` the listener; `config` the flags.
+//! Where things are:
+//!
+//! - [`routes`] declares every route and the layers around them (its `app` is the whole server
+//!   as an axum `Router`). The handlers: `routes::api` the service calls and the `Authenticated`
+//!   extractor, `routes::connections` and `routes::permissions` a service's connections and
+//!   whitelist, `routes::access` what those two share, `routes::control` the test hooks.
+//! - The layers every request passes, outermost first: `record` (id, kind, body, `Host` check,
+//!   logs), `cors`, `faults`. `extensions` holds what they pass on to each other, `fault_queue`
+//!   what a fault is and which one hits a request, `guard` the `Host`, origin and test-hook
+//!   checks.
+//! - `rules` the PUT's rules and `rules::access` those of connections and whitelist records;
+//!   `error` the API's error answers.
+//! - `model` the domain types, `seed` loading and checking them (and the embedded seed), `fleet`
+//!   the generated services of `--fleet`, `state` what the server holds, `timefmt` the API's
+//!   timestamps.
+//! - `statics` the `--static-dir` files, `server` the listener, `config` the configuration and
+//!   the binary's flags.
 
 mod config;
 mod cors;
 mod error;
+mod extensions;
+mod fault_queue;
 mod faults;
 mod fleet;
 mod guard;
@@ -31,9 +45,10 @@ mod state;
 mod statics;
 mod timefmt;
 
-pub use config::{usage, Config, ParsedArgs};
+pub use config::{Config, DEFAULT_CREATING_DELAY_MS, DEFAULT_PORT, DEFAULT_TOKEN};
 pub use fleet::{fleet_service, FLEET_ID_PREFIX, MAX_FLEET};
 pub use model::{Dialect, PortMapping, Seed, SeedProject, Service, ServiceErrorItem, Tag};
+pub use seed::{DEFAULT_SEED_JSON, HUAWEI_PROJECT_ID, OTC_PROJECT_ID};
 pub use server::{serve, serve_with_shutdown};
 pub use state::{AppState, REQUEST_LOG_CAPACITY};
 
@@ -42,17 +57,3 @@ pub use state::{AppState, REQUEST_LOG_CAPACITY};
 pub fn app(config: Config) -> axum::Router {
     routes::app(AppState::new(config))
 }
-
-/// The seed compiled into the binary (`local-api/seed/default.json`).
-pub const DEFAULT_SEED_JSON: &str = include_str!("../seed/default.json");
-/// The token accepted when neither `--token` nor `VPCEP_TOKENS` is given.
-pub const DEFAULT_TOKEN: &str = "demo-token";
-/// The default port (`--port`, `VPCEP_PORT`).
-pub const DEFAULT_PORT: u16 = 9000;
-/// The default time a service stays `creating` after its port mappings change.
-pub const DEFAULT_CREATING_DELAY_MS: u64 = 2000;
-
-/// The Huawei Cloud project of the embedded seed (region `cn-north-4`).
-pub const HUAWEI_PROJECT_ID: &str = "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a";
-/// The Open Telekom Cloud project of the embedded seed (region `eu-de`).
-pub const OTC_PROJECT_ID: &str = "7c4e2a9b1d3f4e5a8b6c0d2e4f6a8b0c";

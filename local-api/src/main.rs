@@ -3,26 +3,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use vpcep_local_api::{serve_with_shutdown, usage, Config, ParsedArgs};
+use vpcep_local_api::{serve_with_shutdown, Config};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned());
-    let config = match Config::from_args(args, |name| std::env::var(name).ok()) {
-        Ok(ParsedArgs::Run(config)) => config,
-        Ok(ParsedArgs::Help) => {
-            print!("{}", usage());
-            let _ = std::io::stdout().flush();
-            return ExitCode::SUCCESS;
-        }
-        Err(msg) => {
-            eprintln!("vpcep-local-api: {msg}");
-            eprintln!("Try 'vpcep-local-api --help' for the list of options.");
-            return ExitCode::from(2);
-        }
-    };
+    // `--help` exits 0 here; a bad flag or value exits 2 with a message on stderr.
+    let config = Config::parse();
 
     let listener = match tokio::net::TcpListener::bind(config.socket_addr()).await {
         Ok(l) => l,

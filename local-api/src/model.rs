@@ -1,5 +1,6 @@
-//! The domain: projects, their endpoint services and port mappings, as the seed gives them
-//! and the server stores them. Shared by the seed loader, the rules and the routes.
+//! The domain: projects, their endpoint services with port mappings, tags, connections and
+//! whitelist records, as the seed gives them and the server stores them. Shared by the seed
+//! loader, the fleet, the rules, the state and the routes.
 
 use serde::{Deserialize, Serialize};
 

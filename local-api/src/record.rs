@@ -1,5 +1,7 @@
-//! The outermost middleware: every request gets an id (`X-Request-Id`), a kind, a line in the
-//! stderr log, and, when it is an API request, an entry in the request log.
+//! The outermost middleware: every request gets an id (`X-Request-Id`), a kind and its body read
+//! (bounded; all three passed on as extensions), the `Host` check (421), a line in the stderr
+//! log, and, when it is an API request or a preflight that is not for a test hook, an entry in
+//! the request log.
 
 use std::time::Instant;
 
@@ -10,34 +12,12 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
-use crate::faults::{DropConnection, FaultApplied};
+use crate::extensions::{DropConnection, FaultApplied, Kind, RawBody, RequestId};
 use crate::guard;
 use crate::state::{AppState, RequestRecord, TokenSeen};
 
 /// The largest request body read; a larger one is answered with EndPoint.0002.
 const MAX_BODY_BYTES: usize = 1 << 20;
-
-/// What a request is, decided once here for the layers below.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// The VPCEP API (and its 404s): recorded, faults apply.
-    Api,
-    /// A CORS preflight: answered by the CORS layer, recorded unless for a test hook.
-    Preflight,
-    /// `/__control/…`: neither recorded nor faulted.
-    Control,
-    /// A file of `--static-dir`: neither recorded nor faulted.
-    Static,
-}
-
-/// This request's id, for the handlers that put it in a body (the gateway's 404).
-#[derive(Clone, Debug)]
-pub struct RequestId(pub String);
-
-/// The request's body as read here, for the layers below that look at it (a fault that
-/// tells requests apart by their body).
-#[derive(Clone, Debug)]
-pub struct RawBody(pub Bytes);
 
 /// Paths that always belong to the API (and its 404), even with `--static-dir`.
 pub fn is_api_path(path: &str) -> bool {

@@ -1,4 +1,5 @@
-//! The seed: projects and their endpoint services, loaded from JSON.
+//! The seed: projects and their endpoint services, loaded from JSON and checked, and the one
+//! compiled into the crate with its two projects.
 
 use std::collections::HashSet;
 
@@ -6,10 +7,18 @@ use crate::model::{Dialect, Seed};
 use crate::rules;
 use crate::rules::access::{self, PermissionType};
 
+/// The seed compiled into the binary (`local-api/seed/default.json`).
+pub const DEFAULT_SEED_JSON: &str = include_str!("../seed/default.json");
+
+/// The Huawei Cloud project of the embedded seed (region `cn-north-4`).
+pub const HUAWEI_PROJECT_ID: &str = "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a";
+/// The Open Telekom Cloud project of the embedded seed (region `eu-de`).
+pub const OTC_PROJECT_ID: &str = "7c4e2a9b1d3f4e5a8b6c0d2e4f6a8b0c";
+
 impl Seed {
-    /// The seed compiled into the crate ([`crate::DEFAULT_SEED_JSON`]).
+    /// The seed compiled into the crate ([`DEFAULT_SEED_JSON`]).
     pub fn embedded() -> Seed {
-        match Seed::from_json(crate::DEFAULT_SEED_JSON) {
+        match Seed::from_json(DEFAULT_SEED_JSON) {
             Ok(seed) => seed,
             // Guarded by a unit test; the file is part of the crate.
             Err(e) => unreachable!("the embedded seed is invalid: {e}"),
@@ -141,9 +150,9 @@ mod tests {
 
     #[test]
     fn embedded_seed_is_valid_and_has_the_promised_services() {
-        let seed = Seed::from_json(crate::DEFAULT_SEED_JSON).expect("valid seed");
+        let seed = Seed::from_json(DEFAULT_SEED_JSON).expect("valid seed");
         let hw = &seed.projects[0];
-        assert_eq!(hw.project_id, crate::HUAWEI_PROJECT_ID);
+        assert_eq!(hw.project_id, HUAWEI_PROJECT_ID);
         assert_eq!(hw.dialect, Dialect::Huawei);
         let names: Vec<&str> = hw
             .services
@@ -162,7 +171,7 @@ mod tests {
         assert_eq!(hw.services[0].port_id, hw.services[2].port_id);
         assert_eq!(hw.services[3].service_name.len(), 16);
         let otc = &seed.projects[1];
-        assert_eq!(otc.project_id, crate::OTC_PROJECT_ID);
+        assert_eq!(otc.project_id, OTC_PROJECT_ID);
         assert_eq!(otc.dialect, Dialect::Otc);
         assert!(otc.services[0].ports.iter().any(|m| m.protocol == "UDP"));
         assert!(otc.services[0].vip_port_id.is_some());

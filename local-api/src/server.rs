@@ -18,7 +18,7 @@ use tokio::sync::Notify;
 use tower::ServiceExt;
 
 use crate::config::Config;
-use crate::faults::DropConnection;
+use crate::extensions::DropConnection;
 use crate::routes::app;
 use crate::state::AppState;
 

@@ -1,5 +1,6 @@
-//! What the server holds: the projects and services (reset from the seed), the queued faults,
-//! the request log, and the request id generator.
+//! What the server holds: its configuration, the projects and services with their connections
+//! and whitelists (reset from the seed), the queued faults, the request log, and the request id
+//! generator.
 
 use std::collections::hash_map::RandomState;
 use std::collections::VecDeque;
@@ -12,7 +13,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::Config;
-use crate::faults::Fault;
+use crate::fault_queue::Fault;
 use crate::model::{Connection, Dialect, Permission, Service};
 
 /// The state every handler and middleware shares (cheap to clone).

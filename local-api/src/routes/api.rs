@@ -1,5 +1,6 @@
 //! The VPCEP API: GET one service, the list, PUT (modify), POST upgrade; with the real API's
-//! order of checks: token, project, service, body shape, state, values.
+//! order of checks: token, project, service, body shape, state, values. The token check is the
+//! [`Authenticated`] extractor, which the connection and whitelist calls use too.
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};

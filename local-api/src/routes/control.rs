@@ -1,6 +1,6 @@
-//! The test hooks under `/__control`: queue and clear faults, reset to the seed, read the log,
-//! change a service as another client would, give a project a fleet, connect an endpoint to a
-//! service as a consumer would. None needs a token; none answers a web page (see `guard`).
+//! The test hooks under `/__control`: queue, list and clear faults, reset to the seed, read the
+//! log, change a service as another client would, give a project a fleet, connect an endpoint
+//! to a service as a consumer would. None needs a token; none answers a web page (see `guard`).
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -14,7 +14,7 @@ use std::time::Instant;
 use serde::Deserialize;
 
 use crate::error::{quote, ApiError};
-use crate::faults::{parse_fault, Fault};
+use crate::fault_queue::{parse_fault, Fault};
 use crate::fleet;
 use crate::model::{Connection, Dialect, ServiceErrorItem};
 use crate::rules;
@@ -69,7 +69,7 @@ pub async fn edit(
 }
 
 /// `GET /__control/requests`: the last API requests since the last reset (at most
-/// [`crate::REQUEST_LOG_CAPACITY`]), in order of arrival.
+/// [`crate::state::REQUEST_LOG_CAPACITY`]), in order of arrival.
 pub async fn requests(State(app): State<AppState>) -> Json<Value> {
     Json(serde_json::to_value(&app.lock().requests).unwrap_or(Value::Null))
 }

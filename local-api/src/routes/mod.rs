@@ -1,4 +1,5 @@
-//! The routes: the calls of the VPCEP API, the test hooks, and the layers around them.
+//! The routes: the calls of the VPCEP API, the test hooks, the layers around them, and what no
+//! route takes (a file of `--static-dir`, or the gateway's 404).
 
 mod access;
 mod api;
@@ -14,7 +15,7 @@ use axum::routing::{get, post};
 use axum::{Extension, Router};
 
 use crate::error::gateway_not_found;
-use crate::record::{Kind, RequestId};
+use crate::extensions::{Kind, RequestId};
 use crate::state::AppState;
 use crate::{cors, faults, record, statics};
 
