@@ -25,6 +25,7 @@ pub mod route;
 pub mod upgrade;
 pub mod validate;
 pub mod whitelist;
+pub mod wire;
 pub mod words;
 
 pub use dialect::Dialect;
