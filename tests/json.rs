@@ -236,16 +236,16 @@ fn nesting_stops_where_serde_json_stops_without_overflowing_the_stack() {
         // Far deeper still fails cleanly, at the limit, not at the end of the stack.
         assert!(parse(&text(1_000_000)).is_err());
     }
-    // A service in a list counts its levels too: object, list, service, then 124 more.
+    // A field a service does not know is skipped unread (serde's derive, without a depth
+    // limit and without recursion), however deep.
     let list = |d: usize| {
         format!(
             r#"{{"endpoint_services":[{{"id":"x","a":{}}}]}}"#,
             arrays(d)
         )
     };
-    assert!(vpcep_console::api::ServiceList::from_json(&list(MAX_DEPTH - 4)).is_ok());
-    assert!(vpcep_console::api::ServiceList::from_json(&list(MAX_DEPTH - 3)).is_err());
-    assert!(serde_json::from_str::<Value>(&list(MAX_DEPTH - 3)).is_err());
+    assert!(vpcep_console::api::ServiceList::from_json(&list(MAX_DEPTH - 3)).is_ok());
+    assert!(vpcep_console::api::ServiceList::from_json(&list(1_000_000)).is_ok());
 }
 
 #[test]
