@@ -13,7 +13,6 @@ pub mod draft;
 pub mod error;
 pub mod field;
 pub mod history;
-pub mod json;
 pub mod list;
 pub mod model;
 pub mod poll;
