@@ -5,9 +5,13 @@
 //! The connections tab lives in [`super::connections`], the whitelist ("Who may connect")
 //! in [`super::whitelist`]; both build on the helpers here.
 
+use serde::de::{DeserializeOwned, Deserializer, Error};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
 use super::error::{classify, unreadable_success, ApiError};
-use super::json::{self, Json, ReadError};
 use super::request::{build_request, ApiRequest, Method, Operation, Settings, SettingsError};
+use super::wire;
 
 /// Why a connections or whitelist request cannot be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,52 +106,51 @@ pub fn query_string(pairs: &[(&str, String)]) -> String {
     }
 }
 
-/// A non-negative integer kept as its decimal text, exactly as the server wrote it.
+/// `deserialize_with` for a non-negative integer kept as its decimal text, exactly as
+/// the server wrote it; `None` when `null` (and, with `#[serde(default)]`, when missing).
+/// `what` names the field in the message.
 ///
 /// `marker_id` can exceed 2^53 (the reference's example is 422321321312321321), where an
-/// `f64` (a JavaScript number) would change its last digits. The JSON module keeps every
-/// number as its text, so reading the text, never a float, keeps it whole. A string of
-/// digits is accepted as well, as some gateways send large integers as strings.
-pub fn integer_text(v: &Json, what: &str) -> Result<String, ReadError> {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    match v {
-        Json::Number(n) | Json::String(n) if digits(n) => Ok(n.clone()),
-        other => Err(ReadError::wrong(what, "a non-negative integer", other)),
+/// `f64` (a JavaScript number) would change its last digits, and serde_json reads an
+/// integer beyond `u64` as an `f64`. So the value is read as the text it was written as
+/// (a [`RawValue`]), never as a number. A string of digits is accepted as well, as some
+/// gateways send large integers as strings.
+pub fn integer_text<'de, D: Deserializer<'de>>(
+    d: D,
+    what: &str,
+) -> Result<Option<String>, D::Error> {
+    let Some(raw) = Option::<Box<RawValue>>::deserialize(d)? else {
+        return Ok(None);
+    };
+    let raw = raw.get();
+    let text = if raw.starts_with('"') {
+        serde_json::from_str::<String>(raw).ok()
+    } else {
+        Some(raw.to_owned())
+    };
+    match text {
+        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => Ok(Some(n)),
+        _ => Err(D::Error::custom(format_args!(
+            "`{what}` must be a non-negative integer, not {}",
+            wire::raw_kind(raw)
+        ))),
     }
 }
 
-/// The items of `list` read one by one; a bad item's message says which one
-/// (`connections[2]: missing field `id``).
-pub fn items<T>(
-    o: &json::Obj<'_>,
-    list: &str,
-    item: fn(&Json) -> Result<T, ReadError>,
-) -> Result<Vec<T>, ReadError> {
-    match o.field(list)? {
-        None | Some(Json::Null) => Ok(Vec::new()),
-        Some(Json::Array(values)) => values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| item(v).map_err(|e| ReadError(format!("{list}[{i}]: {}", e.0))))
-            .collect(),
-        Some(other) => Err(ReadError::wrong(list, "a list", other)),
-    }
-}
-
-/// Reads a 2xx answer as `T`, or turns the answer into an [`ApiError`]: the error body
-/// for a failure, and for a success that is not `what` the reason it could not be read,
-/// so that a changed field shows as such rather than as an empty list.
-pub fn read_answer<T>(
+/// Reads a 2xx answer as `T` (written as an object), or turns the answer into an
+/// [`ApiError`]: the error body for a failure, and for a success that is not `what` the
+/// reason it could not be read, so that a changed field shows as such rather than as an
+/// empty list.
+pub fn read_answer<T: DeserializeOwned>(
     status: u16,
     headers: &[(String, String)],
     body: &str,
     what: &str,
-    read: fn(&Json) -> Result<T, ReadError>,
 ) -> Result<T, ApiError> {
     if !(200..300).contains(&status) {
         return Err(classify(status, headers, body));
     }
-    json::from_str(body, read).map_err(|reason| {
+    wire::from_str(body).map_err(|reason| {
         let mut e = unreadable_success(status, headers, body, what);
         if !body.trim().is_empty() {
             e.hint = format!("{} ({reason})", e.hint);

@@ -2,36 +2,53 @@
 //! deployment's `config.json`, built-in defaults, in that order; a proxy URL that the
 //! deployment locks wins over all of them.
 
+use serde::{Deserialize, Serialize};
+
 use super::dialect::Dialect;
-use super::json::{self, Json, JsonError, ObjWriter, ReadError};
 use super::request::{id_problem, proxy_base};
+use super::wire;
 
 /// `config.json` beside index.html, written by whoever deploys the console.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+///
+/// Every field may be missing or `null`; a field the console does not know is refused
+/// (a misspelt name would otherwise be ignored without a word), and so is a value of the
+/// wrong kind, with a message that names the field.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RuntimeConfig {
     /// The API proxy URL users start with (or are held to, see `allow_proxy_change`).
+    #[serde(default, deserialize_with = "field::api_proxy_url")]
     pub api_proxy_url: Option<String>,
+    #[serde(default, deserialize_with = "field::default_region")]
     pub default_region: Option<String>,
+    #[serde(default, deserialize_with = "field::default_project_id")]
     pub default_project_id: Option<String>,
+    #[serde(default, deserialize_with = "field::dialect")]
     pub dialect: Option<Dialect>,
     /// `false` locks the proxy URL to `api_proxy_url`: users cannot send their token
     /// anywhere else. Default `true`.
+    #[serde(default, deserialize_with = "field::allow_proxy_change")]
     pub allow_proxy_change: Option<bool>,
     /// Who puts the token on requests: the user (`token`, the default) or the proxy
     /// itself (`proxy`, an admin page behind a proxy that authenticates).
+    #[serde(default, deserialize_with = "field::auth")]
     pub auth: Option<AuthMode>,
     /// How long a request may take, headers and body, before the console cancels it
     /// (1–300 s; default [`DEFAULT_REQUEST_TIMEOUT_SECONDS`]). Keep it above the proxy's
     /// own read timeout, so a slow API shows as the proxy's 504.
+    #[serde(default, deserialize_with = "field::request_timeout_seconds")]
     pub request_timeout_seconds: Option<u32>,
     /// How many times the console asks for a service that is `creating` before it stops
     /// waiting (1–600, once a second; default 60).
+    #[serde(default, deserialize_with = "field::poll_max_attempts")]
     pub poll_max_attempts: Option<u32>,
     /// Requests a batch keeps in flight at once when it starts (1–8; default 2). The user
     /// can change it before each batch.
+    #[serde(default, deserialize_with = "field::batch_concurrency")]
     pub batch_concurrency: Option<u32>,
     /// Requests a batch starts per second at most (1–50; default 2): the console's own
     /// rate limit, below the API's.
+    #[serde(default, deserialize_with = "field::batch_rate_per_second")]
     pub batch_rate_per_second: Option<u32>,
 }
 
@@ -49,55 +66,6 @@ pub enum AuthMode {
 }
 
 impl RuntimeConfig {
-    /// Every field may be missing or `null`; a field the console does not know is refused
-    /// (a misspelt name would otherwise be ignored without a word).
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        o.deny_unknown(&[
-            "api_proxy_url",
-            "default_region",
-            "default_project_id",
-            "dialect",
-            "allow_proxy_change",
-            "auth",
-            "request_timeout_seconds",
-            "poll_max_attempts",
-            "batch_concurrency",
-            "batch_rate_per_second",
-        ])?;
-        let within = |key: &str, lo: u32, hi: u32| {
-            o.opt(key, |_| {
-                let n = o.u32(key)?;
-                if (lo..=hi).contains(&n) {
-                    Ok(n)
-                } else {
-                    Err(ReadError(format!(
-                        "`{key}` must be from {lo} to {hi}, not {n}"
-                    )))
-                }
-            })
-        };
-        Ok(RuntimeConfig {
-            api_proxy_url: o.opt_str("api_proxy_url")?,
-            default_region: o.opt_str("default_region")?,
-            default_project_id: o.opt_str("default_project_id")?,
-            dialect: o.opt("dialect", |v| Dialect::read(v, "dialect"))?,
-            allow_proxy_change: o.opt_bool("allow_proxy_change")?,
-            auth: o.opt("auth", |v| match v {
-                Json::String(s) if s == "token" => Ok(AuthMode::Token),
-                Json::String(s) if s == "proxy" => Ok(AuthMode::Proxy),
-                Json::String(s) => Err(ReadError(format!(
-                    "`auth` must be `token` or `proxy`, not `{s}`"
-                ))),
-                other => Err(ReadError::wrong("auth", "`token` or `proxy`", other)),
-            })?,
-            request_timeout_seconds: within("request_timeout_seconds", 1, 300)?,
-            poll_max_attempts: within("poll_max_attempts", 1, 600)?,
-            batch_concurrency: within("batch_concurrency", 1, 8)?,
-            batch_rate_per_second: within("batch_rate_per_second", 1, 50)?,
-        })
-    }
-
     pub fn proxy_locked(&self) -> bool {
         self.allow_proxy_change == Some(false)
     }
@@ -130,6 +98,101 @@ impl RuntimeConfig {
             max_attempts: self.poll_max_attempts.unwrap_or(default.max_attempts),
             ..default
         }
+    }
+}
+
+/// config.json's fields as `deserialize_with` helpers. serde's own message names the
+/// types only ("invalid type: integer `5`, expected a string"); whoever deploys the
+/// console is told the field as well: "`default_region` must be a string, not a number".
+mod field {
+    use serde::de::{Deserialize, Deserializer, Error};
+    use serde_json::Value;
+
+    use super::AuthMode;
+    use crate::api::dialect::Dialect;
+    use crate::api::wire::kind;
+
+    /// `None` when `null`; else `read` says what the value is, or what it must be.
+    fn named<'de, D: Deserializer<'de>, T>(
+        d: D,
+        name: &str,
+        read: impl FnOnce(&Value) -> Result<T, String>,
+    ) -> Result<Option<T>, D::Error> {
+        match Option::<Value>::deserialize(d)? {
+            None => Ok(None),
+            Some(v) => read(&v)
+                .map(Some)
+                .map_err(|why| D::Error::custom(format_args!("`{name}` {why}"))),
+        }
+    }
+
+    fn string(v: &Value) -> Result<String, String> {
+        match v {
+            Value::String(s) => Ok(s.clone()),
+            other => Err(format!("must be a string, not {}", kind(other))),
+        }
+    }
+
+    fn boolean(v: &Value) -> Result<bool, String> {
+        match v {
+            Value::Bool(b) => Ok(*b),
+            other => Err(format!("must be true or false, not {}", kind(other))),
+        }
+    }
+
+    /// One of `words`: a string that is none of them is quoted back.
+    fn one_of<T>(
+        v: &Value,
+        words: &str,
+        parse: impl FnOnce(&str) -> Option<T>,
+    ) -> Result<T, String> {
+        match v {
+            Value::String(s) => parse(s).ok_or_else(|| format!("must be {words}, not `{s}`")),
+            other => Err(format!("must be {words}, not {}", kind(other))),
+        }
+    }
+
+    fn dialect_name(v: &Value) -> Result<Dialect, String> {
+        one_of(v, "`huawei` or `open_telekom`", Dialect::parse)
+    }
+
+    fn auth_mode(v: &Value) -> Result<AuthMode, String> {
+        one_of(v, "`token` or `proxy`", |s| match s {
+            "token" => Some(AuthMode::Token),
+            "proxy" => Some(AuthMode::Proxy),
+            _ => None,
+        })
+    }
+
+    /// A whole number from `lo` to `hi`, written without fraction, exponent or sign.
+    fn within(lo: u32, hi: u32) -> impl FnOnce(&Value) -> Result<u32, String> {
+        move |v| match v.as_u64() {
+            Some(n) if (u64::from(lo)..=u64::from(hi)).contains(&n) => Ok(n as u32),
+            Some(n) => Err(format!("must be from {lo} to {hi}, not {n}")),
+            None => Err(format!("must be a non-negative integer, not {}", kind(v))),
+        }
+    }
+
+    /// One function per field, named as the field.
+    macro_rules! fields {
+        ($($name:ident: $t:ty = $read:expr;)*) => {$(
+            pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<Option<$t>, D::Error> {
+                named(d, stringify!($name), $read)
+            }
+        )*};
+    }
+
+    fields! {
+        api_proxy_url: String = string;
+        default_region: String = string;
+        default_project_id: String = string;
+        dialect: Dialect = dialect_name;
+        allow_proxy_change: bool = boolean;
+        auth: AuthMode = auth_mode;
+        request_timeout_seconds: u32 = within(1, 300);
+        poll_max_attempts: u32 = within(1, 600);
+        batch_concurrency: u32 = within(1, 8);
+        batch_rate_per_second: u32 = within(1, 50);
     }
 }
 
@@ -167,7 +230,7 @@ pub fn read_config(status: u16, body: &str) -> ConfigLoad {
     if body.trim_start().starts_with('<') {
         return bad("is an HTML page, not JSON".into());
     }
-    let config = match json::from_str(body, RuntimeConfig::read) {
+    let config = match wire::from_str::<RuntimeConfig>(body) {
         Ok(c) => c,
         Err(e) => return bad(format!("is not valid: {e}")),
     };
@@ -196,40 +259,28 @@ pub struct BaseSettings {
 
 /// What persists in localStorage: only what the user set differently from what the
 /// deployment gives, so a changed config.json still reaches users who never touched it.
-/// There is no token field, by design.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// There is no token field, by design. Unknown fields are ignored (a later version may
+/// save more); only the fields that are set are written.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SavedSettings {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub proxy_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub dialect: Option<Dialect>,
 }
 
 impl SavedSettings {
-    /// Unknown fields are ignored (a later version may save more).
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(SavedSettings {
-            proxy_url: o.opt_str("proxy_url")?,
-            project_id: o.opt_str("project_id")?,
-            region: o.opt_str("region")?,
-            dialect: o.opt("dialect", |v| Dialect::read(v, "dialect"))?,
-        })
+    pub fn from_json(text: &str) -> serde_json::Result<Self> {
+        wire::from_str(text)
     }
 
-    pub fn from_json(text: &str) -> Result<Self, JsonError> {
-        json::from_str(text, Self::read)
-    }
-
-    /// Only the fields that are set.
+    /// Compact JSON, only the fields that are set.
     pub fn to_json(&self) -> String {
-        ObjWriter::new()
-            .put_some("proxy_url", self.proxy_url.as_deref())
-            .put_some("project_id", self.project_id.as_deref())
-            .put_some("region", self.region.as_deref())
-            .put_some("dialect", self.dialect.map(Dialect::as_str))
-            .build()
-            .to_compact()
+        serde_json::to_string(self).expect("settings always serialize")
     }
 
     /// The fields of `current` that differ from `deployed` (config.json over defaults).

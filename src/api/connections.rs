@@ -9,14 +9,16 @@
 //!
 //! `{base}` is `/v1/{project_id}/vpc-endpoint-services/{service_id}`.
 
+use serde::{Deserialize, Deserializer, Serialize};
+
 use super::access::{
-    code_is, endpoint_code_number, integer_text, items, query_string, read_answer, service_request,
+    code_is, endpoint_code_number, integer_text, query_string, read_answer, service_request,
     RequestError,
 };
 use super::error::ApiError;
-use super::json::{self, Json, JsonError, ObjWriter, ReadError};
 use super::list::{SortDir, SortKey, PAGE_SIZES};
 use super::request::{id_problem, Method, Settings};
+use super::wire;
 
 /// The most connections one list request may ask for (`limit` 0–1000).
 pub const MAX_LIMIT: u32 = 1000;
@@ -116,33 +118,52 @@ impl ConnectionStatus {
 }
 
 /// Why a connection failed: one item of its `error` list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct ConnectionFailure {
+    #[serde(alias = "code")]
     pub error_code: Option<String>,
     /// Verbatim: shown as text, never as HTML. (`error_message` here, unlike the
     /// top-level `error_msg` of an error answer.)
+    #[serde(alias = "message", alias = "error_msg")]
     pub error_message: Option<String>,
 }
 
-impl ConnectionFailure {
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(ConnectionFailure {
-            error_code: o.opt_str("error_code|code")?,
-            error_message: o.opt_str("error_message|message|error_msg")?,
-        })
-    }
+fn marker_id<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    integer_text(d, "marker_id")
+}
+
+/// A missing or `null` status is [`ConnectionStatus::Other`] `""`, shown as "Unknown".
+fn status<'de, D: Deserializer<'de>>(d: D) -> Result<ConnectionStatus, D::Error> {
+    let status = Option::<String>::deserialize(d)?;
+    Ok(ConnectionStatus::parse(status.as_deref().unwrap_or("")))
+}
+
+fn no_status() -> ConnectionStatus {
+    ConnectionStatus::parse("")
+}
+
+fn errors<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ConnectionFailure>, D::Error> {
+    wire::numbered_objects(d, "error")
+}
+
+fn connections<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Connection>, D::Error> {
+    wire::numbered_objects(d, "connections")
 }
 
 /// One endpoint connecting to the service, as the list and the action return it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Unknown fields are ignored, `null` is an unset value; a row without an `id` cannot be
+/// acted on, so it makes the answer unreadable.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Connection {
     /// The endpoint's ID: what accept and reject take.
     pub id: String,
     /// The endpoint's marker ID as its decimal text (never a float: it can exceed 2^53).
+    #[serde(default, deserialize_with = "marker_id")]
     pub marker_id: Option<String>,
     /// The account the endpoint belongs to (the consumer).
     pub domain_id: Option<String>,
+    #[serde(default = "no_status", deserialize_with = "status")]
     pub status: ConnectionStatus,
     /// Huawei Cloud only.
     pub description: Option<String>,
@@ -150,26 +171,11 @@ pub struct Connection {
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
     /// Why it failed; only when `failed`.
+    #[serde(default, deserialize_with = "errors")]
     pub error: Vec<ConnectionFailure>,
 }
 
 impl Connection {
-    /// Reads one row. Unknown fields are ignored, `null` is an unset value; a row without
-    /// an `id` cannot be acted on, so it makes the answer unreadable.
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(Connection {
-            id: o.str("id")?,
-            marker_id: o.opt("marker_id", |v| integer_text(v, "marker_id"))?,
-            domain_id: o.opt_str("domain_id")?,
-            status: ConnectionStatus::parse(&o.opt_str("status")?.unwrap_or_default()),
-            description: o.opt_str("description")?,
-            created_at: o.opt_str("created_at")?,
-            updated_at: o.opt_str("updated_at")?,
-            error: items(&o, "error", ConnectionFailure::read)?,
-        })
-    }
-
     /// Whether the console offers `action` on this row.
     pub fn allows(&self, action: ConnectionAction) -> bool {
         self.status.allows(action)
@@ -177,24 +183,18 @@ impl Connection {
 }
 
 /// The answer of GET {base}/connections: one page, and how many match in all.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct ConnectionList {
+    #[serde(default, deserialize_with = "connections")]
     pub connections: Vec<Connection>,
     /// All matching connections, whatever the page (the API ignores limit and offset here).
+    #[serde(default)]
     pub total_count: u64,
 }
 
 impl ConnectionList {
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(ConnectionList {
-            connections: items(&o, "connections", Connection::read)?,
-            total_count: o.u64_or("total_count", 0)?,
-        })
-    }
-
-    pub fn from_json(text: &str) -> Result<Self, JsonError> {
-        json::from_str(text, Self::read)
+    pub fn from_json(text: &str) -> serde_json::Result<Self> {
+        wire::from_str(text)
     }
 
     /// The rows waiting for approval on this page.
@@ -207,8 +207,10 @@ impl ConnectionList {
 
 /// The answer of POST {base}/connections/action: the connections it changed (no
 /// `total_count`).
-pub fn read_action_connections(v: &Json) -> Result<Vec<Connection>, ReadError> {
-    items(&v.obj()?, "connections", Connection::read)
+#[derive(Deserialize)]
+struct ActionAnswer {
+    #[serde(default, deserialize_with = "connections")]
+    connections: Vec<Connection>,
 }
 
 /// Reads the answer to [`list_connections_request`].
@@ -217,13 +219,7 @@ pub fn read_connection_list(
     headers: &[(String, String)],
     body: &str,
 ) -> Result<ConnectionList, ApiError> {
-    read_answer(
-        status,
-        headers,
-        body,
-        "a list of connections",
-        ConnectionList::read,
-    )
+    read_answer(status, headers, body, "a list of connections")
 }
 
 /// Reads the answer to [`connection_action_request`]: the changed connection(s).
@@ -232,13 +228,13 @@ pub fn read_connection_action(
     headers: &[(String, String)],
     body: &str,
 ) -> Result<Vec<Connection>, ApiError> {
-    read_answer(
+    read_answer::<ActionAnswer>(
         status,
         headers,
         body,
         "the connections that were accepted or rejected",
-        read_action_connections,
     )
+    .map(|a| a.connections)
 }
 
 /// Accept or reject.
@@ -277,11 +273,16 @@ impl ConnectionAction {
     /// The action's body for one endpoint:
     /// `{"action":"receive","endpoints":["<id>"]}`.
     pub fn body(self, endpoint_id: &str) -> String {
-        ObjWriter::new()
-            .put("action", self.api_name())
-            .put("endpoints", Json::Array(vec![Json::from(endpoint_id)]))
-            .build()
-            .to_compact()
+        #[derive(Serialize)]
+        struct Body<'a> {
+            action: &'static str,
+            endpoints: [&'a str; 1],
+        }
+        let body = Body {
+            action: self.api_name(),
+            endpoints: [endpoint_id],
+        };
+        serde_json::to_string(&body).expect("an action body always serializes")
     }
 }
 

@@ -1,14 +1,17 @@
 //! The two editions of the API. They differ in what a PUT may carry.
 
-use super::json::{Json, ReadError};
+use serde::{Deserialize, Serialize};
 
-/// Which cloud's edition of the VPCEP API the proxy forwards to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// Which cloud's edition of the VPCEP API the proxy forwards to. Saved as
+/// [`Dialect::as_str`] writes it; read as [`Dialect::parse`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Dialect {
     /// Huawei Cloud: TCP only, `ip` backend address, `proxy_vni`.
     #[default]
     Huawei,
     /// Open Telekom Cloud: TCP and UDP, `vip_port_id`.
+    #[serde(alias = "otc")]
     OpenTelekom,
 }
 
@@ -26,18 +29,6 @@ impl Dialect {
         match s {
             "otc" => Some(Dialect::OpenTelekom),
             _ => Dialect::ALL.into_iter().find(|d| d.as_str() == s),
-        }
-    }
-
-    /// Reads `field` of a config.json or saved settings: `huawei`, `open_telekom` or `otc`.
-    pub fn read(v: &Json, field: &str) -> Result<Dialect, ReadError> {
-        match v {
-            Json::String(s) => Dialect::parse(s).ok_or_else(|| {
-                ReadError(format!(
-                    "`{field}` must be `huawei` or `open_telekom`, not `{s}`"
-                ))
-            }),
-            other => Err(ReadError::wrong(field, "`huawei` or `open_telekom`", other)),
         }
     }
 

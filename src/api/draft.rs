@@ -3,11 +3,13 @@
 //! Numbers stay strings until validation so that a half-typed port is kept and
 //! shown with a message, never silently dropped or reset.
 
-use super::json::{self, list_of, Json, JsonError, ObjWriter, ReadError};
+use serde::{Deserialize, Serialize};
+
 use super::model::{EndpointService, PortMapping};
+use super::wire;
 
 /// One row of the port-mapping editor.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PortDraft {
     pub client_port: String,
     pub server_port: String,
@@ -15,23 +17,6 @@ pub struct PortDraft {
 }
 
 impl PortDraft {
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(PortDraft {
-            client_port: o.str("client_port")?,
-            server_port: o.str("server_port")?,
-            protocol: o.str("protocol")?,
-        })
-    }
-
-    pub fn to_json(&self) -> Json {
-        ObjWriter::new()
-            .put("client_port", self.client_port.as_str())
-            .put("server_port", self.server_port.as_str())
-            .put("protocol", self.protocol.as_str())
-            .build()
-    }
-
     pub fn new(client_port: &str, server_port: &str, protocol: &str) -> Self {
         PortDraft {
             client_port: client_port.to_owned(),
@@ -56,8 +41,9 @@ impl From<&PortMapping> for PortDraft {
     }
 }
 
-/// Everything the modify form edits.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Everything the modify form edits. Every field must be there when it is read: a draft
+/// is only ever read back as it was written.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ServiceDraft {
     pub approval_enabled: bool,
     /// The SHORT name (see [`EndpointService::short_name`]).
@@ -68,41 +54,11 @@ pub struct ServiceDraft {
     pub port_id: String,
     pub vip_port_id: String,
     pub ip: String,
+    #[serde(deserialize_with = "wire::object_list")]
     pub ports: Vec<PortDraft>,
 }
 
 impl ServiceDraft {
-    /// Every field must be there: a draft is only ever read back as it was written.
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(ServiceDraft {
-            approval_enabled: o.bool("approval_enabled")?,
-            service_name: o.str("service_name")?,
-            description: o.str("description")?,
-            tcp_proxy: o.str("tcp_proxy")?,
-            port_id: o.str("port_id")?,
-            vip_port_id: o.str("vip_port_id")?,
-            ip: o.str("ip")?,
-            ports: list_of(o.required("ports")?, "ports", PortDraft::read)?,
-        })
-    }
-
-    pub fn to_json(&self) -> Json {
-        ObjWriter::new()
-            .put("approval_enabled", self.approval_enabled)
-            .put("service_name", self.service_name.as_str())
-            .put("description", self.description.as_str())
-            .put("tcp_proxy", self.tcp_proxy.as_str())
-            .put("port_id", self.port_id.as_str())
-            .put("vip_port_id", self.vip_port_id.as_str())
-            .put("ip", self.ip.as_str())
-            .put(
-                "ports",
-                Json::Array(self.ports.iter().map(PortDraft::to_json).collect()),
-            )
-            .build()
-    }
-
     /// Prefills the form from the loaded service, never from assumed defaults
     /// (except `approval_enabled`, whose API default is `true` when a server omits it).
     pub fn from_service(s: &EndpointService) -> Self {
@@ -121,36 +77,25 @@ impl ServiceDraft {
 
 /// Unsaved edits of one service, kept in sessionStorage so that a reload or a crashed tab
 /// loses nothing. It holds what the form holds, never the token.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Written as compact JSON in the order of the fields; an unknown `base_updated_at` is
+/// written as `null`, and read back when missing too.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedDraft {
     pub service_id: String,
     /// `updated_at` of the service the edits were made on.
     pub base_updated_at: Option<String>,
+    #[serde(deserialize_with = "wire::object")]
     pub draft: ServiceDraft,
 }
 
 impl SavedDraft {
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(SavedDraft {
-            service_id: o.str("service_id")?,
-            base_updated_at: o.opt_str("base_updated_at")?,
-            draft: ServiceDraft::read(o.required("draft")?)?,
-        })
+    pub fn from_json(text: &str) -> serde_json::Result<Self> {
+        wire::from_str(text)
     }
 
-    pub fn from_json(text: &str) -> Result<Self, JsonError> {
-        json::from_str(text, Self::read)
-    }
-
-    /// Compact JSON; an unknown `base_updated_at` is written as `null`.
     pub fn to_json(&self) -> String {
-        ObjWriter::new()
-            .put("service_id", self.service_id.as_str())
-            .put("base_updated_at", self.base_updated_at.as_deref())
-            .put("draft", self.draft.to_json())
-            .build()
-            .to_compact()
+        serde_json::to_string(self).expect("a draft always serializes")
     }
 
     /// The storage key of a service's draft in a project.

@@ -1,9 +1,13 @@
 //! Every way a request can fail, turned into what the user needs to act on:
 //! status, error_code, error_msg (verbatim), X-Request-Id and a hint in plain words.
 
+use std::collections::BTreeMap;
+
+use serde_json::value::RawValue;
+use serde_json::Value;
+
 use super::draft::{PortDraft, ServiceDraft};
 use super::field::Field;
-use super::json::{self, Json};
 use super::ports::parse_port;
 
 /// How a request failed.
@@ -67,23 +71,34 @@ impl std::fmt::Display for ApiError {
     }
 }
 
+/// The members of an object, each as written; of a key written twice the last one
+/// counts, as in serde_json's `Value`.
+type Members<'a> = BTreeMap<String, &'a RawValue>;
+
 /// Reads a string or a number as text: gateways send `"code": 401` as well as strings.
-/// A number is kept as written.
-fn text(v: Option<&Json>) -> Option<String> {
-    match v? {
-        Json::String(s) if !s.is_empty() => Some(s.clone()),
-        Json::Number(n) => Some(n.clone()),
+/// A number is kept as written (`4.01e2`, not serde_json's `401.0`).
+fn text(v: Option<&&RawValue>) -> Option<String> {
+    let raw = v?.get();
+    match raw.as_bytes().first()? {
+        b'"' => serde_json::from_str::<String>(raw)
+            .ok()
+            .filter(|s| !s.is_empty()),
+        b'-' | b'0'..=b'9' => Some(raw.to_owned()),
         _ => None,
     }
 }
 
 /// (error_code, error_msg, request_id) from any known error body shape:
 /// `{error_code, error_msg}`, `{code, message}`, `{error: {...}}`, `{request_id}`.
-pub fn error_parts(obj: &Json) -> (Option<String>, Option<String>, Option<String>) {
-    if !matches!(obj, Json::Object(_)) {
+/// `body` is valid JSON; anything but an object gives nothing.
+pub fn error_parts(body: &str) -> (Option<String>, Option<String>, Option<String>) {
+    let Ok(obj) = serde_json::from_str::<Members>(body) else {
         return (None, None, None);
-    }
-    let inner = obj.get("error").map(error_parts).unwrap_or_default();
+    };
+    let inner = obj
+        .get("error")
+        .map(|e| error_parts(e.get()))
+        .unwrap_or_default();
     let code = text(obj.get("error_code"))
         .or_else(|| text(obj.get("code")))
         .or(inner.0);
@@ -168,13 +183,14 @@ pub fn classify(status: u16, headers: &[(String, String)], body: &str) -> ApiErr
             hint_for(status, None)
         ));
     }
-    let Ok(value) = json::parse(body) else {
+    // The whole body must be JSON, every string in it too (`Value` reads them all).
+    if serde_json::from_str::<Value>(body).is_err() {
         return proxy(format!(
             "The answer is not valid JSON, so it did not come from the API as sent: check the API proxy. {}",
             hint_for(status, None)
         ));
-    };
-    let (code, msg, body_rid) = error_parts(&value);
+    }
+    let (code, msg, body_rid) = error_parts(body);
     if code.is_none() && msg.is_none() {
         return proxy(format!(
             "The answer is JSON but not an API error. {}",

@@ -3,12 +3,14 @@
 //! An entry is built from the request's method and path and the answer's metadata:
 //! it has no field that could hold the token or a header, so an export cannot leak one.
 
+use serde::Serialize;
+
 use super::error::ApiError;
-use super::json::{Json, ObjWriter};
 use super::request::ApiRequest;
 
-/// One request of the session, as the history panel lists it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One request of the session, as the history panel lists it. Exported in the order of
+/// the fields, an unset one as `null`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HistoryEntry {
     /// ISO 8601 time the request was sent.
     pub time: String,
@@ -48,23 +50,9 @@ impl HistoryEntry {
             body: request.body.clone(),
         }
     }
-
-    pub fn to_json(&self) -> Json {
-        ObjWriter::new()
-            .put("time", self.time.as_str())
-            .put("operation", self.operation.as_str())
-            .put("method", self.method.as_str())
-            .put("path", self.path.as_str())
-            .put("status", self.status.map(u64::from))
-            .put("duration_ms", u64::from(self.duration_ms))
-            .put("request_id", self.request_id.as_deref())
-            .put("error_code", self.error_code.as_deref())
-            .put("body", self.body.as_deref())
-            .build()
-    }
 }
 
 /// The history as pretty JSON, for download.
 pub fn export_json(entries: &[HistoryEntry]) -> String {
-    Json::Array(entries.iter().map(HistoryEntry::to_json).collect()).to_pretty()
+    serde_json::to_string_pretty(entries).expect("the history always serializes")
 }

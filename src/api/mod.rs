@@ -13,7 +13,6 @@ pub mod draft;
 pub mod error;
 pub mod field;
 pub mod history;
-pub mod json;
 pub mod list;
 pub mod model;
 pub mod poll;
@@ -25,6 +24,7 @@ pub mod route;
 pub mod upgrade;
 pub mod validate;
 pub mod whitelist;
+pub mod wire;
 pub mod words;
 
 pub use dialect::Dialect;

@@ -3,35 +3,29 @@
 //! Responses tolerate unknown fields and `null` where a list is expected (real
 //! gateways send both); requests never carry `null`: unset fields are omitted.
 
-use super::json::{self, string_item, Json, JsonError, ObjWriter, ReadError};
+use serde::{Deserialize, Serialize};
+
+use super::wire;
+
+fn tcp() -> String {
+    "TCP".to_owned()
+}
 
 /// One port mapping: the endpoint's `client_port` forwards to the backend's `server_port`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+///
+/// A port is a `u32` as serde_json reads one: `-1`, `80.5`, `80.0` or `"80"` is refused,
+/// and with it the whole answer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct PortMapping {
     pub client_port: u32,
     pub server_port: u32,
-    /// `TCP` or `UDP`; the API's default is TCP, so a missing protocol reads as TCP.
+    /// `TCP` or `UDP`; the API's default is TCP, so a missing protocol reads as TCP (a
+    /// `null` one is refused).
+    #[serde(default = "tcp")]
     pub protocol: String,
 }
 
 impl PortMapping {
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(PortMapping {
-            client_port: o.u32("client_port")?,
-            server_port: o.u32("server_port")?,
-            protocol: o.str_or("protocol", "TCP")?,
-        })
-    }
-
-    pub fn to_json(&self) -> Json {
-        ObjWriter::new()
-            .put("client_port", u64::from(self.client_port))
-            .put("server_port", u64::from(self.server_port))
-            .put("protocol", self.protocol.as_str())
-            .build()
-    }
-
     pub fn new(client_port: u32, server_port: u32, protocol: &str) -> Self {
         PortMapping {
             client_port,
@@ -52,45 +46,35 @@ impl std::fmt::Display for PortMapping {
 }
 
 /// A resource tag.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Tag {
     pub key: String,
+    #[serde(default)]
     pub value: String,
 }
 
-impl Tag {
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(Tag {
-            key: o.str("key")?,
-            value: o.str_or("value", "")?,
-        })
-    }
-}
-
 /// An asynchronous failure reported on the service object (`error` in GET).
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// A field and its alias both written count as the field written twice, and are refused.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct ServiceFailure {
     /// `code` in the API reference, `error_code` in the Huawei SDK.
+    #[serde(alias = "error_code")]
     pub code: Option<String>,
+    #[serde(alias = "error_message")]
     pub message: Option<String>,
-}
-
-impl ServiceFailure {
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(ServiceFailure {
-            code: o.opt_str("code|error_code")?,
-            message: o.opt_str("message|error_message")?,
-        })
-    }
 }
 
 /// An endpoint service as GET, PUT and the list return it.
 ///
 /// Enumerated values (status, server_type, ...) stay strings: a console must show a
 /// value the API added later rather than fail to read the whole service.
-#[derive(Debug, Clone, PartialEq, Default)]
+///
+/// Read as the server sends it: unknown fields are ignored, `null` is an unset option or
+/// an empty list. A field of the wrong type (a port of `-1`, `80.5` or `"80"`) makes the
+/// whole service unreadable.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(default)]
 pub struct EndpointService {
     pub id: String,
     pub port_id: Option<String>,
@@ -111,8 +95,10 @@ pub struct EndpointService {
     pub updated_at: Option<String>,
     /// `public` or `internal`.
     pub cidr_type: Option<String>,
+    #[serde(deserialize_with = "wire::objects")]
     pub ports: Vec<PortMapping>,
     pub tcp_proxy: Option<String>,
+    #[serde(deserialize_with = "wire::objects")]
     pub tags: Vec<Tag>,
     pub description: Option<String>,
     pub enable_policy: Option<bool>,
@@ -120,45 +106,16 @@ pub struct EndpointService {
     /// `ipv4` or `ipv6`.
     pub ip_version: Option<String>,
     /// `["basic"]`, `["profession"]` or both.
+    #[serde(deserialize_with = "wire::list")]
     pub supported_editions: Vec<String>,
+    #[serde(deserialize_with = "wire::objects")]
     pub error: Vec<ServiceFailure>,
 }
 
 impl EndpointService {
-    /// Reads a service as the server sends it: unknown fields are ignored, `null` is an
-    /// unset option or an empty list. A field of the wrong type (a port of `-1`, `80.5`
-    /// or `"80"`) makes the whole service unreadable.
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(EndpointService {
-            id: o.str_or("id", "")?,
-            port_id: o.opt_str("port_id")?,
-            vip_port_id: o.opt_str("vip_port_id")?,
-            vpc_id: o.opt_str("vpc_id")?,
-            pool_id: o.opt_str("pool_id")?,
-            service_name: o.opt_str("service_name")?,
-            server_type: o.opt_str("server_type")?,
-            service_type: o.opt_str("service_type")?,
-            status: o.opt_str("status")?,
-            approval_enabled: o.opt_bool("approval_enabled")?,
-            project_id: o.opt_str("project_id")?,
-            created_at: o.opt_str("created_at")?,
-            updated_at: o.opt_str("updated_at")?,
-            cidr_type: o.opt_str("cidr_type")?,
-            ports: o.list("ports", PortMapping::read)?,
-            tcp_proxy: o.opt_str("tcp_proxy")?,
-            tags: o.list("tags", Tag::read)?,
-            description: o.opt_str("description")?,
-            enable_policy: o.opt_bool("enable_policy")?,
-            ip: o.opt_str("ip")?,
-            ip_version: o.opt_str("ip_version")?,
-            supported_editions: o.list("supported_editions", string_item)?,
-            error: o.list("error", ServiceFailure::read)?,
-        })
-    }
-
-    pub fn from_json(text: &str) -> Result<Self, JsonError> {
-        json::from_str(text, Self::read)
+    /// Reads a service, which must be written as an object.
+    pub fn from_json(text: &str) -> serde_json::Result<Self> {
+        wire::from_str(text)
     }
 
     /// The name as PUT takes it. GET returns `region.name.id`; sending that back
@@ -216,24 +173,19 @@ pub fn short_service_name(full: &str, id: &str) -> String {
 }
 
 /// GET /v1/{project_id}/vpc-endpoint-services
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 pub struct ServiceList {
+    #[serde(default, deserialize_with = "wire::objects")]
     pub endpoint_services: Vec<EndpointService>,
+    /// Missing reads as 0; `null`, `-1` or `7.0` is refused.
+    #[serde(default)]
     pub total_count: u64,
 }
 
 impl ServiceList {
     /// Reads the list's answer, which must be an object.
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(ServiceList {
-            endpoint_services: o.list("endpoint_services", EndpointService::read)?,
-            total_count: o.u64_or("total_count", 0)?,
-        })
-    }
-
-    pub fn from_json(text: &str) -> Result<Self, JsonError> {
-        json::from_str(text, Self::read)
+    pub fn from_json(text: &str) -> serde_json::Result<Self> {
+        wire::from_str(text)
     }
 }
 
@@ -241,15 +193,24 @@ impl ServiceList {
 ///
 /// Every field is optional and an unset field is omitted, never sent as `null`,
 /// which is what the official SDKs do. `ports`, when present, replaces the whole list.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Written in the order of the fields here.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct UpdateBody {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub approval_enabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ports: Option<Vec<PortMapping>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub port_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub vip_port_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tcp_proxy: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ip: Option<String>,
 }
 
@@ -259,22 +220,8 @@ impl UpdateBody {
         *self == UpdateBody::default()
     }
 
+    /// Compact JSON, as the PUT sends it.
     pub fn to_json(&self) -> String {
-        ObjWriter::new()
-            .put_some("approval_enabled", self.approval_enabled)
-            .put_some("service_name", self.service_name.as_deref())
-            .put_some(
-                "ports",
-                self.ports
-                    .as_ref()
-                    .map(|p| Json::Array(p.iter().map(PortMapping::to_json).collect())),
-            )
-            .put_some("port_id", self.port_id.as_deref())
-            .put_some("vip_port_id", self.vip_port_id.as_deref())
-            .put_some("description", self.description.as_deref())
-            .put_some("tcp_proxy", self.tcp_proxy.as_deref())
-            .put_some("ip", self.ip.as_deref())
-            .build()
-            .to_compact()
+        serde_json::to_string(self).expect("an update body always serializes")
     }
 }

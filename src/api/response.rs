@@ -62,7 +62,7 @@ pub fn read_response(
                 )),
             }
         }
-        // A list must be an object: `ServiceList::read` refuses anything else.
+        // A list must be an object: `ServiceList::from_json` refuses anything else.
         Operation::ListServices(_) => ServiceList::from_json(body)
             .ok()
             .map(Outcome::List)

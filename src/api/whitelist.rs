@@ -13,14 +13,16 @@
 //! Cloud an entry may also be an organization path, `organizations:orgPath::<path>`.
 //! The owner's own account may always connect.
 
+use serde::{Deserialize, Deserializer, Serialize};
+
 use super::access::{
-    endpoint_code_number, items, query_string, read_answer, service_request, RequestError,
+    endpoint_code_number, query_string, read_answer, service_request, RequestError,
 };
 use super::dialect::Dialect;
 use super::error::ApiError;
-use super::json::{self, string_item, Json, JsonError, ObjWriter, ReadError};
 use super::list::{SortDir, SortKey};
 use super::request::{Method, Settings};
+use super::wire;
 
 /// The most entries one list request may ask for (`limit` 0–500).
 pub const MAX_LIMIT: u32 = 500;
@@ -51,8 +53,10 @@ pub enum Grantee {
 }
 
 /// The `permission_type` of an entry. Open Telekom Cloud knows only `domainId` and
-/// returns it in lists; Huawei Cloud also takes it in the add/remove body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// returns it in lists; Huawei Cloud also takes it in the add/remove body. Sent as
+/// [`PermissionType::as_str`] writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum PermissionType {
     DomainId,
     OrgPath,
@@ -373,8 +377,9 @@ fn group_actions(
     out
 }
 
-/// Add or remove.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Add or remove, sent as [`WhitelistAction::api_name`] writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum WhitelistAction {
     Add,
     Remove,
@@ -398,32 +403,20 @@ impl WhitelistAction {
 }
 
 /// The body of `POST {base}/permissions/action`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PermissionAction {
     pub action: WhitelistAction,
     /// Entries as sent: `iam:domain::<id>`, `iam:domain::*`, `organizations:orgPath::<path>`.
     pub permissions: Vec<String>,
     /// Huawei Cloud only, and only sent when set: the API's default is `domainId`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub permission_type: Option<PermissionType>,
 }
 
 impl PermissionAction {
     /// `{"action":"add","permissions":[…]}`, plus `"permission_type"` when set.
     pub fn to_json(&self) -> String {
-        ObjWriter::new()
-            .put("action", self.action.api_name())
-            .put(
-                "permissions",
-                Json::Array(
-                    self.permissions
-                        .iter()
-                        .map(|p| Json::from(p.as_str()))
-                        .collect(),
-                ),
-            )
-            .put_some("permission_type", self.permission_type.map(|t| t.as_str()))
-            .build()
-            .to_compact()
+        serde_json::to_string(self).expect("a whitelist action always serializes")
     }
 }
 
@@ -480,9 +473,10 @@ pub fn permission_action_request(
 }
 
 /// One whitelist entry as the list returns it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct PermissionEntry {
     /// The entry's own ID (not the account's).
+    #[serde(default)]
     pub id: String,
     /// `iam:domain::<id>`, or `*` for every account; see [`PermissionEntry::grantee`].
     pub permission: String,
@@ -494,17 +488,6 @@ pub struct PermissionEntry {
 }
 
 impl PermissionEntry {
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(PermissionEntry {
-            id: o.str_or("id", "")?,
-            permission: o.str("permission")?,
-            permission_type: o.opt_str("permission_type")?,
-            description: o.opt_str("description")?,
-            created_at: o.opt_str("created_at")?,
-        })
-    }
-
     /// Who the entry lets connect, read from `permission` (its prefix, or a bare `*`).
     pub fn grantee(&self) -> Grantee {
         Grantee::from_listed(&self.permission)
@@ -523,25 +506,27 @@ impl PermissionEntry {
     }
 }
 
+fn entries<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<PermissionEntry>, D::Error> {
+    wire::numbered_objects(d, "permissions")
+}
+
+fn permissions<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    wire::numbered(d, "permissions")
+}
+
 /// The answer of GET {base}/permissions.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct PermissionList {
+    #[serde(default, deserialize_with = "entries")]
     pub permissions: Vec<PermissionEntry>,
     /// All matching entries, whatever the page.
+    #[serde(default)]
     pub total_count: u64,
 }
 
 impl PermissionList {
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(PermissionList {
-            permissions: items(&o, "permissions", PermissionEntry::read)?,
-            total_count: o.u64_or("total_count", 0)?,
-        })
-    }
-
-    pub fn from_json(text: &str) -> Result<Self, JsonError> {
-        json::from_str(text, Self::read)
+    pub fn from_json(text: &str) -> serde_json::Result<Self> {
+        wire::from_str(text)
     }
 
     /// Whether every account may connect (an entry `*` or `iam:domain::*` is listed).
@@ -553,21 +538,12 @@ impl PermissionList {
 /// The answer of POST {base}/permissions/action: entries as strings. Whether it lists
 /// only what changed or the whole whitelist is not documented, so the UI reloads the list
 /// after every change rather than trusting it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct PermissionActionResult {
+    #[serde(default, deserialize_with = "permissions")]
     pub permissions: Vec<String>,
     /// Huawei Cloud only.
     pub permission_type: Option<String>,
-}
-
-impl PermissionActionResult {
-    pub fn read(v: &Json) -> Result<Self, ReadError> {
-        let o = v.obj()?;
-        Ok(PermissionActionResult {
-            permissions: items(&o, "permissions", string_item)?,
-            permission_type: o.opt_str("permission_type")?,
-        })
-    }
 }
 
 /// Reads the answer to [`list_permissions_request`].
@@ -576,13 +552,7 @@ pub fn read_permission_list(
     headers: &[(String, String)],
     body: &str,
 ) -> Result<PermissionList, ApiError> {
-    read_answer(
-        status,
-        headers,
-        body,
-        "a list of whitelist entries",
-        PermissionList::read,
-    )
+    read_answer(status, headers, body, "a list of whitelist entries")
 }
 
 /// Reads the answer to [`permission_action_request`].
@@ -596,7 +566,6 @@ pub fn read_permission_action(
         headers,
         body,
         "the whitelist entries that were changed",
-        PermissionActionResult::read,
     )
 }
 

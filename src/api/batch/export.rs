@@ -1,9 +1,10 @@
 //! The results of a batch as CSV and JSON, for download. Both are built from the rows'
 //! results and tries only: the runner holds no token and no header, so none can appear.
 
+use serde::Serialize;
+
 use super::job::{Job, StepKind};
 use super::runner::{Progress, RowState, RowStatus, Runner, TryRecord};
-use crate::api::json::{Json, ObjWriter};
 
 const CSV_COLUMNS: [&str; 11] = [
     "service_id",
@@ -90,84 +91,135 @@ pub fn export_csv<J: Job>(runner: &Runner<J>) -> String {
     out
 }
 
-fn ms(v: f64) -> Json {
-    Json::from(v.max(0.0).round() as u64)
+/// Milliseconds, whole.
+fn ms(v: f64) -> u64 {
+    v.max(0.0).round() as u64
 }
 
-fn progress_json(p: &Progress) -> Json {
-    let n = |v: usize| Json::from(v as u64);
-    ObjWriter::new()
-        .put("total", n(p.total))
-        .put("done", n(p.done))
-        .put("failed", n(p.failed))
-        .put("skipped", n(p.skipped))
-        .put("changed", n(p.changed))
-        .put("unconfirmed", n(p.unconfirmed))
-        .put("not_started", n(p.not_started))
-        .put("aborted", n(p.aborted))
-        .put("remaining", n(p.remaining))
-        .put("elapsed_ms", ms(p.elapsed_ms))
-        .build()
+/// The JSON export, written in the order of the fields; an unset value is `null`.
+#[derive(Serialize)]
+struct Export<'a> {
+    summary: Summary,
+    rows: Vec<RowOut<'a>>,
 }
 
-fn try_json(t: &TryRecord) -> Json {
-    ObjWriter::new()
-        .put("run", u64::from(t.run))
-        .put("step", t.step.as_str())
-        .put("attempt", u64::from(t.attempt))
-        .put("operation", t.operation)
-        .put("method", t.method.as_str())
-        .put("path", t.path.as_str())
-        .put("body", t.body.as_deref())
-        .put("status", t.status.map(u64::from))
-        .put("error_code", t.error_code.as_deref())
-        .put("error_msg", t.message.as_deref())
-        .put("request_id", t.request_id.as_deref())
-        .put("duration_ms", t.duration_ms().map(ms))
-        .put("retry_in_ms", t.retry_in_ms.map(ms))
-        .build()
+#[derive(Serialize)]
+struct Summary {
+    total: usize,
+    done: usize,
+    failed: usize,
+    skipped: usize,
+    changed: usize,
+    unconfirmed: usize,
+    not_started: usize,
+    aborted: usize,
+    remaining: usize,
+    elapsed_ms: u64,
+}
+
+impl Summary {
+    fn of(p: &Progress) -> Summary {
+        Summary {
+            total: p.total,
+            done: p.done,
+            failed: p.failed,
+            skipped: p.skipped,
+            changed: p.changed,
+            unconfirmed: p.unconfirmed,
+            not_started: p.not_started,
+            aborted: p.aborted,
+            remaining: p.remaining,
+            elapsed_ms: ms(p.elapsed_ms),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RowOut<'a> {
+    service_id: &'a str,
+    service_name: &'a str,
+    action: String,
+    result: &'static str,
+    detail: String,
+    sent: &'static str,
+    changed_on_server: Vec<ChangeOut<'a>>,
+    tries: Vec<TryOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChangeOut<'a> {
+    field: &'static str,
+    before: &'a str,
+    after: &'a str,
+}
+
+#[derive(Serialize)]
+struct TryOut<'a> {
+    run: u32,
+    step: &'static str,
+    attempt: u32,
+    operation: &'static str,
+    method: &'static str,
+    path: &'a str,
+    body: Option<&'a str>,
+    status: Option<u16>,
+    error_code: Option<&'a str>,
+    error_msg: Option<&'a str>,
+    request_id: Option<&'a str>,
+    duration_ms: Option<u64>,
+    retry_in_ms: Option<u64>,
+}
+
+impl<'a> TryOut<'a> {
+    fn of(t: &'a TryRecord) -> TryOut<'a> {
+        TryOut {
+            run: t.run,
+            step: t.step.as_str(),
+            attempt: t.attempt,
+            operation: t.operation,
+            method: t.method.as_str(),
+            path: &t.path,
+            body: t.body.as_deref(),
+            status: t.status,
+            error_code: t.error_code.as_deref(),
+            error_msg: t.message.as_deref(),
+            request_id: t.request_id.as_deref(),
+            duration_ms: t.duration_ms().map(ms),
+            retry_in_ms: t.retry_in_ms.map(ms),
+        }
+    }
 }
 
 /// The results as pretty JSON: a summary, then each row with its result and every try
 /// (method, path, body, status, error_code, message, request id, retry delay).
 pub fn export_json<J: Job>(runner: &Runner<J>, now_ms: f64) -> String {
-    let rows: Vec<Json> = runner
+    let rows = runner
         .rows()
         .iter()
-        .map(|row| {
-            let changes = match &row.status {
-                RowStatus::Changed { changes, .. } => Json::Array(
-                    changes
-                        .iter()
-                        .map(|c| {
-                            ObjWriter::new()
-                                .put("field", c.field)
-                                .put("before", c.before.as_str())
-                                .put("after", c.after.as_str())
-                                .build()
-                        })
-                        .collect(),
-                ),
-                _ => Json::Array(Vec::new()),
-            };
-            ObjWriter::new()
-                .put("service_id", row.job.subject_id())
-                .put("service_name", row.job.subject_name())
-                .put("action", row.job.action_title().as_str())
-                .put("result", row.status.label())
-                .put("detail", row.status.detail().as_str())
-                .put("sent", sent(row))
-                .put("changed_on_server", changes)
-                .put(
-                    "tries",
-                    Json::Array(row.tries.iter().map(try_json).collect()),
-                )
-                .build()
+        .map(|row| RowOut {
+            service_id: row.job.subject_id(),
+            service_name: row.job.subject_name(),
+            action: row.job.action_title(),
+            result: row.status.label(),
+            detail: row.status.detail(),
+            sent: sent(row),
+            changed_on_server: match &row.status {
+                RowStatus::Changed { changes, .. } => changes
+                    .iter()
+                    .map(|c| ChangeOut {
+                        field: c.field,
+                        before: &c.before,
+                        after: &c.after,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            tries: row.tries.iter().map(TryOut::of).collect(),
         })
         .collect();
-    ObjWriter::new()
-        .put("summary", progress_json(&runner.progress(now_ms)))
-        .put("rows", Json::Array(rows))
-        .build()
-        .to_pretty()
+    let export = Export {
+        summary: Summary::of(&runner.progress(now_ms)),
+        rows,
+    };
+    serde_json::to_string_pretty(&export).expect("the results always serialize")
 }
