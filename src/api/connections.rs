@@ -11,11 +11,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::access::{
-    code_is, endpoint_code_number, integer_text, query_string, read_answer, service_request,
-    RequestError,
-};
-use super::error::ApiError;
+use super::access::{integer_text, query_string, read_answer, service_request, RequestError};
+use super::error::{code_is, endpoint_code_number, ApiError};
 use super::list::{SortDir, SortKey, PAGE_SIZES};
 use super::request::{id_problem, Method, Settings};
 use super::wire;

@@ -143,7 +143,7 @@ pub fn hint_for(status: u16, code: Option<&str>) -> String {
         return h.to_owned();
     }
     // The connections and whitelist codes, matched in any case (`Endpoint.2013` too).
-    if let Some(h) = super::access::access_hint(code) {
+    if let Some(h) = access_hint(code) {
         return h.to_owned();
     }
     match status {
@@ -359,4 +359,48 @@ pub fn too_large_error(limit_bytes: usize) -> ApiError {
             limit_bytes / (1024 * 1024)
         ),
     )
+}
+
+/// Whether an error code is `want`, in any case: the API writes `EndPoint.2013` in one
+/// place and `Endpoint.2013` in another.
+pub fn code_is(code: Option<&str>, want: &str) -> bool {
+    code.is_some_and(|c| c.trim().eq_ignore_ascii_case(want))
+}
+
+/// The number of an `EndPoint.NNNN` code in any case of its prefix: `2013`.
+pub fn endpoint_code_number(code: &str) -> Option<&str> {
+    let (prefix, number) = code.trim().split_once('.')?;
+    prefix.eq_ignore_ascii_case("endpoint").then_some(number)
+}
+
+/// The console's words for the error codes of the connections and whitelist APIs (and the
+/// paging codes their lists share), whatever the case of the code. `None` for other codes.
+pub fn access_hint(code: &str) -> Option<&'static str> {
+    Some(match endpoint_code_number(code)? {
+        // Accepting or rejecting.
+        "2031" => "Only one endpoint can be accepted or rejected per request: send it again for each endpoint on its own.",
+        "2013" => "This endpoint is not connecting to this endpoint service: reload the connections.",
+        "2014" => "This endpoint is already connected: reload the connections to see its state.",
+        "2006" => "This endpoint does not exist (any more): reload the connections.",
+        "2017" => "The endpoint ID was refused: reload the connections and pick the endpoint again.",
+        "2018" => "This endpoint is being deleted: it can no longer be accepted or rejected.",
+        "2019" => "This endpoint is still being created: wait until it waits for approval, then try again.",
+        "0007" | "2027" => "The API refused the action: accepting is sent as `receive` and rejecting as `reject`. Check the API dialect in the settings.",
+        // The whitelist.
+        "2044" => "The whitelist entry was refused: an account ID has 1–64 letters, digits or *, and is sent as iam:domain::<account ID>.",
+        "3002" => "An entry was refused: enter account IDs (1–64 letters, digits or *), or on Huawei Cloud organization paths.",
+        "3036" => "No accounts were sent: enter at least one account ID.",
+        "3035" => "The API refused the action: the console sends `add` or `remove`. Check the API dialect in the settings.",
+        "0016" => "Too many entries at once: add or remove fewer in one go.",
+        "2045" | "3049" => "The whitelist is full: remove accounts that no longer need access, then add again.",
+        // Lists: paging, order and filters.
+        "0006" => "The page size was refused: connections show at most 1000 a page, the whitelist at most 500.",
+        "0010" => "That page does not exist (any more): go back to the first page.",
+        "0017" => "The sort order was refused: check the API dialect in the settings (Huawei Cloud sorts by create_at, Open Telekom Cloud by created_at).",
+        "0018" => "The sort direction was refused: choose newest or oldest first.",
+        "0019" => "The status filter was refused: choose waiting for approval, accepted, rejected or failed.",
+        "0021" => "The marker ID was refused: a marker ID is a whole number, as the list shows it.",
+        "2003" => "That endpoint service does not exist: check the service ID and the project.",
+        _ => return None,
+    })
 }

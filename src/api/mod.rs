@@ -15,6 +15,7 @@ pub mod field;
 pub mod history;
 pub mod list;
 pub mod model;
+pub mod operation;
 pub mod poll;
 pub mod ports;
 pub mod regions;
@@ -34,8 +35,7 @@ pub use error::{ApiError, ErrorKind};
 pub use field::{Field, FieldError};
 pub use model::{EndpointService, PortMapping, ServiceList, Tag, UpdateBody};
 pub use ports::PortsDiff;
-pub use request::{
-    build_request, ApiRequest, ListQuery, Method, Operation, Settings, SettingsError,
-};
+pub use operation::{build_request, Operation};
+pub use request::{ApiRequest, ListQuery, Method, Settings, SettingsError};
 pub use response::{read_response, Outcome};
 pub use validate::validate;

@@ -1,13 +1,11 @@
-//! From settings and an operation to the exact HTTP request: method, URL, headers, body.
+//! What every request shares: the settings it is built with, its method, URL, headers and
+//! body as sent ([`ApiRequest`]), the checks of the proxy URL, project, token and IDs, and
+//! [`api_request`], which the builders of each API (in [`super::operation`]) go through.
 //!
 //! The console sends requests to an API proxy (the real hosts send no CORS headers),
 //! so the URL is the proxy URL, with any path prefix it has, plus the API path.
 
-use super::access::RequestError;
-use super::connections::{ConnectionAction, ConnectionQuery};
 use super::dialect::Dialect;
-use super::model::UpdateBody;
-use super::whitelist::{PermissionAction, PermissionQuery};
 
 /// Where and as whom requests go.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -37,63 +35,6 @@ pub struct ListQuery {
     pub sort_dir: String,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
-}
-
-/// What the console asks of the API.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Operation {
-    GetService {
-        id: String,
-    },
-    ListServices(ListQuery),
-    UpdateService {
-        id: String,
-        body: UpdateBody,
-    },
-    /// Sends NO body: the SDKs send none and the example body in the reference
-    /// (`permissions`/`action`) belongs to another API.
-    UpgradeService {
-        id: String,
-    },
-    /// `GET {base}/connections?…`: one page of the service's connections (see
-    /// [`list_connections_request`](super::connections::list_connections_request)).
-    ListConnections {
-        service_id: String,
-        query: ConnectionQuery,
-    },
-    /// `POST {base}/connections/action` for ONE endpoint: the API takes exactly one per
-    /// request (see [`connection_action_request`](super::connections::connection_action_request)).
-    ConnectionAction {
-        service_id: String,
-        action: ConnectionAction,
-        endpoint_id: String,
-    },
-    /// `GET {base}/permissions?…`: one page of the whitelist.
-    ListPermissions {
-        service_id: String,
-        query: PermissionQuery,
-    },
-    /// `POST {base}/permissions/action`: add or remove entries, in one body.
-    PermissionAction {
-        service_id: String,
-        action: PermissionAction,
-    },
-}
-
-impl Operation {
-    /// Short name for history and logs.
-    pub fn name(&self) -> &'static str {
-        match self {
-            Operation::GetService { .. } => "get_service",
-            Operation::ListServices(_) => "list_services",
-            Operation::UpdateService { .. } => "update_service",
-            Operation::UpgradeService { .. } => "upgrade_service",
-            Operation::ListConnections { .. } => "list_connections",
-            Operation::ConnectionAction { .. } => "connection_action",
-            Operation::ListPermissions { .. } => "list_permissions",
-            Operation::PermissionAction { .. } => "permission_action",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -313,7 +254,8 @@ pub fn encode_segment(s: &str) -> String {
     out
 }
 
-fn encode_query_value(s: &str) -> String {
+/// Percent-encodes a query value: only RFC 3986 unreserved characters stay as they are.
+pub fn encode_query_value(s: &str) -> String {
     s.bytes()
         .map(|b| {
             if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'.') {
@@ -385,46 +327,17 @@ pub fn id_problem(value: &str, what: &str) -> Option<String> {
     }
 }
 
-/// Builds the request for `op` under `settings`.
-pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, SettingsError> {
-    // The connections and whitelist calls have builders of their own (which come back here
-    // for the service's base URL): one way to build each, whoever sends it.
-    let access = |r: Result<ApiRequest, RequestError>| {
-        r.map_err(|e| match e {
-            RequestError::Settings(s) => s,
-            RequestError::Input(m) => SettingsError::Input(m),
-        })
-    };
-    match op {
-        Operation::ListConnections { service_id, query } => {
-            return access(super::connections::list_connections_request(
-                settings, service_id, query,
-            ))
-        }
-        Operation::ConnectionAction {
-            service_id,
-            action,
-            endpoint_id,
-        } => {
-            return access(super::connections::connection_action_request(
-                settings,
-                service_id,
-                *action,
-                endpoint_id,
-            ))
-        }
-        Operation::ListPermissions { service_id, query } => {
-            return access(super::whitelist::list_permissions_request(
-                settings, service_id, query,
-            ))
-        }
-        Operation::PermissionAction { service_id, action } => {
-            return access(super::whitelist::permission_action_request(
-                settings, service_id, action,
-            ))
-        }
-        _ => {}
-    }
+/// A request to the API path that `path` builds from the project ID (already encoded),
+/// with what every request shares: the proxy URL, the project ID and the token checked in
+/// that order, `Accept`, the token as `X-Auth-Token` (unless the proxy adds it), and
+/// `Content-Type` on every method but GET (the upgrade page lists it as mandatory even
+/// though there is no body).
+pub fn api_request(
+    settings: &Settings,
+    method: Method,
+    path: impl FnOnce(&str) -> Result<String, SettingsError>,
+    body: Option<String>,
+) -> Result<ApiRequest, SettingsError> {
     let base = proxy_base(&settings.proxy_url)?;
     let project = required(
         &settings.project_id,
@@ -446,74 +359,11 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
     if let Some(problem) = id_problem(&project, "project ID") {
         return Err(SettingsError::ProjectId(problem));
     }
-    let service = |id: &str| {
-        let id = required(
-            id,
-            SettingsError::ServiceId,
-            "Enter the endpoint service ID.",
-        )?;
-        if let Some(problem) = id_problem(&id, "service ID") {
-            return Err(SettingsError::ServiceId(problem));
-        }
-        Ok(encode_segment(&id))
-    };
-    let project = encode_segment(&project);
-    let (method, path, body) = match op {
-        Operation::GetService { id } => (
-            Method::Get,
-            format!("/v1/{project}/vpc-endpoint-services/{}", service(id)?),
-            None,
-        ),
-        Operation::ListServices(q) => {
-            let mut params: Vec<(&str, String)> = Vec::new();
-            for (k, v) in [
-                ("endpoint_service_name", &q.endpoint_service_name),
-                ("id", &q.id),
-                ("status", &q.status),
-                ("sort_key", &q.sort_key),
-                ("sort_dir", &q.sort_dir),
-            ] {
-                if !v.is_empty() {
-                    params.push((k, encode_query_value(v)));
-                }
-            }
-            if let Some(l) = q.limit {
-                params.push(("limit", l.to_string()));
-            }
-            if let Some(o) = q.offset {
-                params.push(("offset", o.to_string()));
-            }
-            let query: Vec<String> = params.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            let mut path = format!("/v1/{project}/vpc-endpoint-services");
-            if !query.is_empty() {
-                path.push('?');
-                path.push_str(&query.join("&"));
-            }
-            (Method::Get, path, None)
-        }
-        Operation::UpdateService { id, body } => (
-            Method::Put,
-            format!("/v1/{project}/vpc-endpoint-services/{}", service(id)?),
-            Some(body.to_json()),
-        ),
-        Operation::UpgradeService { id } => (
-            Method::Post,
-            format!(
-                "/v2/{project}/vpc-endpoint-services/{}/upgrade",
-                service(id)?
-            ),
-            None,
-        ),
-        Operation::ListConnections { .. }
-        | Operation::ConnectionAction { .. }
-        | Operation::ListPermissions { .. }
-        | Operation::PermissionAction { .. } => unreachable!("built above"),
-    };
+    let path = path(&encode_segment(&project))?;
     let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
     if !settings.token_by_proxy {
         headers.push((AUTH_HEADER.to_owned(), token.to_owned()));
     }
-    // The upgrade page lists Content-Type as mandatory even though there is no body.
     if method != Method::Get {
         headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
     }
@@ -524,6 +374,22 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
         headers,
         body,
     })
+}
+
+/// `/v1/{project}/vpc-endpoint-services/{id}`: the service's own path, its ID checked.
+pub fn service_path(project: &str, id: &str) -> Result<String, SettingsError> {
+    let id = required(
+        id,
+        SettingsError::ServiceId,
+        "Enter the endpoint service ID.",
+    )?;
+    if let Some(problem) = id_problem(&id, "service ID") {
+        return Err(SettingsError::ServiceId(problem));
+    }
+    Ok(format!(
+        "/v1/{project}/vpc-endpoint-services/{}",
+        encode_segment(&id)
+    ))
 }
 
 /// Indents compact JSON for display without reordering keys, so the screen shows the

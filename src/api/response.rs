@@ -5,7 +5,7 @@ use super::connections::{
 };
 use super::error::{classify, unreadable_success, ApiError};
 use super::model::{EndpointService, ServiceList};
-use super::request::Operation;
+use super::operation::Operation;
 use super::whitelist::{
     read_permission_action, read_permission_list, PermissionActionResult, PermissionList,
 };

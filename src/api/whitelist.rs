@@ -15,11 +15,9 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::access::{
-    endpoint_code_number, query_string, read_answer, service_request, RequestError,
-};
+use super::access::{query_string, read_answer, service_request, RequestError};
 use super::dialect::Dialect;
-use super::error::ApiError;
+use super::error::{endpoint_code_number, ApiError};
 use super::list::{SortDir, SortKey};
 use super::request::{Method, Settings};
 use super::wire;

@@ -3,7 +3,7 @@
 use super::field::{Field, TextInput};
 use crate::api::dialect::tcp_proxy_label;
 use crate::api::ports::PORT_MAPPINGS_MAX;
-use crate::api::words::{CLIENT_PORT, PROTOCOL, SERVER_PORT};
+use crate::api::words::{field_label, CLIENT_PORT, PROTOCOL, SERVER_PORT};
 use crate::api::{Dialect, Field as FormField, FieldError, PortDraft, ServiceDraft};
 use leptos::prelude::*;
 
@@ -316,14 +316,14 @@ pub fn ModifyFields(
                     bind:checked=form.approval
                 />
                 <label for="f-approval">
-                    "Connections need approval"
+                    {field_label("approval_enabled")}
                     <code class="api-name">"approval_enabled"</code>
                 </label>
                 <p class="help" id="f-approval-help">"When on, a new VPC endpoint waits until you accept it."</p>
             </div>
             <Field
                 id="f-service-name"
-                label="Service name"
+                label=field_label("service_name")
                 api="service_name"
                 error=error_for(errors, FormField::ServiceName)
                 help="The short name: 0–16 letters, digits, _ and -. The cloud adds the region and ID around it."
@@ -332,7 +332,7 @@ pub fn ModifyFields(
             </Field>
             <Field
                 id="f-description"
-                label="Description"
+                label=field_label("description")
                 api="description"
                 error=error_for(errors, FormField::Description)
                 help="At most 128 characters, no < or >. Empty clears it."
@@ -341,7 +341,7 @@ pub fn ModifyFields(
             </Field>
             <Field
                 id="f-tcp-proxy"
-                label="Client address to the backend"
+                label=field_label("tcp_proxy")
                 api="tcp_proxy"
                 error=error_for(errors, FormField::TcpProxy)
                 help="How the backend learns the client's address."
@@ -353,7 +353,7 @@ pub fn ModifyFields(
             <legend>"Backend"</legend>
             <Field
                 id="f-port-id"
-                label="Backend port ID"
+                label=field_label("port_id")
                 api="port_id"
                 error=error_for(errors, FormField::PortId)
                 help="UUID of the load balancer's VIP port or the server's NIC."
@@ -363,7 +363,7 @@ pub fn ModifyFields(
             <div class="field-slot" hidden=move || !dialect.get().has_ip()>
                 <Field
                     id="f-ip"
-                    label="Backend IP or domain"
+                    label=field_label("ip")
                     api="ip"
                     error=error_for(errors, FormField::Ip)
                     help="IPv4 address or domain name. It cannot change in the same request as the port ID."
@@ -374,7 +374,7 @@ pub fn ModifyFields(
             <div class="field-slot" hidden=move || !dialect.get().has_vip_port_id()>
                 <Field
                     id="f-vip-port-id"
-                    label="Virtual IP port ID"
+                    label=field_label("vip_port_id")
                     api="vip_port_id"
                     error=error_for(errors, FormField::VipPortId)
                     help="UUID of the NIC the virtual IP address is bound to."
@@ -384,7 +384,7 @@ pub fn ModifyFields(
             </div>
         </fieldset>
         <fieldset class="group ports-editor" id="f-ports" tabindex="-1" aria-describedby="ports-note">
-            <legend>"Port mappings "<code class="api-name">"ports"</code></legend>
+            <legend>{field_label("ports")}" "<code class="api-name">"ports"</code></legend>
             <p class="note warn" id="ports-note">
                 "The API replaces the whole list: after saving, the service has exactly these mappings. "
                 {move || format!("1 to {PORT_MAPPINGS_MAX} rows; {} now.", form.rows.with(|v| v.len()))}

@@ -5,7 +5,7 @@ use crate::api::diff::{plan_update, FieldChange};
 use crate::api::draft::ServiceDraft;
 use crate::api::field::Field;
 use crate::api::model::{EndpointService, UpdateBody};
-use crate::api::request::Operation;
+use crate::api::operation::Operation;
 use crate::api::validate::check_description;
 use crate::api::words::{field_label, tcp_proxy_short, value_text, ADVANCED};
 

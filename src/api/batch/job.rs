@@ -6,7 +6,7 @@ use crate::api::conflict::server_change;
 use crate::api::diff::FieldChange;
 use crate::api::model::EndpointService;
 use crate::api::poll::{needs_polling, PollPolicy, PollStep};
-use crate::api::request::Operation;
+use crate::api::operation::Operation;
 use crate::api::response::Outcome;
 use crate::api::words::status_label;
 

@@ -17,7 +17,8 @@ use crate::api::diff::FieldChange;
 use crate::api::error::{header, network_error, timeout_error, ApiError, ErrorKind};
 use crate::api::history::HistoryEntry;
 use crate::api::poll::PollPolicy;
-use crate::api::request::{build_request, ApiRequest, Method, Settings};
+use crate::api::operation::build_request;
+use crate::api::request::{ApiRequest, Method, Settings};
 use crate::api::response::read_response;
 
 /// How a batch runs. [`RunOptions::clamped`] keeps every field within its bounds.
