@@ -66,7 +66,6 @@ pub fn service_request(
     )?)
 }
 
-
 /// `?k=v&k=v` from the pairs whose value is not empty, values encoded; empty when none.
 pub fn query_string(pairs: &[(&str, String)]) -> String {
     let parts: Vec<String> = pairs
@@ -133,4 +132,3 @@ pub fn read_answer<T: DeserializeOwned>(
         e
     })
 }
-

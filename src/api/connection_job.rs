@@ -11,8 +11,8 @@
 use super::access::RequestError;
 use super::batch::{Finish, Job, Next, Step, StepKind};
 use super::connections::{Connection, ConnectionAction, ConnectionQuery, ConnectionStatus};
-use super::poll::PollPolicy;
 use super::operation::Operation;
+use super::poll::PollPolicy;
 use super::request::id_problem;
 use super::response::Outcome;
 

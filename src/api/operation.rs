@@ -90,7 +90,12 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
         Operation::ListServices(q) => api_request(
             settings,
             Method::Get,
-            |project| Ok(format!("/v1/{project}/vpc-endpoint-services{}", list_query(q))),
+            |project| {
+                Ok(format!(
+                    "/v1/{project}/vpc-endpoint-services{}",
+                    list_query(q)
+                ))
+            },
             None,
         ),
         Operation::UpdateService { id, body } => api_request(

@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::job::{Job, StepKind};
-use super::runner::{Progress, RowState, RowStatus, Runner, TryRecord};
+use super::run_state::{Progress, RowState, RowStatus, TryRecord};
+use super::runner::Runner;
 
 const CSV_COLUMNS: [&str; 11] = [
     "service_id",

@@ -5,8 +5,8 @@ use super::action::{BatchAction, Decision, PlannedRow};
 use crate::api::conflict::server_change;
 use crate::api::diff::FieldChange;
 use crate::api::model::EndpointService;
-use crate::api::poll::{needs_polling, PollPolicy, PollStep};
 use crate::api::operation::Operation;
+use crate::api::poll::{needs_polling, PollPolicy, PollStep};
 use crate::api::response::Outcome;
 use crate::api::words::status_label;
 

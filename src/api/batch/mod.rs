@@ -65,16 +65,17 @@
 mod action;
 mod export;
 mod job;
+mod run_state;
 mod runner;
 mod selection;
 
 pub use action::{plan, BatchAction, Decision, PlanError, PlannedRow};
 pub use export::{csv_cell, export_csv, export_json};
 pub use job::{Finish, Job, Next, ServiceJob, Step, StepKind};
-pub use runner::{
-    is_throttled, Answer, Progress, RowState, RowStatus, RunOptions, Runner, TryRecord, Work,
-    WorkId,
+pub use run_state::{
+    is_throttled, Answer, Progress, RowState, RowStatus, RunOptions, TryRecord, Work, WorkId,
 };
+pub use runner::Runner;
 pub use selection::{
     select_all_queries, PageTick, SelectAllError, Selection, FETCH_PAGE_SIZE, MAX_SELECTED,
 };
