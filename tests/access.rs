@@ -404,3 +404,111 @@ async fn connections_and_who_may_connect_from_the_tabs_to_the_server() {
         .collect();
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// The `add` requests the server received, each as the list of permissions it sent.
+async fn adds(stack: &Stack) -> Vec<Value> {
+    posts(stack, "/permissions/action")
+        .await
+        .into_iter()
+        .map(|body| {
+            assert_eq!(body["action"], "add", "{body}");
+            body["permissions"].clone()
+        })
+        .collect()
+}
+
+/// The box the console empties after an add is the box its next Add reads: what a person
+/// types there, without clearing it first, is what is sent (issue 25). And what they type
+/// while an add is on its way is theirs: the answer does not wipe it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_add_box_sends_what_it_shows_after_an_add() {
+    let stack = Stack::start().await;
+    let browser = Browser::open_console(&stack.origin, WEB).await;
+    browser
+        .wait_text("#card-title", |t| t == "web-frontend")
+        .await;
+    browser.click("#tab-whitelist").await;
+    browser.wait_text("#wl-range", |t| t == "1–3 of 3").await;
+    let (a, b, c) = (
+        "11111111111111111111111111111111",
+        "22222222222222222222222222222222",
+        "33333333333333333333333333333333",
+    );
+
+    // One account, then `*` typed into the emptied box: the confirmation opens.
+    browser.type_text("#wl-add", a).await;
+    browser.click("#wl-add-submit").await;
+    browser
+        .wait_text("#wl-result", |t| t.starts_with("Added"))
+        .await;
+    browser.wait_text("#wl-range", |t| t == "1–4 of 4").await;
+    assert_eq!(browser.value("#wl-add").await, "");
+    browser.type_text("#wl-add", "*").await;
+    assert_eq!(
+        browser.attr("#wl-add", "aria-invalid").await.as_deref(),
+        Some("false"),
+        "{}",
+        browser.text("#wl-add-error").await
+    );
+    browser.click("#wl-add-submit").await;
+    browser.wait_shown("#everyone-dialog").await;
+    browser.click("#everyone-confirm").await;
+    browser.wait_shown("#wl-everyone").await;
+    assert_eq!(
+        adds(&stack).await,
+        vec![
+            json!([format!("iam:domain::{a}")]),
+            json!(["iam:domain::*"])
+        ]
+    );
+
+    // Two accounts one after the other, each typed into the box the last add emptied.
+    browser.wait_text("#wl-range", |t| t == "1–5 of 5").await;
+    browser.type_text("#wl-add", b).await;
+    browser
+        .keys("#wl-add-submit", &fantoccini::key::Key::Enter.to_string())
+        .await;
+    browser.wait_text("#wl-range", |t| t == "1–6 of 6").await;
+    assert_eq!(browser.value("#wl-add").await, "");
+    browser.type_text("#wl-add", c).await;
+    browser.click("#wl-add-submit").await;
+    browser.wait_text("#wl-range", |t| t == "1–7 of 7").await;
+    assert_eq!(
+        adds(&stack).await[2..],
+        [
+            json!([format!("iam:domain::{b}")]),
+            json!([format!("iam:domain::{c}")])
+        ]
+    );
+
+    // Typing while an add is on its way: the answer leaves the new text alone, and the
+    // next Add sends it.
+    stack
+        .api
+        .queue_fault_on("delay", 1, "POST", "permissions/action", 2_000)
+        .await;
+    let (d, e) = (
+        "44444444444444444444444444444444",
+        "55555555555555555555555555555555",
+    );
+    browser.type_text("#wl-add", d).await;
+    browser.click("#wl-add-submit").await;
+    browser.fill("#wl-add", e).await;
+    browser
+        .wait_text("#wl-result", |t| {
+            t.starts_with("Added") && t.contains(&d[..8])
+        })
+        .await;
+    browser.wait_text("#wl-range", |t| t == "1–8 of 8").await;
+    assert_eq!(browser.value("#wl-add").await, e, "typed during the add");
+    browser.click("#wl-add-submit").await;
+    browser.wait_text("#wl-range", |t| t == "1–9 of 9").await;
+    assert_eq!(
+        adds(&stack).await[4..],
+        [
+            json!([format!("iam:domain::{d}")]),
+            json!([format!("iam:domain::{e}")])
+        ]
+    );
+    assert_eq!(browser.value("#wl-add").await, "");
+}

@@ -344,6 +344,17 @@ impl Browser {
             .unwrap_or_else(|e| panic!("type into '{css}': {e}"));
     }
 
+    /// Types `text` into the field matching `css` where its caret is, as a person does: no
+    /// clearing first (what is there stays, unless the page emptied it).
+    pub async fn type_text(&self, css: &str, text: &str) {
+        self.wait_shown(css).await;
+        self.find(css)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into '{css}': {e}"));
+    }
+
     /// Fills each `(field, text)` in turn, then clicks Save.
     pub async fn send_form(&self, fields: &[(&str, &str)]) {
         for (css, text) in fields {
