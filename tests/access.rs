@@ -13,8 +13,7 @@ use std::time::Duration;
 use support::{Browser, Stack, TOKEN, WEB};
 
 /// The Open Telekom Cloud demo project and its `dns-resolver` (local-api/README.md).
-const OTC_PROJECT: &str = "7c4e2a9b1d3f4e5a8b6c0d2e4f6a8b0c";
-const DNS: &str = "3a5c7e9b-1d2f-4a6b-8c0d-e1f2a3b4c5d6";
+use support::demo::{OTC_PROJECT, OTC_SERVICE as DNS};
 
 /// Whether the element matching `css` is not displayed (a style rule, not `hidden`).
 async fn hidden_by_css(browser: &Browser, css: &str) -> bool {

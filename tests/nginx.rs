@@ -550,7 +550,7 @@ async fn nothing_the_client_claims_passes_and_no_cookie_comes_back(port: u16, ap
 }
 
 /// The first pending connection of the demo service (local-api/seed/demo.env).
-const PENDING: &str = "0a1b2c3d-0001-4001-8333-444455556666";
+const PENDING: &str = support::demo::PENDING_ENDPOINT;
 
 /// Through the proxy at `origin`, as the console's browser sends them from `console` (its
 /// Origin, or none on the same origin): a connections list, an accept, a whitelist list and an

@@ -20,7 +20,7 @@ use crate::fleet::MAX_FLEET;
 use crate::model::Seed;
 
 /// The token accepted when neither `--token` nor `VPCEP_TOKENS` is given.
-pub const DEFAULT_TOKEN: &str = "demo-token";
+pub const DEFAULT_TOKEN: &str = crate::demo::TOKEN;
 /// The default port (`--port`, `VPCEP_PORT`).
 pub const DEFAULT_PORT: u16 = 9000;
 /// The default time a service stays `creating` after its port mappings change.

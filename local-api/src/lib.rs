@@ -24,11 +24,12 @@
 //! - `model` the domain types, `seed` loading and checking them (and the embedded seed), `fleet`
 //!   the generated services of `--fleet`, `state` what the server holds, `timefmt` the API's
 //!   timestamps.
-//! - `statics` the `--static-dir` files, `server` the listener, `config` the configuration and
+//! - [`demo`] the demo's ids and token, from `seed/demo.env`; `statics` the `--static-dir` files, `server` the listener, `config` the configuration and
 //!   the binary's flags.
 
 mod config;
 mod cors;
+pub mod demo;
 mod error;
 mod extensions;
 mod fault_queue;

@@ -11,9 +11,9 @@ use crate::rules::access::{self, PermissionType};
 pub const DEFAULT_SEED_JSON: &str = include_str!("../seed/default.json");
 
 /// The Huawei Cloud project of the embedded seed (region `cn-north-4`).
-pub const HUAWEI_PROJECT_ID: &str = "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a";
+pub const HUAWEI_PROJECT_ID: &str = crate::demo::PROJECT;
 /// The Open Telekom Cloud project of the embedded seed (region `eu-de`).
-pub const OTC_PROJECT_ID: &str = "7c4e2a9b1d3f4e5a8b6c0d2e4f6a8b0c";
+pub const OTC_PROJECT_ID: &str = crate::demo::OTC_PROJECT;
 
 impl Seed {
     /// The seed compiled into the crate ([`DEFAULT_SEED_JSON`]).

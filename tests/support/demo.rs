@@ -1,45 +1,6 @@
-//! The demo data the end-to-end tests rely on: ids of the local API server's embedded seed
-//! and its accepted token, read at compile time from `local-api/seed/demo.env`, the one file
-//! that `.ci/serve`, `.ci/test` and the browser tests read too.
+//! The demo data the end-to-end tests rely on: the local API server's [`demo`](vpcep_local_api::demo)
+//! ids and token, which come from `local-api/seed/demo.env`, the one place for them.
 
-const DEMO_ENV: &str = include_str!("../../local-api/seed/demo.env");
-
-/// The value of `KEY=value` in demo.env; a missing key fails the build.
-const fn demo(key: &str) -> &'static str {
-    let env = DEMO_ENV.as_bytes();
-    let key = key.as_bytes();
-    let mut line = 0;
-    while line < env.len() {
-        let mut k = 0;
-        while k < key.len() && line + k < env.len() && env[line + k] == key[k] {
-            k += 1;
-        }
-        if k == key.len() && line + k < env.len() && env[line + k] == b'=' {
-            let start = line + k + 1;
-            let mut end = start;
-            while end < env.len() && env[end] != b'\n' {
-                end += 1;
-            }
-            let (_, rest) = env.split_at(start);
-            let (value, _) = rest.split_at(end - start);
-            return match core::str::from_utf8(value) {
-                Ok(v) => v,
-                Err(_) => panic!("demo.env is not UTF-8"),
-            };
-        }
-        while line < env.len() && env[line] != b'\n' {
-            line += 1;
-        }
-        line += 1;
-    }
-    panic!("a key is missing from local-api/seed/demo.env")
-}
-
-/// The Huawei Cloud demo project.
-pub const PROJECT: &str = demo("DEMO_PROJECT_ID");
-/// `web-frontend`: VM, basic edition, ports TCP 8080→80 and 8443→443.
-pub const WEB: &str = demo("DEMO_SERVICE_ID");
-/// `orders-api`: LB, basic and profession editions.
-pub const ORDERS: &str = demo("DEMO_ADVANCED_SERVICE_ID");
-/// The token the local API server accepts.
-pub const TOKEN: &str = demo("DEMO_TOKEN");
+pub use vpcep_local_api::demo::{
+    ORDERS, OTC_PROJECT, OTC_SERVICE, OWNER_DOMAIN, PENDING_ENDPOINT, PROJECT, TOKEN, WEB,
+};
