@@ -18,7 +18,7 @@ use super::response::Outcome;
 
 /// Where a [`ConnectionJob`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stage {
+enum ConnectionPhase {
     Start,
     Sending,
     /// The poll number of the watch, from 1.
@@ -35,7 +35,7 @@ pub struct ConnectionJob {
     pub poll: PollPolicy,
     /// The connection as the API last showed it: the action's answer, then each watch's.
     pub seen: Option<Connection>,
-    stage: Stage,
+    stage: ConnectionPhase,
 }
 
 /// Whether a connection in `status` is still on its way after an action: `creating` (an
@@ -66,7 +66,7 @@ impl ConnectionJob {
             action,
             poll,
             seen: None,
-            stage: Stage::Start,
+            stage: ConnectionPhase::Start,
         })
     }
 
@@ -101,7 +101,7 @@ impl ConnectionJob {
 
     /// The watch's read: the list filtered by this endpoint's ID.
     fn watch(&mut self, poll: u32) -> Next {
-        self.stage = Stage::Watching(poll);
+        self.stage = ConnectionPhase::Watching(poll);
         Next::Step(Step {
             kind: StepKind::Watch,
             operation: Operation::ListConnections {
@@ -158,7 +158,7 @@ impl ConnectionJob {
 
 impl Job for ConnectionJob {
     fn start(&mut self) -> Next {
-        self.stage = Stage::Sending;
+        self.stage = ConnectionPhase::Sending;
         Next::Step(Step {
             kind: StepKind::Send,
             operation: Operation::ConnectionAction {
@@ -172,8 +172,10 @@ impl Job for ConnectionJob {
 
     fn advance(&mut self, outcome: Outcome) -> Next {
         match (self.stage, outcome) {
-            (Stage::Sending, Outcome::ConnectionsChanged(rows)) => self.seen_in(0, rows),
-            (Stage::Watching(n), Outcome::Connections(list)) => self.seen_in(n, list.connections),
+            (ConnectionPhase::Sending, Outcome::ConnectionsChanged(rows)) => self.seen_in(0, rows),
+            (ConnectionPhase::Watching(n), Outcome::Connections(list)) => {
+                self.seen_in(n, list.connections)
+            }
             // `read_response` answers each operation with its own outcome: not reached.
             (_, _) => Next::Finish(Finish::Unconfirmed {
                 reason: "The answer was not the one expected: reload the connections".into(),

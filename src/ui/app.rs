@@ -74,7 +74,7 @@ fn follow_the_browser(c: Console) {
         if let Some(last) = last {
             // Another project: its services are not the ones selected.
             if last.1 != key.1
-                && c.batch.stage.get_untracked() != super::batch::state::Stage::Running
+                && c.batch.stage.get_untracked() != super::batch::state::BatchStage::Running
             {
                 c.batch.selection.update(|s| s.clear());
             }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-/// What a control inside a [`Field`] needs to be labelled and described.
+/// What a control inside a [`LabeledField`] needs to be labelled and described.
 #[derive(Clone, Copy)]
 pub struct FieldContext {
     pub id: &'static str,
@@ -13,14 +13,14 @@ pub struct FieldContext {
     pub invalid: Signal<bool>,
 }
 
-/// The context of the enclosing [`Field`].
+/// The context of the enclosing [`LabeledField`].
 pub fn use_field() -> FieldContext {
     expect_context::<FieldContext>()
 }
 
 /// A labelled control with its help and error.
 #[component]
-pub fn Field(
+pub fn LabeledField(
     /// DOM id of the control; its error has this id plus `-error`, its help plus `-help`.
     id: &'static str,
     /// The console's word for the field.
@@ -65,7 +65,7 @@ pub fn Field(
     }
 }
 
-/// A text input for the enclosing [`Field`], bound to `value`.
+/// A text input for the enclosing [`LabeledField`], bound to `value`.
 #[component]
 pub fn TextInput(
     value: RwSignal<String>,

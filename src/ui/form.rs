@@ -1,6 +1,6 @@
 //! The modify form: every PUT field of the selected dialect and the port-mapping editor.
 
-use super::field::{Field, TextInput};
+use super::field::{LabeledField, TextInput};
 use crate::api::dialect::tcp_proxy_label;
 use crate::api::ports::PORT_MAPPINGS_MAX;
 use crate::api::words::{field_label, CLIENT_PORT, PROTOCOL, SERVER_PORT};
@@ -321,7 +321,7 @@ pub fn ModifyFields(
                 </label>
                 <p class="help" id="f-approval-help">"When on, a new VPC endpoint waits until you accept it."</p>
             </div>
-            <Field
+            <LabeledField
                 id="f-service-name"
                 label=field_label("service_name")
                 api="service_name"
@@ -329,8 +329,8 @@ pub fn ModifyFields(
                 help="The short name: 0–16 letters, digits, _ and -. The cloud adds the region and ID around it."
             >
                 <TextInput value=form.name />
-            </Field>
-            <Field
+            </LabeledField>
+            <LabeledField
                 id="f-description"
                 label=field_label("description")
                 api="description"
@@ -338,8 +338,8 @@ pub fn ModifyFields(
                 help="At most 128 characters, no < or >. Empty clears it."
             >
                 <TextInput value=form.description />
-            </Field>
-            <Field
+            </LabeledField>
+            <LabeledField
                 id="f-tcp-proxy"
                 label=field_label("tcp_proxy")
                 api="tcp_proxy"
@@ -347,11 +347,11 @@ pub fn ModifyFields(
                 help="How the backend learns the client's address."
             >
                 <TcpProxySelect form=form dialect=dialect />
-            </Field>
+            </LabeledField>
         </fieldset>
         <fieldset class="group">
             <legend>"Backend"</legend>
-            <Field
+            <LabeledField
                 id="f-port-id"
                 label=field_label("port_id")
                 api="port_id"
@@ -359,9 +359,9 @@ pub fn ModifyFields(
                 help="UUID of the load balancer's VIP port or the server's NIC."
             >
                 <TextInput value=form.port_id />
-            </Field>
+            </LabeledField>
             <div class="field-slot" hidden=move || !dialect.get().has_ip()>
-                <Field
+                <LabeledField
                     id="f-ip"
                     label=field_label("ip")
                     api="ip"
@@ -369,10 +369,10 @@ pub fn ModifyFields(
                     help="IPv4 address or domain name. It cannot change in the same request as the port ID."
                 >
                     <TextInput value=form.ip />
-                </Field>
+                </LabeledField>
             </div>
             <div class="field-slot" hidden=move || !dialect.get().has_vip_port_id()>
-                <Field
+                <LabeledField
                     id="f-vip-port-id"
                     label=field_label("vip_port_id")
                     api="vip_port_id"
@@ -380,7 +380,7 @@ pub fn ModifyFields(
                     help="UUID of the NIC the virtual IP address is bound to."
                 >
                     <TextInput value=form.vip_port_id />
-                </Field>
+                </LabeledField>
             </div>
         </fieldset>
         <fieldset class="group ports-editor" id="f-ports" tabindex="-1" aria-describedby="ports-note">

@@ -26,7 +26,7 @@ pub struct Exchange {
 }
 
 /// An answer as read: status, headers and the body as text.
-pub struct Answer {
+pub struct Reply {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: String,
@@ -95,7 +95,7 @@ pub async fn fetch(
     headers: &[(String, String)],
     body: Option<&str>,
     timeout_s: u32,
-) -> Result<Answer, Failure> {
+) -> Result<Reply, Failure> {
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
     fetch_with(url, method, headers, body, timeout_s, &controller).await
 }
@@ -104,7 +104,7 @@ pub async fn fetch(
 /// [`fetch`], except that it is the request index.html preloads (`<link rel=preload
 /// as=fetch crossorigin>`), so the browser hands over that answer instead of asking again:
 /// the browser's cache rules and same-origin credentials, as the preload has them.
-pub async fn fetch_file(url: &str, timeout_s: u32) -> Result<Answer, Failure> {
+pub async fn fetch_file(url: &str, timeout_s: u32) -> Result<Reply, Failure> {
     let controller = web_sys::AbortController::new().map_err(|_| Failure::Network)?;
     timed(
         timeout_s,
@@ -123,7 +123,7 @@ pub async fn fetch_with(
     body: Option<&str>,
     timeout_s: u32,
     controller: &web_sys::AbortController,
-) -> Result<Answer, Failure> {
+) -> Result<Reply, Failure> {
     let answer = exchange(url, method, headers, body, controller, false);
     timed(timeout_s, controller, answer).await
 }
@@ -132,8 +132,8 @@ pub async fn fetch_with(
 async fn timed(
     timeout_s: u32,
     controller: &web_sys::AbortController,
-    answer: impl std::future::Future<Output = Result<Answer, Failure>>,
-) -> Result<Answer, Failure> {
+    answer: impl std::future::Future<Output = Result<Reply, Failure>>,
+) -> Result<Reply, Failure> {
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let c = controller.clone();
@@ -167,7 +167,7 @@ async fn exchange(
     body: Option<&str>,
     controller: &web_sys::AbortController,
     preloaded: bool,
-) -> Result<Answer, Failure> {
+) -> Result<Reply, Failure> {
     let init = web_sys::RequestInit::new();
     init.set_method(method);
     let h = web_sys::Headers::new().map_err(|_| Failure::Network)?;
@@ -202,7 +202,7 @@ async fn exchange(
         }
     }
     let body = read_body(&response, controller).await?;
-    Ok(Answer {
+    Ok(Reply {
         status: response.status(),
         headers: pairs,
         body,

@@ -3,7 +3,7 @@
 
 use super::access::counts::PendingCount;
 use super::batch::selection::{PageCheckbox, RowCheckbox, SelectionBar};
-use super::batch::state::Stage;
+use super::batch::state::BatchStage;
 use super::card::Time;
 use super::outcome::ErrorBanner;
 use super::split::{part, split_point, Part};
@@ -312,7 +312,7 @@ pub fn ServiceListPage() -> impl IntoView {
     let c = use_console();
     // The batch panel's code is fetched when a batch is first reviewed, then kept.
     let batch_seen = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || c.batch.stage.get() != Stage::Idle
+        was.copied().unwrap_or(false) || c.batch.stage.get() != BatchStage::Idle
     });
     let body = move || {
         if !c.settings.complete() {

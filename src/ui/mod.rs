@@ -1,12 +1,17 @@
-//! The browser shell: Leptos components, storage and the one module that sends
-//! requests. Everything it knows about the API comes from [`crate::api`].
+//! The browser shell: Leptos components, the console's state, storage and the one module
+//! that sends requests. Everything it knows about the API comes from [`crate::api`].
 //!
-//! - [`state`]: the console's state and operations (navigate, list, open, save, upgrade);
-//! - [`app`]: the page frame and the route switch; [`list`] and [`service_page`] the two
-//!   pages; [`action_bar`], [`card`], [`form`], [`preview`], [`upgrade`] the service
-//!   page's parts; [`field`] and [`dialog`] the shared controls;
+//! - [`state`]: the console's state and its operations (navigate, list, open); [`save`] the
+//!   service page's save, upgrade and wait for `available`;
+//! - [`app`]: the page frame, the route switch and the start; [`list`] and [`service_page`]
+//!   the two pages; [`action_bar`], [`card`], [`form`], [`preview`], [`upgrade`],
+//!   [`outcome`] and [`history`] their parts; [`settings`] the settings and the checklist;
 //! - [`batch`]: many services at once (the list's selection, the review, the run);
-//! - [`http`] sends requests, [`storage`] keeps settings and drafts.
+//!   [`access`], [`connections`] and [`whitelist`]: the service page's two other tabs;
+//! - [`field`], [`dialog`] and [`controls`] the shared controls, [`dom`] focus and idle
+//!   helpers, [`time`] dates as the page shows them;
+//! - [`run`]: the one run driver (batches and connection actions); [`http`] sends requests;
+//!   [`storage`] keeps settings and drafts; [`split`] leaves parts out of the first download.
 
 pub mod access;
 pub mod action_bar;

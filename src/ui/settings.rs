@@ -1,7 +1,7 @@
 //! The settings: where they come from, the panel that edits them, the summary in the
 //! header once they are complete, and the first-run checklist while they are not.
 
-use super::field::{Field, TextInput};
+use super::field::{LabeledField, TextInput};
 use super::split::{split_point, Part};
 use super::storage;
 use crate::api::config::{resolve, BaseSettings, Resolved, RuntimeConfig};
@@ -142,7 +142,7 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
         <section class="panel settings" id="settings" aria-labelledby="settings-title">
             <h2 id="settings-title">"Settings"</h2>
             <div class="settings-grid">
-                <Field
+                <LabeledField
                     id="s-proxy-url"
                     label="API proxy URL"
                     error=proxy_error
@@ -158,23 +158,23 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
                         readonly=state.proxy_locked
                         placeholder="https://console.example.com/vpcep"
                     />
-                </Field>
+                </LabeledField>
                 {move || proxy_warning(&state.proxy_url.get()).map(|w| view! {
                     <p class="note warn" id="s-proxy-url-warning">{w}</p>
                 })}
                 {move || called_host(&state.proxy_url.get()).map(|h| view! {
                     <p class="note" id="s-proxy-host">"Requests and the token go to "<code>{h}</code></p>
                 })}
-                <Field id="s-project-id" label="Project ID" error=project_error>
+                <LabeledField id="s-project-id" label="Project ID" error=project_error>
                     <TextInput value=state.project_id placeholder="0123456789abcdef0123456789abcdef" />
-                </Field>
-                <Field
+                </LabeledField>
+                <LabeledField
                     id="s-region"
                     label="Region"
                     help="Informational: the proxy decides where requests go. Empty: taken from the service."
                 >
                     <TextInput value=state.region list="region-list" />
-                </Field>
+                </LabeledField>
                 <datalist id="region-list">
                     {HUAWEI_REGIONS
                         .iter()
@@ -223,13 +223,13 @@ fn TokenField(state: SettingsState) -> impl IntoView {
     };
     view! {
         <form class="token" on:submit=|ev| ev.prevent_default()>
-            <Field
+            <LabeledField
                 id="s-token"
                 label="IAM token"
                 help="Kept in this tab only (sessionStorage) and sent only as X-Auth-Token."
             >
                 <TextInput value=state.token input_type="password" />
-            </Field>
+            </LabeledField>
             <div class="token-row">
                 <span class="muted" aria-live="polite">{token_shown}</span>
                 <button

@@ -2,7 +2,7 @@
 //! part, [`part!`] draws one, [`deferred`] waits for its code.
 //!
 //! A *split point* is declared next to its component (`list::list_page`,
-//! `whitelist::whitelist_panel`, `preview::changes_part`, …), so this module knows none of
+//! `whitelist::panel::whitelist_panel`, `preview::changes_part`, …), so this module knows none of
 //! them. The release build (`.ci/split/wasm-bindgen`, run by trunk in `build_release`)
 //! moves each, and all the code only it reaches, into a wasm chunk, fetched the first time
 //! one of its points is shown. There are four chunks:

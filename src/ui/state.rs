@@ -54,7 +54,7 @@ pub type ServerErrors = Option<(ServiceDraft, Vec<FieldError>)>;
 
 /// The open service's page.
 #[derive(Clone, Copy)]
-pub struct ServicePage {
+pub struct PageState {
     /// The service the page is for (from the route), loaded or not.
     pub id: RwSignal<String>,
     /// The service as last read from the server: the base of the diff.
@@ -80,7 +80,7 @@ pub struct Console {
     pub settings: SettingsState,
     pub route: RwSignal<Route>,
     pub list: RwSignal<Option<ListAnswer>>,
-    pub page: ServicePage,
+    pub page: PageState,
     pub history: RwSignal<Vec<HistoryEntry>>,
     /// The deployment's timing: the request timeout and the polling after a change.
     pub timing: Timing,
@@ -134,7 +134,7 @@ impl Console {
         let settings_open = RwSignal::new(!untrack(|| settings.complete()));
         let route = RwSignal::new(storage::current_route());
         let list = RwSignal::new(None);
-        let page = ServicePage {
+        let page = PageState {
             id: RwSignal::new(String::new()),
             base: RwSignal::new(None),
             load_problem: RwSignal::new(None),
@@ -298,12 +298,12 @@ pub(super) struct ConsoleCore {
     pub(super) settings: SettingsState,
     pub(super) route: RwSignal<Route>,
     pub(super) list: RwSignal<Option<ListAnswer>>,
-    pub(super) page: ServicePage,
+    pub(super) page: PageState,
     pub(super) history: RwSignal<Vec<HistoryEntry>>,
     pub(super) timing: Timing,
 }
 
-impl ServicePage {
+impl PageState {
     /// After a conflict: the server's service becomes the base, and the form holds the
     /// user's edits on top of it (see [`rebase`]); the preview then shows what a save sends.
     pub fn take_server_changes(self) {

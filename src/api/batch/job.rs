@@ -16,7 +16,7 @@ use crate::api::words::status_label;
 pub enum StepKind {
     /// A read before the write (the stale-state check).
     Check,
-    /// The write: the PUT, the upgrade POST, later an accept or reject.
+    /// The write: the PUT, the upgrade POST, a connection's accept or reject.
     Send,
     /// A read after the write, until the resource settles.
     Watch,
@@ -85,7 +85,7 @@ pub trait Job {
 
 /// Where a [`ServiceJob`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stage {
+enum ServicePhase {
     Start,
     Checking,
     Sending,
@@ -99,7 +99,7 @@ enum Stage {
 pub struct ServiceJob {
     pub row: PlannedRow,
     pub poll: PollPolicy,
-    stage: Stage,
+    stage: ServicePhase,
 }
 
 impl ServiceJob {
@@ -107,7 +107,7 @@ impl ServiceJob {
         ServiceJob {
             row,
             poll,
-            stage: Stage::Start,
+            stage: ServicePhase::Start,
         }
     }
 
@@ -122,7 +122,7 @@ impl ServiceJob {
     }
 
     fn send(&mut self, operation: Operation) -> Next {
-        self.stage = Stage::Sending;
+        self.stage = ServicePhase::Sending;
         Next::Step(Step {
             kind: StepKind::Send,
             operation,
@@ -131,7 +131,7 @@ impl ServiceJob {
     }
 
     fn watch(&mut self, poll: u32) -> Next {
-        self.stage = Stage::Watching(poll);
+        self.stage = ServicePhase::Watching(poll);
         self.get(StepKind::Watch, f64::from(self.poll.interval_ms))
     }
 
@@ -210,7 +210,7 @@ impl ServiceJob {
 
 impl Job for ServiceJob {
     fn start(&mut self) -> Next {
-        self.stage = Stage::Start;
+        self.stage = ServicePhase::Start;
         match &self.row.decision {
             Decision::Skip { reason } => Next::Finish(Finish::Skipped {
                 reason: reason.clone(),
@@ -222,7 +222,7 @@ impl Job for ServiceJob {
                 self.send(op)
             }
             Decision::Send { .. } => {
-                self.stage = Stage::Checking;
+                self.stage = ServicePhase::Checking;
                 self.get(StepKind::Check, 0.0)
             }
         }
@@ -230,12 +230,12 @@ impl Job for ServiceJob {
 
     fn advance(&mut self, outcome: Outcome) -> Next {
         match (self.stage, outcome) {
-            (Stage::Checking, Outcome::Service(fresh)) => self.checked(&fresh),
-            (Stage::Sending, Outcome::Upgraded) => Next::Finish(Finish::Done {
+            (ServicePhase::Checking, Outcome::Service(fresh)) => self.checked(&fresh),
+            (ServicePhase::Sending, Outcome::Upgraded) => Next::Finish(Finish::Done {
                 note: "Upgrade accepted".into(),
             }),
-            (Stage::Sending, Outcome::Service(s)) => self.settled(0, &s),
-            (Stage::Watching(n), Outcome::Service(s)) => self.settled(n, &s),
+            (ServicePhase::Sending, Outcome::Service(s)) => self.settled(0, &s),
+            (ServicePhase::Watching(n), Outcome::Service(s)) => self.settled(n, &s),
             // `read_response` answers each operation with its own outcome: not reached.
             (_, _) => Next::Finish(Finish::Unconfirmed {
                 reason: "The answer was not the one expected: see the service's page".into(),

@@ -1,7 +1,7 @@
 //! A batch's life: the review (nothing sent), the run (through the one run driver,
 //! [`crate::ui::run`]), cancel, retry failed, the results to export.
 
-use super::state::{BatchState, RowLine, Stage};
+use super::state::{BatchStage, BatchState, RowLine};
 use crate::api::batch::{
     export_csv, export_json, plan, BatchAction, Decision, PlannedRow, RowStatus, Runner,
 };
@@ -203,14 +203,14 @@ pub fn review(c: Console, action: BatchAction) {
     options.seed = now() as u64;
     b.driver
         .set(Some(Runner::from_plan(&rows, c.timing.poll, options)));
-    b.stage.set(Stage::Review);
+    b.stage.set(BatchStage::Review);
     focus_soon("batch-title");
 }
 
 /// Starts the reviewed batch.
 pub fn start(c: Console) {
     let b = c.batch;
-    if b.stage.get_untracked() != Stage::Review {
+    if b.stage.get_untracked() != BatchStage::Review {
         return;
     }
     let Some(concurrency) = untrack(|| b.concurrency_problem())
@@ -237,7 +237,7 @@ pub fn cancel(c: Console) {
 /// Sends what the runner has due, redraws the rows it answers, and finishes the run.
 fn run(c: Console) {
     let b = c.batch;
-    b.stage.set(Stage::Running);
+    b.stage.set(BatchStage::Running);
     sync(b, None);
     b.driver.run(
         c.run_env(),
@@ -251,7 +251,7 @@ fn run(c: Console) {
 /// Runs the failed rows again (and the ones a cancel left not started).
 pub fn retry_failed(c: Console) {
     let b = c.batch;
-    if b.stage.get_untracked() != Stage::Finished {
+    if b.stage.get_untracked() != BatchStage::Finished {
         return;
     }
     let again = b
@@ -274,7 +274,7 @@ pub fn close(c: Console) {
     if b.busy() {
         return;
     }
-    b.stage.set(Stage::Idle);
+    b.stage.set(BatchStage::Idle);
     b.driver.set(None);
     revoke_exports(b);
     focus_soon("batch-review");
@@ -283,7 +283,7 @@ pub fn close(c: Console) {
 /// The run is over: results to export, and the list shows the services as they are now.
 fn finish(c: Console) {
     let b = c.batch;
-    b.stage.set(Stage::Finished);
+    b.stage.set(BatchStage::Finished);
     sync(b, None);
     let files = b.driver.with(|r| (export_csv(r), export_json(r, now())));
     if let Some((csv, json)) = files {

@@ -1,7 +1,7 @@
 //! The batch panel: its review, then its run and results.
 
 use super::flow::{cancel, close, retry_failed, start};
-use super::state::Stage;
+use super::state::BatchStage;
 use crate::api::batch::{Progress, RunOptions};
 use crate::ui::split::{split_point, Part};
 use crate::ui::state::use_console;
@@ -17,7 +17,7 @@ fn seconds(ms: f64) -> String {
 }
 
 /// The progress line: counts, elapsed and left.
-fn counts_text(p: &Progress, stage: Stage) -> String {
+fn counts_text(p: &Progress, stage: BatchStage) -> String {
     let mut parts = vec![
         format!("{} done", p.done),
         format!("{} failed", p.failed),
@@ -39,8 +39,10 @@ fn counts_text(p: &Progress, stage: Stage) -> String {
     let mut text = parts.join(" · ");
     text.push_str(&format!(" — {} elapsed", seconds(p.elapsed_ms)));
     match (stage, p.eta_ms) {
-        (Stage::Running, Some(eta)) => text.push_str(&format!(", about {} left", seconds(eta))),
-        (Stage::Running, None) => text.push_str(", time left not known yet"),
+        (BatchStage::Running, Some(eta)) => {
+            text.push_str(&format!(", about {} left", seconds(eta)))
+        }
+        (BatchStage::Running, None) => text.push_str(", time left not known yet"),
         _ => {}
     }
     text
@@ -68,9 +70,9 @@ pub fn BatchPanel() -> impl IntoView {
     };
     let concurrency_error = move || b.concurrency_problem();
     view! {
-        <section class="panel batch" id="batch" aria-labelledby="batch-title" hidden=move || stage() == Stage::Idle>
+        <section class="panel batch" id="batch" aria-labelledby="batch-title" hidden=move || stage() == BatchStage::Idle>
             <h2 id="batch-title" tabindex="-1">{move || b.title.get()}</h2>
-            <div hidden=move || stage() != Stage::Review>
+            <div hidden=move || stage() != BatchStage::Review>
                 <p class="note">
                     "Nothing has been sent yet. Each change is one request, built as a single Save would build it; "
                     "before each PUT the console reads the service again and leaves it alone if it changed since you selected it."
@@ -95,7 +97,7 @@ pub fn BatchPanel() -> impl IntoView {
                     <pre id="batch-sample">{move || b.sample.get()}</pre>
                 </details>
             </div>
-            <div class="batch-progress" hidden=move || stage() == Stage::Review>
+            <div class="batch-progress" hidden=move || stage() == BatchStage::Review>
                 <progress id="batch-progress" max="100" value=move || percent().to_string() aria-label="Batch progress"></progress>
                 <span class="percent">{move || format!("{} %", percent())}</span>
                 <p id="batch-counts" tabindex="-1" aria-live="polite">
@@ -103,7 +105,7 @@ pub fn BatchPanel() -> impl IntoView {
                 </p>
             </div>
             <div class="actions">
-                <button type="button" id="batch-start" hidden=move || stage() != Stage::Review
+                <button type="button" id="batch-start" hidden=move || stage() != BatchStage::Review
                     disabled=move || to_send() == 0 || concurrency_error().is_some()
                     on:click=move |_| start(c)>
                     {move || match to_send() {
@@ -111,11 +113,11 @@ pub fn BatchPanel() -> impl IntoView {
                         n => format!("Send {n} requests"),
                     }}
                 </button>
-                <button type="button" class="secondary" id="batch-back" hidden=move || stage() != Stage::Review
+                <button type="button" class="secondary" id="batch-back" hidden=move || stage() != BatchStage::Review
                     on:click=move |_| close(c)>"Back to the selection"</button>
-                <button type="button" class="danger" id="batch-cancel" hidden=move || stage() != Stage::Running
+                <button type="button" class="danger" id="batch-cancel" hidden=move || stage() != BatchStage::Running
                     on:click=move |_| cancel(c)>"Cancel the rest"</button>
-                <button type="button" id="batch-retry" hidden=move || stage() != Stage::Finished || failed() == 0
+                <button type="button" id="batch-retry" hidden=move || stage() != BatchStage::Finished || failed() == 0
                     on:click=move |_| retry_failed(c)>
                     {move || format!("Retry failed ({})", failed())}
                 </button>
@@ -125,7 +127,7 @@ pub fn BatchPanel() -> impl IntoView {
                 <a class="button secondary" id="batch-json" download="vpcep-batch.json"
                     hidden=move || b.exports.with(Option::is_none)
                     href=move || b.exports.get().map(|e| e.1)>"Export JSON"</a>
-                <button type="button" class="secondary" id="batch-close" hidden=move || stage() != Stage::Finished
+                <button type="button" class="secondary" id="batch-close" hidden=move || stage() != BatchStage::Finished
                     on:click=move |_| close(c)>"Close"</button>
             </div>
             // Scrolls on its own (a long batch): focusable, so the keyboard can scroll it too.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 /// Where the batch panel is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
+pub enum BatchStage {
     /// No batch: the panel is closed.
     Idle,
     /// The plan is shown; nothing is sent until Start.
@@ -42,7 +42,7 @@ pub struct BatchState {
     pub fetching: RwSignal<Option<String>>,
     /// Why the batch cannot be reviewed or started, for the user.
     pub problem: RwSignal<Option<String>>,
-    pub stage: RwSignal<Stage>,
+    pub stage: RwSignal<BatchStage>,
     pub title: RwSignal<String>,
     /// The first request of the plan, exactly as it goes (the token masked).
     pub sample: RwSignal<Option<String>>,
@@ -69,7 +69,7 @@ impl BatchState {
             selection: RwSignal::new(Selection::new()),
             fetching: RwSignal::new(None),
             problem: RwSignal::new(None),
-            stage: RwSignal::new(Stage::Idle),
+            stage: RwSignal::new(BatchStage::Idle),
             title: RwSignal::new(String::new()),
             sample: RwSignal::new(None),
             rows: RwSignal::new(Vec::new()),
@@ -96,13 +96,13 @@ impl BatchState {
     }
 
     pub(super) fn busy(self) -> bool {
-        self.stage.get_untracked() == Stage::Running
+        self.stage.get_untracked() == BatchStage::Running
     }
 }
 
 impl BatchState {
     /// A batch is running (tracked).
     pub(super) fn busy_signal(self) -> bool {
-        self.stage.get() == Stage::Running
+        self.stage.get() == BatchStage::Running
     }
 }
