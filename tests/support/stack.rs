@@ -248,37 +248,11 @@ impl Stack {
     }
 }
 
-/// The embedded seed with `n` more services in the demo project, as an operator's project
-/// looks: `fleet-001`… created an hour apart before the demo services, every third one
-/// advanced, every ninth one `failed`, one to three ports each on a backend of its own.
+/// The embedded seed with the server's own fleet of `n` services in the demo project, as
+/// `--fleet N` gives it (local-api/src/fleet.rs: `fleet-001`… created an hour apart before the
+/// demo services, every third one advanced, every ninth one `failed`).
 pub fn fleet_seed(n: usize) -> Seed {
-    let mut seed: Value =
-        serde_json::from_str(include_str!("../../local-api/seed/default.json")).unwrap();
-    let services = seed["projects"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .find(|p| p["project_id"] == PROJECT)
-        .expect("the demo project in the seed")["services"]
-        .as_array_mut()
-        .unwrap();
-    let server_types = ["VM", "LB", "VIP"];
-    for i in 1..=n {
-        let ports: Vec<Value> = (0..=(i % 3))
-            .map(|p| json!({"client_port": 10000 + p, "server_port": 80 + p, "protocol": "TCP"}))
-            .collect();
-        services.push(json!({
-            "id": format!("f1ee7000-0000-4000-8000-{i:012}"),
-            "service_name": format!("fleet-{i:03}"),
-            "port_id": format!("b0c4e000-0000-4000-8000-{i:012}"),
-            "server_type": server_types[i % 3],
-            "status": if i % 9 == 0 { "failed" } else { "available" },
-            "approval_enabled": i % 2 == 0,
-            "supported_editions": if i % 3 == 0 { json!(["basic", "profession"]) } else { json!(["basic"]) },
-            "ports": ports,
-            "created_at": format!("2023-{:02}-{:02}T{:02}:00:00Z", 12 - (i / 600), 28 - (i / 24) % 28, 23 - i % 24),
-            "updated_at": format!("2025-06-{:02}T{:02}:{:02}:00Z", 1 + (i * 7) % 28, (i * 5) % 24, (i * 13) % 60),
-        }));
-    }
-    Seed::from_json(&seed.to_string()).unwrap()
+    Seed::embedded()
+        .with_fleet(n)
+        .expect("a fleet of that size")
 }
