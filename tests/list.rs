@@ -67,7 +67,7 @@ fn name_and_status_filters_go_to_the_server() {
         ..ListView::default()
     };
     let url = list_url(&view, Dialect::Huawei);
-    assert!(url.contains("endpoint_service_name=Web%20Front"), "{url}");
+    assert!(url.contains("endpoint_service_name=Web+Front"), "{url}");
     assert!(url.contains("status=available"), "{url}");
 }
 

@@ -208,7 +208,7 @@ fn list_query_leaves_out_empty_filters_and_encodes_values() {
     let r = build_request(&settings("https://h"), &Operation::ListServices(q)).unwrap();
     assert_eq!(
         r.path,
-        "/v1/2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a/vpc-endpoint-services?endpoint_service_name=web%20front%26x&sort_key=create_at&limit=50&offset=0"
+        "/v1/2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a/vpc-endpoint-services?endpoint_service_name=web+front%26x&sort_key=create_at&limit=50&offset=0"
     );
     let r = build_request(
         &settings("https://h"),
@@ -433,4 +433,15 @@ fn a_proxy_url_is_refused_where_a_browser_would_call_another_host_than_shown() {
     }
     // A percent sign in the path is the path's business.
     assert!(proxy_base("https://console.example.com/a%20b").is_ok());
+}
+
+#[test]
+fn query_values_are_encoded_as_url_search_params_writes_them() {
+    // What gloo-net's `query` (the browser's URLSearchParams) sends for the same pairs, so
+    // the request shown, the curl line and the wire agree byte for byte.
+    use vpcep_console::api::request::encode_query_value;
+    assert_eq!(encode_query_value("web front"), "web+front");
+    assert_eq!(encode_query_value("a*b-c.d_e~f"), "a*b-c.d_e%7Ef");
+    assert_eq!(encode_query_value("x&y=z+1%"), "x%26y%3Dz%2B1%25");
+    assert_eq!(encode_query_value("é"), "%C3%A9");
 }

@@ -254,15 +254,18 @@ pub fn encode_segment(s: &str) -> String {
     out
 }
 
-/// Percent-encodes a query value: only RFC 3986 unreserved characters stay as they are.
+/// Encodes a query value as `application/x-www-form-urlencoded` does, byte for byte what
+/// the browser's `URLSearchParams` (and so gloo-net's `query`) writes: letters, digits and
+/// `*-._` stay, a space is `+`, anything else `%XX`. The request shown is then the request
+/// sent.
 pub fn encode_query_value(s: &str) -> String {
     s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'.') {
+        .map(|b| match b {
+            b' ' => "+".to_owned(),
+            b if b.is_ascii_alphanumeric() || matches!(b, b'*' | b'-' | b'.' | b'_') => {
                 (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
             }
+            b => format!("%{b:02X}"),
         })
         .collect()
 }

@@ -1,11 +1,13 @@
-//! The only module that sends requests: `fetch` with a timeout over the whole exchange
-//! (headers and body), a cap on the body, no cache and no cookies.
+//! The only module that sends requests, through gloo-net: a timeout over the whole exchange
+//! (headers and body), a cap on the body read from the raw stream, no cache, no cookies and
+//! no redirects.
 
 use crate::api::error::{network_error, timeout_error, too_large_error};
 use crate::api::request::proxy_base;
 use crate::api::{
     build_request, read_response, ApiError, ApiRequest, Operation, Outcome, Settings, SettingsError,
 };
+use gloo_net::http::{Method, RequestBuilder};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -168,32 +170,48 @@ async fn exchange(
     controller: &web_sys::AbortController,
     preloaded: bool,
 ) -> Result<Reply, Failure> {
-    let init = web_sys::RequestInit::new();
-    init.set_method(method);
-    let h = web_sys::Headers::new().map_err(|_| Failure::Network)?;
+    let method = Method::from_bytes(method.as_bytes()).map_err(|_| Failure::Network)?;
+    // gloo-net appends its own query to the URL's with a `&` between, even when its own is
+    // empty (gloo #498): the query goes to it as pairs instead. The core writes them as
+    // URLSearchParams does (`request::encode_query_value`), so they go out as shown.
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
+    let mut request = RequestBuilder::new(base)
+        .method(method)
+        .abort_signal(Some(&controller.signal()))
+        .query(query_pairs(query)?.iter().map(|(k, v)| (k.as_str(), v)));
     for (name, value) in headers {
-        h.set(name, value).map_err(|_| Failure::Network)?;
+        request = request.header(name, value);
     }
-    init.set_headers(&h);
-    if let Some(body) = body {
-        init.set_body(&JsValue::from_str(body));
-    }
-    init.set_signal(Some(&controller.signal()));
     if !preloaded {
-        init.set_redirect(web_sys::RequestRedirect::Error);
-        init.set_cache(web_sys::RequestCache::NoStore);
-        init.set_credentials(web_sys::RequestCredentials::Omit);
+        request = request
+            .redirect(web_sys::RequestRedirect::Error)
+            .cache(web_sys::RequestCache::NoStore)
+            .credentials(web_sys::RequestCredentials::Omit);
     }
-    let window = web_sys::window().ok_or(Failure::Network)?;
     // The browser refuses to build a request for a URL it cannot parse: nothing is sent.
-    let request =
-        web_sys::Request::new_with_str_and_init(url, &init).map_err(|_| Failure::Network)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map_err(|_| Failure::Network)?
-        .unchecked_into();
+    let request = match body {
+        Some(body) => request.body(body),
+        None => request.build(),
+    }
+    .map_err(|_| Failure::Network)?;
+    let response = request.send().await.map_err(|_| Failure::Network)?;
+    let headers = response.headers().entries().collect();
+    let body = read_body(response.body(), controller).await?;
+    Ok(Reply {
+        status: response.status(),
+        headers,
+        body,
+    })
+}
+
+/// The pairs of a query string, decoded as URLSearchParams reads them.
+fn query_pairs(query: &str) -> Result<Vec<(String, String)>, Failure> {
+    if query.is_empty() {
+        return Ok(Vec::new());
+    }
+    let params = web_sys::UrlSearchParams::new_with_str(query).map_err(|_| Failure::Network)?;
     let mut pairs = Vec::new();
-    if let Ok(Some(entries)) = js_sys::try_iter(&response.headers()) {
+    if let Ok(Some(entries)) = js_sys::try_iter(&params) {
         for entry in entries.flatten() {
             let pair: js_sys::Array = entry.unchecked_into();
             if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
@@ -201,20 +219,15 @@ async fn exchange(
             }
         }
     }
-    let body = read_body(&response, controller).await?;
-    Ok(Reply {
-        status: response.status(),
-        headers: pairs,
-        body,
-    })
+    Ok(pairs)
 }
 
 /// The body as text, chunk by chunk, stopping (and cancelling the rest) past [`BODY_LIMIT`].
 async fn read_body(
-    response: &web_sys::Response,
+    stream: Option<web_sys::ReadableStream>,
     controller: &web_sys::AbortController,
 ) -> Result<String, Failure> {
-    let Some(stream) = response.body() else {
+    let Some(stream) = stream else {
         return Ok(String::new());
     };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
