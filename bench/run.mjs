@@ -508,18 +508,18 @@ async function serviceList(stack) {
         const firstName = listServiceName(LIST_SIZE - 1 - (target - 1) * 100);
         const waiting = await armRendered(page, `() => {
             const rows = document.querySelectorAll('#service-table tbody tr');
-            return rows.length === 100 && document.getElementById('page-of')?.textContent === ${JSON.stringify(expect)}
+            return rows.length === 100 && document.getElementById('list-page-of')?.textContent === ${JSON.stringify(expect)}
               && rows[0].querySelector('.service-link')?.textContent === ${JSON.stringify(firstName)};
           }`, 10000);
-        await page.click(p === 1 ? '#page-first' : '#page-next');
+        await page.click(p === 1 ? '#list-first' : '#list-next');
         const rendered = (await waiting()).dom;
         const e = await listEntry();
         pageSamples.push({ page: target, request_to_rendered: rendered - e.start, response_end_to_rendered: rendered - e.responseEnd, request_to_response_end: e.responseEnd - e.start, body_bytes: e.size });
       }
     }
     // The name filter: a digit (271 of the 1,000 names match), then Backspace (all again).
-    await page.click('#page-first');
-    await page.waitForFunction(() => document.getElementById('page-of')?.textContent?.startsWith('Page 1 '), { timeout: 10000 });
+    await page.click('#list-first');
+    await page.waitForFunction(() => document.getElementById('list-page-of')?.textContent?.startsWith('Page 1 '), { timeout: 10000 });
     await page.focus('#list-filter');
     const filterSamples = [];
     for (let i = 0; i < 20; i++) {

@@ -274,7 +274,7 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
     let total = FLEET + 4;
     let range = browser.wait_text("#list-range", |t| !t.is_empty()).await;
     assert_eq!(range, format!("1–20 of {total}"));
-    assert_eq!(browser.text("#page-of").await, "Page 1 of 13");
+    assert_eq!(browser.text("#list-page-of").await, "Page 1 of 13");
     // The first page asks with no offset: the reference wants it greater than 0.
     let first = list_gets(&stack).await.pop().unwrap();
     assert_eq!(first["query"], "sort_key=create_at&sort_dir=desc&limit=20");
@@ -282,7 +282,7 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
     assert_accessible(&browser, "the service list").await;
 
     // To the last page and back, each a request of its own.
-    browser.click("#page-last").await;
+    browser.click("#list-last").await;
     browser
         .wait_text("#list-range", |t| t.starts_with("241–"))
         .await;
@@ -290,15 +290,15 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
         browser.text("#list-range").await,
         format!("241–{total} of {total}")
     );
-    assert!(!browser.is_enabled("#page-next").await);
+    assert!(!browser.is_enabled("#list-next").await);
     let last = list_gets(&stack).await.pop().unwrap();
     assert_eq!(
         last["query"],
         "sort_key=create_at&sort_dir=desc&limit=20&offset=240"
     );
-    browser.click("#page-prev").await;
+    browser.click("#list-prev").await;
     browser
-        .wait_text("#page-of", |t| t == "Page 12 of 13")
+        .wait_text("#list-page-of", |t| t == "Page 12 of 13")
         .await;
 
     // Open a row; Back returns to the list on the same page, Forward to the service.
@@ -312,14 +312,14 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
     assert!(browser.url().await.contains("service_id="));
     browser.back().await;
     browser
-        .wait_text("#page-of", |t| t == "Page 12 of 13")
+        .wait_text("#list-page-of", |t| t == "Page 12 of 13")
         .await;
     assert!(browser.url().await.contains("page=12"));
     browser.forward().await;
     browser.wait_text("#card-title", |t| t == name).await;
     browser.back().await;
     browser
-        .wait_text("#page-of", |t| t == "Page 12 of 13")
+        .wait_text("#list-page-of", |t| t == "Page 12 of 13")
         .await;
 
     // A filter by name (the server's fuzzy, any-case match) starts from page 1.
@@ -369,10 +369,14 @@ async fn the_service_list_pages_filters_and_keeps_its_place() {
         .wait_text("#list-range", |t| t == format!("1–20 of {total}"))
         .await;
     // A reload lands on the same view.
-    browser.click("#page-next").await;
-    browser.wait_text("#page-of", |t| t == "Page 2 of 13").await;
+    browser.click("#list-next").await;
+    browser
+        .wait_text("#list-page-of", |t| t == "Page 2 of 13")
+        .await;
     browser.refresh().await;
-    browser.wait_text("#page-of", |t| t == "Page 2 of 13").await;
+    browser
+        .wait_text("#list-page-of", |t| t == "Page 2 of 13")
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

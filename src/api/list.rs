@@ -3,6 +3,7 @@
 //! server's: the console shows one page of `total_count` at a time.
 
 use super::dialect::Dialect;
+use super::paging::Page;
 use super::request::ListQuery;
 
 /// Page sizes offered; the first page size is the default.
@@ -112,7 +113,6 @@ impl ListView {
     /// The list request for this view. The first page sends no `offset`: the reference
     /// wants it greater than 0 when present.
     pub fn query(&self, dialect: Dialect) -> ListQuery {
-        let offset = (self.page.max(1) - 1).saturating_mul(self.page_size);
         ListQuery {
             endpoint_service_name: self.name.trim().to_owned(),
             id: String::new(),
@@ -120,24 +120,26 @@ impl ListView {
             sort_key: self.sort.api_name(dialect).to_owned(),
             sort_dir: self.dir.as_str().to_owned(),
             limit: Some(self.page_size),
-            offset: (offset > 0).then_some(offset),
+            offset: self.paging().offset(self.page_size),
+        }
+    }
+
+    /// The page this view shows.
+    pub fn paging(&self) -> Page {
+        Page {
+            number: self.page,
+            size: self.page_size,
         }
     }
 
     /// How many pages `total` services fill (at least one, so an empty list has a page).
     pub fn page_count(&self, total: u64) -> u32 {
-        let size = u64::from(self.page_size.max(1));
-        u32::try_from(total.div_ceil(size).max(1)).unwrap_or(u32::MAX)
+        self.paging().count(total)
     }
 
     /// "21–40 of 253": which services this page shows, or "0 of 0".
     pub fn range_text(&self, shown: usize, total: u64) -> String {
-        if shown == 0 {
-            return format!("0 of {total}");
-        }
-        let first = u64::from(self.page.max(1) - 1) * u64::from(self.page_size) + 1;
-        let last = first + shown as u64 - 1;
-        format!("{first}–{last} of {total}")
+        self.paging().range_text(shown, total)
     }
 
     /// The same filter and order from its first page: a new filter or order starts over.

@@ -16,6 +16,7 @@ pub mod history;
 pub mod list;
 pub mod model;
 pub mod operation;
+pub mod paging;
 pub mod poll;
 pub mod ports;
 pub mod regions;

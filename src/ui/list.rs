@@ -5,6 +5,7 @@ use super::access::counts::PendingCount;
 use super::batch::selection::{PageCheckbox, RowCheckbox, SelectionBar};
 use super::batch::state::BatchStage;
 use super::card::Time;
+use super::controls::Pager;
 use super::outcome::ErrorBanner;
 use super::split::{part, split_point, Part};
 use super::state::{use_console, Console};
@@ -191,46 +192,34 @@ fn Row(service: EndpointService) -> impl IntoView {
     }
 }
 
-/// Page through `total` services.
+/// Page through `total` services: the pager every list has, its page in the route.
 #[component]
-fn Pager(view: ListView, total: u64, shown: usize) -> impl IntoView {
+fn ListPager(view: ListView, total: u64, shown: usize) -> impl IntoView {
     let c = use_console();
     let pages = view.page_count(total);
     let page = view.page.min(pages);
-    let go_to = {
-        let view = view.clone();
-        move |p: u32| {
-            let v = ListView {
-                page: p,
+    let range = view.range_text(shown, total);
+    let size = view.page_size;
+    let to_page = view.clone();
+    let on_page = Callback::new(move |p: u32| {
+        c.go(Route::List(ListView {
+            page: p,
+            ..to_page.clone()
+        }))
+    });
+    let on_size = Callback::new(move |page_size: u32| {
+        c.go(Route::List(
+            ListView {
+                page_size,
                 ..view.clone()
-            };
-            move |_| c.go(Route::List(v.clone()))
-        }
-    };
-    let size_view = view.clone();
-    let (at_start, at_end) = (page <= 1, page >= pages);
+            }
+            .first_page(),
+        ))
+    });
+    let no_error: Option<String> = None;
     view! {
-        <nav class="pager" aria-label="Pages">
-            <span id="list-range" aria-live="polite">{view.range_text(shown, total)}</span>
-            <span class="spacer"></span>
-            <button type="button" class="secondary" id="page-first" disabled=at_start on:click=go_to(1)>"First"</button>
-            <button type="button" class="secondary" id="page-prev" disabled=at_start on:click=go_to(page.saturating_sub(1).max(1))>"Previous"</button>
-            <span id="page-of">{format!("Page {page} of {pages}")}</span>
-            <button type="button" class="secondary" id="page-next" disabled=at_end on:click=go_to(page + 1)>"Next"</button>
-            <button type="button" class="secondary" id="page-last" disabled=at_end on:click=go_to(pages)>"Last"</button>
-            <label for="page-size">"Per page"</label>
-            <select
-                id="page-size"
-                prop:value=view.page_size.to_string()
-                on:change:target=move |ev| {
-                    if let Ok(size) = ev.target().value().parse() {
-                        c.go(Route::List(ListView { page_size: size, ..size_view.clone() }.first_page()));
-                    }
-                }
-            >
-                {PAGE_SIZES.iter().map(|s| view! { <option value=s.to_string()>{s.to_string()}</option> }).collect_view()}
-            </select>
-        </nav>
+        <Pager prefix="list" label="Pages" range=range page=page pages=pages size=size
+            sizes=&PAGE_SIZES on_page=on_page on_size=on_size error=no_error />
     }
 }
 
@@ -272,7 +261,7 @@ fn Table(view: ListView, list: ServiceList) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <Pager view=view total=total shown=shown />
+        <ListPager view=view total=total shown=shown />
     }
 }
 

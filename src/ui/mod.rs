@@ -10,7 +10,8 @@
 //!   [`access`], [`connections`] and [`whitelist`]: the service page's two other tabs;
 //! - [`field`], [`dialog`] and [`controls`] the shared controls, [`dom`] focus and idle
 //!   helpers, [`time`] dates as the page shows them;
-//! - [`run`]: the one run driver (batches and connection actions); [`http`] sends requests;
+//! - [`run`]: the one run driver (batches and connection actions); [`page_reader`] one page
+//!   of a tab's list; [`http`] sends requests;
 //!   [`storage`] keeps settings and drafts; [`split`] leaves parts out of the first download.
 
 pub mod access;
@@ -28,6 +29,7 @@ pub mod history;
 pub mod http;
 pub mod list;
 pub mod outcome;
+pub mod page_reader;
 pub mod preview;
 pub mod run;
 pub mod save;

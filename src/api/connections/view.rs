@@ -5,6 +5,7 @@ use super::calls::{marker_id_problem, ConnectionQuery};
 use super::connection::{ConnectionStatus, MAX_LIMIT};
 use crate::api::error::{code_is, endpoint_code_number, ApiError};
 use crate::api::list::{SortDir, SortKey, PAGE_SIZES};
+use crate::api::paging::Page;
 use crate::api::request::id_problem;
 
 /// Page sizes offered on the Connections tab; the first is the default.
@@ -45,7 +46,6 @@ impl ConnectionsView {
     /// The list query for this view. The first page sends no `offset`.
     pub fn query(&self) -> ConnectionQuery {
         let size = self.page_size.clamp(1, MAX_LIMIT);
-        let offset = (self.page.max(1) - 1).saturating_mul(size);
         ConnectionQuery {
             endpoint_id: self.endpoint_id.trim().to_owned(),
             marker_id: self.marker_id.trim().to_owned(),
@@ -53,7 +53,7 @@ impl ConnectionsView {
             sort: Some(self.sort),
             dir: Some(self.dir),
             limit: Some(size),
-            offset: (offset > 0).then_some(offset),
+            offset: self.paging().offset(size),
         }
     }
 
@@ -80,8 +80,15 @@ impl ConnectionsView {
 
     /// How many pages `total` connections fill (at least one).
     pub fn page_count(&self, total: u64) -> u32 {
-        let size = u64::from(self.page_size.max(1));
-        u32::try_from(total.div_ceil(size).max(1)).unwrap_or(u32::MAX)
+        self.paging().count(total)
+    }
+
+    /// The page this view shows.
+    pub fn paging(&self) -> Page {
+        Page {
+            number: self.page,
+            size: self.page_size,
+        }
     }
 
     /// The same filter and order from its first page: a new filter starts over.

@@ -11,6 +11,7 @@ use crate::api::access::{query_string, read_answer, service_request, RequestErro
 use crate::api::dialect::Dialect;
 use crate::api::error::{endpoint_code_number, ApiError};
 use crate::api::list::{SortDir, SortKey};
+use crate::api::paging::Page;
 use crate::api::request::{Method, Settings};
 use crate::api::wire;
 
@@ -287,20 +288,26 @@ impl WhitelistView {
     /// The list query for this view. The first page sends no `offset`.
     pub fn query(&self) -> PermissionQuery {
         let size = self.page_size.clamp(1, MAX_LIMIT);
-        let offset = (self.page.max(1) - 1).saturating_mul(size);
         PermissionQuery {
             permission: self.filter.trim().to_owned(),
             sort: Some(SortKey::Created),
             dir: Some(self.dir),
             limit: Some(size),
-            offset: (offset > 0).then_some(offset),
+            offset: self.paging().offset(size),
         }
     }
 
     /// How many pages `total` entries fill (at least one).
     pub fn page_count(&self, total: u64) -> u32 {
-        let size = u64::from(self.page_size.max(1));
-        u32::try_from(total.div_ceil(size).max(1)).unwrap_or(u32::MAX)
+        self.paging().count(total)
+    }
+
+    /// The page this view shows.
+    pub fn paging(&self) -> Page {
+        Page {
+            number: self.page,
+            size: self.page_size,
+        }
     }
 
     pub fn first_page(&self) -> WhitelistView {

@@ -12,6 +12,7 @@ use crate::api::route::ServiceTab;
 use crate::ui::controls::{Pager, RequestList, RequestsDisclosure};
 use crate::ui::dialog::Dialog;
 use crate::ui::outcome::ErrorBanner;
+use crate::ui::page_reader::PageReader;
 use crate::ui::run::RunDriver;
 use crate::ui::split::{split_point, Part};
 use crate::ui::state::use_console;
@@ -22,12 +23,7 @@ use leptos::prelude::*;
 pub fn ConnectionsPanel() -> impl IntoView {
     let c = use_console();
     let t = ConnectionsTab {
-        view: RwSignal::new(ConnectionsView::default()),
-        rows: RwSignal::new(Vec::new()),
-        total: RwSignal::new(0),
-        started: RwSignal::new(false),
-        loading: RwSignal::new(false),
-        problem: RwSignal::new(None),
+        list: PageReader::new(ConnectionsView::default()),
         selected: RwSignal::new(Vec::new()),
         notes: RwSignal::new(Vec::new()),
         summary: RwSignal::new(None),
@@ -40,7 +36,7 @@ pub fn ConnectionsPanel() -> impl IntoView {
         let id = c.page.id.get();
         if shown()
             && c.settings.complete()
-            && (last.as_deref() != Some(id.as_str()) || !t.started.get_untracked())
+            && (last.as_deref() != Some(id.as_str()) || !t.list.started.get_untracked())
         {
             load(c, t);
             return id;
@@ -51,26 +47,17 @@ pub fn ConnectionsPanel() -> impl IntoView {
         // The page goes: nothing more is sent for it.
         t.driver.stop();
     });
-    let view_now = move || t.view.get();
-    let pages = Signal::derive(move || view_now().page_count(t.total.get()));
+    let view_now = move || t.list.view.get();
+    let pages = Signal::derive(move || view_now().page_count(t.list.total.get()));
     let page = Signal::derive(move || view_now().page.min(pages.get()));
-    let range = Signal::derive(move || {
-        let v = view_now();
-        let (shown, total) = (t.rows.with(Vec::len) as u64, t.total.get());
-        if shown == 0 {
-            format!("0 of {total}")
-        } else {
-            let first = u64::from(v.page.max(1) - 1) * u64::from(v.page_size) + 1;
-            format!("{first}–{} of {total}", first + shown - 1)
-        }
-    });
+    let range = Signal::derive(move || t.list.range(ConnectionsView::paging));
     let on_page = Callback::new(move |p: u32| {
         go(
             c,
             t,
             ConnectionsView {
                 page: p,
-                ..t.view.get_untracked()
+                ..t.list.view.get_untracked()
             },
         )
     });
@@ -80,7 +67,7 @@ pub fn ConnectionsPanel() -> impl IntoView {
             t,
             ConnectionsView {
                 page_size: size,
-                ..t.view.get_untracked()
+                ..t.list.view.get_untracked()
             }
             .first_page(),
         )
@@ -90,25 +77,25 @@ pub fn ConnectionsPanel() -> impl IntoView {
             problem_at(t),
             Some(ConnectionsInput::Page | ConnectionsInput::Sort)
         )
-        .then(|| problem_text(t.problem.get()))
+        .then(|| problem_text(t.list.problem.get()))
         .flatten()
     });
     view! {
         // In the tab's panel (src/ui/service_page.rs), which is there before this code is.
-        <div class="access-body" aria-busy=move || t.loading.get().to_string()>
+        <div class="access-body" aria-busy=move || t.list.loading.get().to_string()>
             <div class="panel-head">
                 <h2 id="conn-title">"Connections" <span class="api-name">"connections"</span></h2>
-                <span class="spinner" role="status" aria-label="Loading" hidden=move || !t.loading.get()></span>
+                <span class="spinner" role="status" aria-label="Loading" hidden=move || !t.list.loading.get()></span>
             </div>
             <p class="muted small">
                 "The VPC endpoints of other accounts that connect to this service. Accept sends the action "
                 <code>"receive"</code>", Reject sends "<code>"reject"</code>", one request per endpoint."
             </p>
             <ConnFilters t=t />
-            <ErrorBanner problem=t.problem />
+            <ErrorBanner problem=t.list.problem />
             <ConnActions t=t />
             <ConnTable t=t />
-            <p class="muted" id="conn-empty" hidden=move || !t.started.get() || t.loading.get() || t.problem.with(Option::is_some) || t.rows.with(|r| !r.is_empty())>
+            <p class="muted" id="conn-empty" hidden=move || !t.list.started.get() || t.list.loading.get() || t.list.problem.with(Option::is_some) || t.list.rows.with(|r| !r.is_empty())>
                 {move || if view_now().is_filtered() { "No connection matches this filter." } else { "No endpoint connects to this service yet." }}
             </p>
             <Pager prefix="conn" label="Pages of connections" range=range page=page pages=pages
@@ -124,10 +111,10 @@ pub fn ConnectionsPanel() -> impl IntoView {
 #[component]
 pub(super) fn ConnFilters(t: ConnectionsTab) -> impl IntoView {
     let c = use_console();
-    let view_now = move || t.view.get();
+    let view_now = move || t.list.view.get();
     let status_error = move || {
         (problem_at(t) == Some(ConnectionsInput::StatusFilter))
-            .then(|| problem_text(t.problem.get()))
+            .then(|| problem_text(t.list.problem.get()))
             .flatten()
     };
     view! {
@@ -141,7 +128,7 @@ pub(super) fn ConnFilters(t: ConnectionsTab) -> impl IntoView {
                     on:change:target=move |ev| {
                         let value = ev.target().value();
                         let status = (!value.is_empty()).then(|| ConnectionStatus::parse(&value));
-                        go(c, t, ConnectionsView { status, ..t.view.get_untracked() }.first_page());
+                        go(c, t, ConnectionsView { status, ..t.list.view.get_untracked() }.first_page());
                     }>
                     <option value="">"Any status"</option>
                     {ConnectionStatus::FILTERABLE
@@ -184,7 +171,7 @@ pub(super) fn ConnActions(t: ConnectionsTab) -> impl IntoView {
     let requests = Signal::derive(move || {
         let mut ids = t.selected.with(|s| allowed(t, s, ConnectionAction::Accept));
         if ids.is_empty() {
-            ids = t.rows.with(|r| {
+            ids = t.list.rows.with(|r| {
                 r.iter()
                     .find(|c| c.allows(ConnectionAction::Accept))
                     .map(|c| vec![c.id.clone()])

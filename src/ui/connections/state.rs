@@ -11,6 +11,7 @@ use crate::api::{build_request, ApiRequest, Operation, Outcome};
 use crate::ui::access::counts::load_page_pending;
 use crate::ui::dom::focus_soon;
 use crate::ui::outcome::Problem;
+use crate::ui::page_reader::PageReader;
 use crate::ui::run::{RunDriver, RunHooks};
 use crate::ui::state::Console;
 use leptos::prelude::*;
@@ -22,14 +23,9 @@ pub(super) type Note = (String, String, &'static str);
 /// The tab's state, for the life of the service page.
 #[derive(Clone, Copy)]
 pub struct ConnectionsTab {
-    pub(super) view: RwSignal<ConnectionsView>,
-    /// The page as last read, each row updated with what the actions answered.
-    pub(super) rows: RwSignal<Vec<Connection>>,
-    pub(super) total: RwSignal<u64>,
-    /// The first page has been asked for.
-    pub(super) started: RwSignal<bool>,
-    pub(super) loading: RwSignal<bool>,
-    pub(super) problem: RwSignal<Option<Problem>>,
+    /// The page as last read (its view, rows and total), each row updated with what the
+    /// actions answered.
+    pub(super) list: PageReader<ConnectionsView, Connection>,
     pub(super) selected: RwSignal<Vec<String>>,
     /// Per endpoint: (id, text, tone).
     pub(super) notes: RwSignal<Vec<Note>>,
@@ -47,7 +43,7 @@ pub(super) fn now() -> f64 {
 
 /// The endpoint ids on the page that allow `action`, among `ids`.
 pub(super) fn allowed(t: ConnectionsTab, ids: &[String], action: ConnectionAction) -> Vec<String> {
-    t.rows.with(|rows| {
+    t.list.rows.with(|rows| {
         ids.iter()
             .filter(|id| rows.iter().any(|r| &r.id == *id && r.allows(action)))
             .cloned()
@@ -57,7 +53,7 @@ pub(super) fn allowed(t: ConnectionsTab, ids: &[String], action: ConnectionActio
 
 /// Where the list's error stands, when it is about an input (a filter, the pager).
 pub(super) fn problem_at(t: ConnectionsTab) -> Option<ConnectionsInput> {
-    t.problem.with(|p| match p {
+    t.list.problem.with(|p| match p {
         Some(Problem::Api { error, .. }) => connections_input(error, None),
         _ => None,
     })
@@ -65,56 +61,37 @@ pub(super) fn problem_at(t: ConnectionsTab) -> Option<ConnectionsInput> {
 
 /// Reads the page the view names.
 pub(super) fn load(c: Console, t: ConnectionsTab) {
-    let service_id = c.page.id.get_untracked();
-    if service_id.is_empty() || !untrack(|| c.settings.complete()) {
-        return;
-    }
-    let view = t.view.get_untracked();
-    t.started.set(true);
-    t.loading.set(true);
-    leptos::task::spawn_local(async move {
-        let answer = c
-            .call(Operation::ListConnections {
-                service_id: service_id.clone(),
-                query: view.query(),
-            })
-            .await;
-        // An answer for a page, filter or service the user has left is not shown.
-        if t.view.try_get_untracked().as_ref() != Some(&view)
-            || c.page.id.get_untracked() != service_id
-        {
-            return;
-        }
-        t.loading.set(false);
-        match answer {
-            Ok((
-                Outcome::Connections(ConnectionList {
-                    connections,
-                    total_count,
-                }),
-                _,
-            )) => {
-                t.problem.set(None);
-                t.selected
-                    .update(|s| s.retain(|id| connections.iter().any(|r| &r.id == id)));
-                if view.status == Some(ConnectionStatus::PendingAcceptance)
-                    && view.endpoint_id.is_empty()
-                    && view.marker_id.is_empty()
-                {
-                    let project = c.settings.project_id.get_untracked();
-                    c.access.remember(project.trim(), &service_id, total_count);
-                }
-                t.rows.set(connections);
-                t.total.set(total_count);
+    t.list.read(
+        c,
+        |service_id, view| Operation::ListConnections {
+            service_id,
+            query: view.query(),
+        },
+        |outcome| match outcome {
+            Outcome::Connections(ConnectionList {
+                connections,
+                total_count,
+            }) => Some((connections, total_count)),
+            _ => None,
+        },
+        move |view, rows, total| {
+            t.selected
+                .update(|s| s.retain(|id| rows.iter().any(|r| &r.id == id)));
+            // A count of all that wait for approval is the tab's and the list's count too.
+            if view.status == Some(ConnectionStatus::PendingAcceptance)
+                && view.endpoint_id.is_empty()
+                && view.marker_id.is_empty()
+            {
+                let project = c.settings.project_id.get_untracked();
+                let service = c.page.id.get_untracked();
+                c.access.remember(project.trim(), &service, total);
             }
-            Ok(_) => {}
-            Err(p) => t.problem.set(Some(p)),
-        }
-    });
+        },
+    );
 }
 
 pub(super) fn go(c: Console, t: ConnectionsTab, view: ConnectionsView) {
-    t.view.set(view);
+    t.list.view.set(view);
     load(c, t);
 }
 
@@ -187,10 +164,11 @@ pub(super) fn sync(t: ConnectionsTab) {
     for (seen, _) in &lines {
         if let Some(conn) = seen {
             let changed = t
+                .list
                 .rows
                 .with_untracked(|rows| rows.iter().any(|r| r.id == conn.id && r != conn));
             if changed {
-                t.rows.update(|rows| {
+                t.list.rows.update(|rows| {
                     if let Some(r) = rows.iter_mut().find(|r| r.id == conn.id) {
                         *r = conn.clone();
                     }

@@ -13,7 +13,8 @@ use leptos::prelude::*;
 pub(super) fn ConnTable(t: ConnectionsTab) -> impl IntoView {
     let c = use_console();
     let page_ids = move || {
-        t.rows
+        t.list
+            .rows
             .with(|r| r.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
     };
     let all_ticked = move || {
@@ -48,7 +49,7 @@ pub(super) fn ConnTable(t: ConnectionsTab) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || t.rows.get().into_iter().map(|conn| view! { <ConnRow conn=conn t=t /> }).collect_view()}
+                    {move || t.list.rows.get().into_iter().map(|conn| view! { <ConnRow conn=conn t=t /> }).collect_view()}
                 </tbody>
             </table>
         </div>

@@ -13,6 +13,7 @@ use crate::api::words::{OWNER_ALWAYS_ALLOWED, WHITELIST_API_NAME, WHITELIST_TAB}
 use crate::ui::controls::{Pager, RequestList, RequestsDisclosure};
 use crate::ui::dialog::Dialog;
 use crate::ui::outcome::{ErrorBanner, Problem};
+use crate::ui::page_reader::PageReader;
 use crate::ui::split::{split_point, Part};
 use crate::ui::state::use_console;
 use leptos::prelude::*;
@@ -22,12 +23,7 @@ use leptos::prelude::*;
 pub fn WhitelistPanel() -> impl IntoView {
     let c = use_console();
     let t = WhitelistTab {
-        view: RwSignal::new(WhitelistView::default()),
-        entries: RwSignal::new(Vec::new()),
-        total: RwSignal::new(0),
-        started: RwSignal::new(false),
-        loading: RwSignal::new(false),
-        problem: RwSignal::new(None),
+        list: PageReader::new(WhitelistView::default()),
         selected: RwSignal::new(Vec::new()),
         text: RwSignal::new(String::new()),
         tried: RwSignal::new(false),
@@ -42,7 +38,7 @@ pub fn WhitelistPanel() -> impl IntoView {
         let id = c.page.id.get();
         if shown()
             && c.settings.complete()
-            && (last.as_deref() != Some(id.as_str()) || !t.started.get_untracked())
+            && (last.as_deref() != Some(id.as_str()) || !t.list.started.get_untracked())
         {
             load(c, t);
             return id;
@@ -50,41 +46,33 @@ pub fn WhitelistPanel() -> impl IntoView {
         last.unwrap_or_default()
     });
     let everyone_listed = move || {
-        t.entries
+        t.list
+            .rows
             .with(|e| e.iter().any(PermissionEntry::is_everyone))
     };
-    let view_now = move || t.view.get();
-    let pages = Signal::derive(move || view_now().page_count(t.total.get()));
+    let view_now = move || t.list.view.get();
+    let pages = Signal::derive(move || view_now().page_count(t.list.total.get()));
     let page = Signal::derive(move || view_now().page.min(pages.get()));
-    let range = Signal::derive(move || {
-        let v = view_now();
-        let (shown, total) = (t.entries.with(Vec::len) as u64, t.total.get());
-        if shown == 0 {
-            format!("0 of {total}")
-        } else {
-            let first = u64::from(v.page.max(1) - 1) * u64::from(v.page_size) + 1;
-            format!("{first}–{} of {total}", first + shown - 1)
-        }
-    });
+    let range = Signal::derive(move || t.list.range(WhitelistView::paging));
     let on_page = Callback::new(move |p: u32| {
-        t.view.set(WhitelistView {
+        t.list.view.set(WhitelistView {
             page: p,
-            ..t.view.get_untracked()
+            ..t.list.view.get_untracked()
         });
         load(c, t);
     });
     let on_size = Callback::new(move |size: u32| {
-        t.view.set(
+        t.list.view.set(
             WhitelistView {
                 page_size: size,
-                ..t.view.get_untracked()
+                ..t.list.view.get_untracked()
             }
             .first_page(),
         );
         load(c, t);
     });
     let page_error = Signal::derive(move || {
-        t.problem.with(|p| match p {
+        t.list.problem.with(|p| match p {
             Some(p @ Problem::Api { error, .. })
                 if matches!(
                     whitelist_input(error, None),
@@ -98,20 +86,20 @@ pub fn WhitelistPanel() -> impl IntoView {
     });
     view! {
         // In the tab's panel (src/ui/service_page.rs), which is there before this code is.
-        <div class="access-body" aria-busy=move || t.loading.get().to_string()>
+        <div class="access-body" aria-busy=move || t.list.loading.get().to_string()>
             <div class="panel-head">
                 <h2 id="wl-title">{WHITELIST_TAB} <span class="api-name">{WHITELIST_API_NAME}</span></h2>
-                <span class="spinner" role="status" aria-label="Loading" hidden=move || !t.loading.get()></span>
+                <span class="spinner" role="status" aria-label="Loading" hidden=move || !t.list.loading.get()></span>
             </div>
             <p class="note" id="wl-owner">{OWNER_ALWAYS_ALLOWED}</p>
             <p class="note warn" id="wl-everyone" hidden=move || !everyone_listed()>
                 "Every account may connect endpoints to this service: the whitelist has “*”."
             </p>
             <AddForm t=t />
-            <ErrorBanner problem=t.problem />
+            <ErrorBanner problem=t.list.problem />
             <WlActions t=t />
             <WlTable t=t />
-            <p class="muted" id="wl-empty" hidden=move || !t.started.get() || t.loading.get() || t.problem.with(Option::is_some) || t.entries.with(|e| !e.is_empty())>
+            <p class="muted" id="wl-empty" hidden=move || !t.list.started.get() || t.list.loading.get() || t.list.problem.with(Option::is_some) || t.list.rows.with(|e| !e.is_empty())>
                 "No account is on the whitelist: only your own account may connect."
             </p>
             <Pager prefix="wl" label="Pages of the whitelist" range=range page=page pages=pages
@@ -211,7 +199,7 @@ pub(super) fn AddForm(t: WhitelistTab) -> impl IntoView {
 pub(super) fn WlActions(t: WhitelistTab) -> impl IntoView {
     let c = use_console();
     let chosen = move || {
-        t.entries.with(|e| {
+        t.list.rows.with(|e| {
             t.selected.with(|s| {
                 e.iter()
                     .filter(|e| s.contains(&e.permission))

@@ -9,18 +9,15 @@ use crate::api::whitelist::{
 use crate::api::{build_request, ApiRequest, Operation, Outcome};
 use crate::ui::dom::focus_soon;
 use crate::ui::outcome::Problem;
+use crate::ui::page_reader::PageReader;
 use crate::ui::state::Console;
 use leptos::prelude::*;
 
 /// The tab's state, for the life of the service page.
 #[derive(Clone, Copy)]
 pub struct WhitelistTab {
-    pub(super) view: RwSignal<WhitelistView>,
-    pub(super) entries: RwSignal<Vec<PermissionEntry>>,
-    pub(super) total: RwSignal<u64>,
-    pub(super) started: RwSignal<bool>,
-    pub(super) loading: RwSignal<bool>,
-    pub(super) problem: RwSignal<Option<Problem>>,
+    /// The page as last read: its view, entries and total.
+    pub(super) list: PageReader<WhitelistView, PermissionEntry>,
     /// Selected rows, by entry (`permission` as listed).
     pub(super) selected: RwSignal<Vec<String>>,
     /// The add box, as typed: kept until an add succeeds.
@@ -60,44 +57,24 @@ pub(super) fn requests(c: Console, actions: &[PermissionAction]) -> Vec<ApiReque
 }
 
 pub(super) fn load(c: Console, t: WhitelistTab) {
-    let service_id = c.page.id.get_untracked();
-    if service_id.is_empty() || !untrack(|| c.settings.complete()) {
-        return;
-    }
-    let view = t.view.get_untracked();
-    t.started.set(true);
-    t.loading.set(true);
-    leptos::task::spawn_local(async move {
-        let answer = c
-            .call(Operation::ListPermissions {
-                service_id: service_id.clone(),
-                query: view.query(),
-            })
-            .await;
-        if t.view.try_get_untracked().as_ref() != Some(&view)
-            || c.page.id.get_untracked() != service_id
-        {
-            return;
-        }
-        t.loading.set(false);
-        match answer {
-            Ok((
-                Outcome::Permissions(PermissionList {
-                    permissions,
-                    total_count,
-                }),
-                _,
-            )) => {
-                t.problem.set(None);
-                t.selected
-                    .update(|s| s.retain(|p| permissions.iter().any(|e| &e.permission == p)));
-                t.entries.set(permissions);
-                t.total.set(total_count);
-            }
-            Ok(_) => {}
-            Err(p) => t.problem.set(Some(p)),
-        }
-    });
+    t.list.read(
+        c,
+        |service_id, view| Operation::ListPermissions {
+            service_id,
+            query: view.query(),
+        },
+        |outcome| match outcome {
+            Outcome::Permissions(PermissionList {
+                permissions,
+                total_count,
+            }) => Some((permissions, total_count)),
+            _ => None,
+        },
+        move |_, rows, _| {
+            t.selected
+                .update(|s| s.retain(|p| rows.iter().any(|e| &e.permission == p)));
+        },
+    );
 }
 
 /// Sends `actions` one after the other; stops at the first error, which stands where it
@@ -148,7 +125,7 @@ pub(super) fn names(entries: &[Grantee]) -> String {
 pub(super) fn typed_plan(c: Console, t: WhitelistTab) -> AddPlan {
     let dialect = c.settings.dialect.get();
     t.text
-        .with(|text| t.entries.with(|e| plan_add(text, e, dialect)))
+        .with(|text| t.list.rows.with(|e| plan_add(text, e, dialect)))
 }
 
 /// Adds what the box says, if it can: problems stop it at the box, `*` asks first.
@@ -159,7 +136,7 @@ pub(super) fn add(c: Console, t: WhitelistTab, confirmed: bool) {
     t.tried.set(true);
     let dialect = c.settings.dialect.get_untracked();
     let typed = t.text.get_untracked();
-    let plan = t.entries.with_untracked(|e| plan_add(&typed, e, dialect));
+    let plan = t.list.rows.with_untracked(|e| plan_add(&typed, e, dialect));
     if !plan.problems.is_empty() {
         focus_soon("wl-add");
         return;
@@ -199,7 +176,7 @@ pub(super) fn remove(c: Console, t: WhitelistTab) {
         return;
     }
     let dialect = c.settings.dialect.get_untracked();
-    let chosen: Vec<PermissionEntry> = t.entries.with_untracked(|e| {
+    let chosen: Vec<PermissionEntry> = t.list.rows.with_untracked(|e| {
         t.selected.with_untracked(|s| {
             e.iter()
                 .filter(|e| s.contains(&e.permission))

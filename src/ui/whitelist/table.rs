@@ -13,7 +13,8 @@ use leptos::prelude::*;
 pub(super) fn WlTable(t: WhitelistTab) -> impl IntoView {
     let c = use_console();
     let page_keys = move || {
-        t.entries
+        t.list
+            .rows
             .with(|e| e.iter().map(|e| e.permission.clone()).collect::<Vec<_>>())
     };
     let all_ticked = move || {
@@ -46,7 +47,7 @@ pub(super) fn WlTable(t: WhitelistTab) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {move || t.entries.get().into_iter().map(|entry| view! { <EntryRow entry=entry t=t /> }).collect_view()}
+                    {move || t.list.rows.get().into_iter().map(|entry| view! { <EntryRow entry=entry t=t /> }).collect_view()}
                 </tbody>
             </table>
         </div>
