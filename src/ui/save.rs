@@ -45,17 +45,8 @@ impl ConsoleCore {
                         .with_untracked(|b| b.as_ref().and_then(|b| server_change(b, &fresh)));
                     if change.is_some() {
                         page.conflict.set(change);
-                        leptos::task::spawn_local(async {
-                            // Once drawn: the user decides, starting from the first choice.
-                            leptos::task::tick().await;
-                            if let Some(el) = document().get_element_by_id("conflict-take") {
-                                if let Ok(el) =
-                                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
-                                {
-                                    let _ = el.focus();
-                                }
-                            }
-                        });
+                        // Once drawn: the user decides, starting from the first choice.
+                        super::dom::focus_soon("conflict-take");
                         return;
                     }
                 }

@@ -294,12 +294,7 @@ pub fn SettingsSummary(state: SettingsState, open: RwSignal<bool>) -> impl IntoV
         leptos::task::spawn_local(async move {
             leptos::task::tick().await;
             state.token.set(String::new());
-            if let Some(el) = document()
-                .get_element_by_id("s-token")
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-            {
-                let _ = el.focus();
-            }
+            super::dom::focus("s-token");
         });
     };
     view! {
