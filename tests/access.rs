@@ -510,4 +510,86 @@ async fn the_add_box_sends_what_it_shows_after_an_add() {
         ]
     );
     assert_eq!(browser.value("#wl-add").await, "");
+
+    // Two clicks on Add in one moment (a double click) send one request.
+    let f = "66666666666666666666666666666666";
+    browser.type_text("#wl-add", f).await;
+    browser
+        .execute(
+            "const b = document.getElementById('wl-add-submit'); b.click(); b.click();",
+            vec![],
+        )
+        .await;
+    browser.wait_text("#wl-range", |t| t == "1–10 of 10").await;
+    assert_eq!(
+        adds(&stack).await[6..],
+        [json!([format!("iam:domain::{f}")])],
+        "one request for a double click"
+    );
+}
+
+/// The session's history as its table shows it: each row's request and status.
+async fn history_rows(browser: &Browser) -> Vec<(String, String)> {
+    if !browser.shown("#history-table").await {
+        browser.click("#history summary").await;
+        browser.wait_shown("#history-table").await;
+    }
+    let rows = browser
+        .execute(
+            "return [...document.querySelectorAll('#history-table tbody tr')]
+               .map(r => [r.cells[1].textContent.trim(), r.cells[2].textContent.trim()]);",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(rows).unwrap()
+}
+
+/// Cancel during an Accept aborts what is in flight, and each aborted request is recorded
+/// as such: at its row and in the session's history, as a batch's are (the one run driver).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_accept_is_recorded_as_aborted() {
+    let stack = Stack::start().await;
+    let browser = Browser::open_console(&stack.origin, WEB).await;
+    browser
+        .wait_text("#card-title", |t| t == "web-frontend")
+        .await;
+    browser.click("#tab-connections").await;
+    browser.wait_text("#conn-range", |t| t == "1–6 of 6").await;
+    // Both accepts hang at the server until well after the cancel.
+    stack
+        .api
+        .queue_fault_on("delay", 2, "POST", "connections/action", 8_000)
+        .await;
+    browser.click(&format!("{} .pick-row", row(1))).await;
+    browser.click(&format!("{} .pick-row", row(2))).await;
+    browser.click("#conn-accept").await;
+    // Two at a time, at most two a second: both are on their way within a second.
+    browser
+        .wait_until("both accepts to reach the server", || async {
+            posts(&stack, "/connections/action").await.len() == 2
+        })
+        .await;
+    browser.click("#conn-cancel").await;
+    for k in [1, 2] {
+        browser
+            .wait_text(&format!("{}-error", row(k)), |t| t.starts_with("Aborted"))
+            .await;
+    }
+    browser
+        .wait_text("#conn-result", |t| t.contains("Accepted 0"))
+        .await;
+    let aborted: Vec<(String, String)> = history_rows(&browser)
+        .await
+        .into_iter()
+        .filter(|(request, _)| request.ends_with("/connections/action"))
+        .collect();
+    assert_eq!(
+        aborted.len(),
+        2,
+        "each aborted accept is in the history: {aborted:?}"
+    );
+    assert!(
+        aborted.iter().all(|(_, status)| status == "—"),
+        "no answer came: {aborted:?}"
+    );
 }

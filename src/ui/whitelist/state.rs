@@ -150,6 +150,9 @@ pub(super) fn add(c: Console, t: WhitelistTab, confirmed: bool) {
         return;
     }
     t.confirm_everyone.set(false);
+    // Busy from now, not from when the task runs: a second click in the same moment (a
+    // double click, Enter and a click) finds it busy and sends nothing more.
+    t.busy.set(true);
     leptos::task::spawn_local(async move {
         if send(c, t, plan.actions(dialect)).await {
             let mut text = format!("Added {}.", names(&plan.entries));
@@ -188,6 +191,7 @@ pub(super) fn remove(c: Console, t: WhitelistTab) {
         return;
     }
     let gone: Vec<Grantee> = chosen.iter().map(PermissionEntry::grantee).collect();
+    t.busy.set(true);
     leptos::task::spawn_local(async move {
         if send(c, t, remove_actions(&chosen, dialect)).await {
             t.selected.set(Vec::new());
