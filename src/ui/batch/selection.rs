@@ -26,6 +26,8 @@ pub fn select_all_matching(c: Console, view: ListView, total: u64) {
         }
     };
     b.problem.set(None);
+    // Fetching from now, not from when the task runs: a second click finds it so.
+    b.fetching.set(Some("Selecting…".to_owned()));
     leptos::task::spawn_local(async move {
         let pages = queries.len();
         let mut found: Vec<EndpointService> = Vec::new();
