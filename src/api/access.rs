@@ -1,6 +1,7 @@
 //! What the connections and whitelist APIs share: building a request under one endpoint
-//! service (`/v1/{project_id}/vpc-endpoint-services/{id}/…`), reading the few values
-//! their answers carry in an unusual shape, and the console's words for their error codes.
+//! service (`/v1/{project_id}/vpc-endpoint-services/{id}/…`), their query strings, and
+//! reading the few values their answers carry in an unusual shape. The console's words for
+//! their error codes are with the other hints, in [`super::error`].
 //!
 //! The connections tab lives in [`super::connections`], the whitelist ("Who may connect")
 //! in [`super::whitelist`]; both build on the helpers here.

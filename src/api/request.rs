@@ -1,6 +1,7 @@
 //! What every request shares: the settings it is built with, its method, URL, headers and
 //! body as sent ([`ApiRequest`]), the checks of the proxy URL, project, token and IDs, and
-//! [`api_request`], which the builders of each API (in [`super::operation`]) go through.
+//! [`api_request`], which every builder goes through (the services' in
+//! [`super::operation`], the connections' and whitelist's by `access::service_request`).
 //!
 //! The console sends requests to an API proxy (the real hosts send no CORS headers),
 //! so the URL is the proxy URL, with any path prefix it has, plus the API path.
