@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 use support::stack::http;
-use support::{Browser, Stack, PROJECT, TOKEN};
+use support::{Browser, Stack, ORDERS, PROJECT, TOKEN, WEB};
 
 const FLEET: usize = 300;
 /// The demo project's own services, besides the fleet.
@@ -496,4 +496,44 @@ async fn many_services_at_once() {
             .all(|m| !m.contains("panicked") && !m.contains("RuntimeError")),
         "{problems:#?}"
     );
+}
+
+/// A 401 during a batch says what a 401 anywhere says: the header marks the token rejected
+/// and offers to replace it (the one run driver, for batches as for connection actions).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_401_during_a_batch_marks_the_token_rejected() {
+    let stack = Stack::start().await;
+    let browser = Browser::open_list(&stack.origin).await;
+    browser
+        .wait_for("#service-table", Duration::from_secs(10))
+        .await;
+    assert!(!browser.shown("#replace-token").await);
+    browser
+        .click(&format!("input.pick-row[data-id='{WEB}']"))
+        .await;
+    browser
+        .click(&format!("input.pick-row[data-id='{ORDERS}']"))
+        .await;
+    // The first service's fresh read before its PUT: the token has expired meanwhile.
+    stack
+        .api
+        .queue(json!({
+            "mode": "answer", "count": 1, "method": "GET", "path_contains": WEB,
+            "status": 401,
+            "body": {"error_code": "APIGW.0301", "error_msg": "Incorrect IAM authentication information"},
+        }))
+        .await;
+    run(&browser, "description", Some("Tier two"), "1").await;
+    browser
+        .wait_text("#batch-counts", |t| t.contains("1 failed"))
+        .await;
+    assert!(browser
+        .text("#settings-summary")
+        .await
+        .contains("token rejected (401)"));
+    assert!(browser.shown("#replace-token").await);
+    let row = browser
+        .text(&format!("#batch-table tr[data-id='{WEB}']"))
+        .await;
+    assert!(row.contains("401") && row.contains("APIGW.0301"), "{row}");
 }
