@@ -5,7 +5,7 @@
 use vpcep_console::api::draft::SavedDraft;
 use vpcep_console::api::error::{classify, fields_of};
 use vpcep_console::api::words::{
-    edition_label, edition_of, field_label, status_label, value_text, ADVANCED,
+    advanced, edition_label, edition_of, field_label, status_label, value_text,
 };
 use vpcep_console::api::{EndpointService, Field, PortDraft, PortMapping, ServiceDraft};
 
@@ -42,13 +42,13 @@ fn fields_show_their_label_first_and_values_in_words() {
 
 #[test]
 fn the_advanced_edition_has_one_name_everywhere() {
-    assert_eq!(ADVANCED, "Advanced (profession)");
-    assert_eq!(edition_label("profession"), ADVANCED);
+    assert_eq!(advanced(), "Advanced (profession)");
+    assert_eq!(edition_label("profession"), advanced());
     assert_eq!(edition_label("basic"), "Basic");
     assert_eq!(edition_of(&service()), "Basic");
     let mut upgraded = service();
     upgraded.supported_editions.push("profession".into());
-    assert_eq!(edition_of(&upgraded), ADVANCED);
+    assert_eq!(edition_of(&upgraded), advanced());
     assert_eq!(status_label("available"), "Available");
     assert_eq!(status_label("pendingAcceptance"), "pendingAcceptance");
 }

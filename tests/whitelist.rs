@@ -11,7 +11,7 @@ use vpcep_console::api::whitelist::{
     Grantee, PermissionAction, PermissionEntry, PermissionList, PermissionQuery, PermissionType,
     WhitelistAction, WhitelistInput, WhitelistView,
 };
-use vpcep_console::api::words::WHITELIST_TAB;
+use vpcep_console::api::words::w;
 use vpcep_console::api::{Dialect, ErrorKind, Method, Settings};
 
 const PROJECT: &str = "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a";
@@ -570,7 +570,7 @@ fn an_error_naming_an_entry_points_at_it() {
 
 #[test]
 fn the_tab_has_one_name_and_the_actions_theirs() {
-    assert_eq!(WHITELIST_TAB, "Who may connect");
+    assert_eq!(w().core.whitelist_tab, "Who may connect");
     assert_eq!(WhitelistAction::Add.api_name(), "add");
     assert_eq!(WhitelistAction::Remove.api_name(), "remove");
     assert_eq!(WhitelistAction::Add.label(), "Add");

@@ -66,14 +66,4 @@ impl Dialect {
     }
 }
 
-/// What each `tcp_proxy` value means, for the form's options.
-pub fn tcp_proxy_label(value: &str) -> &'static str {
-    match value {
-        "close" => "Off: pass no client address",
-        "toa_open" => "TCP TOA: client address in a TCP option",
-        "proxy_open" => "Proxy Protocol: client address in the payload",
-        "open" => "Both TOA and Proxy Protocol",
-        "proxy_vni" => "Proxy Protocol with VNI",
-        _ => "Unknown value",
-    }
-}
+pub use super::words::tcp_proxy_label;

@@ -3,6 +3,7 @@
 use super::dialog::Dialog;
 use super::history::HistoryPanel;
 use super::http;
+use super::lang::{self, Language, LanguageSwitch};
 use super::service_page::ServicePage;
 use super::settings::{settings_part, SettingsSummary, SettingsView};
 use super::split::{part, split_point, Part};
@@ -10,6 +11,7 @@ use super::state::{keep_drafts, use_console, Console};
 use super::storage;
 use crate::api::config::{read_config, ConfigLoad};
 use crate::api::route::Route;
+use crate::api::words::w;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -105,6 +107,8 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
     let config = config.unwrap_or(ConfigLoad::Missing);
     let c = Console::new(&config.config());
     provide_context(c);
+    let language = Language::new();
+    provide_context(language);
     let config_problem = match config {
         ConfigLoad::Malformed(m) => Some(m),
         _ => None,
@@ -139,7 +143,12 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
     // Drawn again only when the settings become complete or incomplete, not per keystroke.
     let incomplete = Memo::new(move |_| !c.settings.complete());
     let page = move || match shown.get() {
-        Route::List(_) => part!("list-page", Some("Loading…"), super::list::list_page()).into_any(),
+        Route::List(_) => part!(
+            "list-page",
+            Some(w().shell.loading),
+            super::list::list_page()
+        )
+        .into_any(),
         Route::Service { .. } => view! { <ServicePage /> }.into_any(),
     };
     // The route's first request is sent before the console is drawn, not after: drawing
@@ -147,26 +156,31 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
     // (The request's task was queued by `show`; `tick` lets it run first.)
     Suspend::new(async move {
         leptos::task::tick().await;
-        view! {
-        <header class="top">
-            <div class="brand">
-                <span class="logo" aria-hidden="true"></span>
-                <span class="product">"VPC Endpoint console"</span>
-            </div>
-            <SettingsSummary state=c.settings open=c.settings_open />
-        </header>
-        {config_problem.map(|m| view! {
-            <div class="banner warn config-problem" role="alert" id="config-problem">{m}</div>
-        })}
-        <main class="layout">
-            {move || incomplete.get().then(|| part!("checklist", None, settings_part(c.settings, SettingsView::Checklist)))}
-            <Show when=move || c.settings_open.get()>
-                {part!("settings", Some("Loading the settings…"), settings_part(c.settings, SettingsView::Panel))}
-            </Show>
-            {page}
-            <HistoryPanel history=c.history />
-        </main>
-        {move || c.leaving.with(Option::is_some).then(|| part!("leave", None, leave_dialog()))}
+        // Drawn again in the new words when the language changes; the state above stays.
+        move || {
+            language.shown.track();
+            view! {
+            <header class="top">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true"></span>
+                    <span class="product">{w().shell.product}</span>
+                </div>
+                <LanguageSwitch language=language />
+                <SettingsSummary state=c.settings open=c.settings_open />
+            </header>
+            {config_problem.clone().map(|m| view! {
+                <div class="banner warn config-problem" role="alert" id="config-problem">{m}</div>
+            })}
+            <main class="layout">
+                {move || incomplete.get().then(|| part!("checklist", None, settings_part(c.settings, SettingsView::Checklist)))}
+                <Show when=move || c.settings_open.get()>
+                    {part!("settings", Some("Loading the settings…"), settings_part(c.settings, SettingsView::Panel))}
+                </Show>
+                {page}
+                <HistoryPanel history=c.history />
+            </main>
+            {move || c.leaving.with(Option::is_some).then(|| part!("leave", None, leave_dialog()))}
+            }
         }
     })
 }
@@ -182,9 +196,13 @@ split_point!(
 /// How long the console waits for `config.json` before it starts on its defaults.
 pub const CONFIG_TIMEOUT_SECONDS: u32 = 5;
 
-/// Reads the deployment's `config.json` (beside index.html), then mounts the console.
+/// Reads the deployment's `config.json` (beside index.html) and the visitor's language's
+/// table (together), then mounts the console. A table that does not arrive leaves English.
 pub async fn start() {
-    let config = match http::fetch_file("config.json", CONFIG_TIMEOUT_SECONDS).await {
+    let config = http::fetch_file("config.json", CONFIG_TIMEOUT_SECONDS);
+    let (config, table) = futures::future::join(config, lang::table(lang::initial())).await;
+    lang::apply(table.unwrap_or(&crate::api::words::EN));
+    let config = match config {
         Ok(a) => read_config(a.status, &a.body),
         // A hanging file must not leave a blank page: the defaults apply, and the banner says so.
         Err(http::Failure::Timeout) => ConfigLoad::Malformed(format!(

@@ -2,8 +2,7 @@
 
 use super::time::local_time;
 use crate::api::words::{
-    edition_of, editions_text, server_type_label, status_label, tcp_proxy_short, ADVANCED,
-    CLIENT_PORT, PROTOCOL, SERVER_PORT,
+    advanced, edition_of, editions_text, server_type_label, status_label, tcp_proxy_short, w,
 };
 use crate::api::{Dialect, EndpointService};
 use leptos::prelude::*;
@@ -33,12 +32,12 @@ fn ActionsMenu(professional: bool, dialect: Dialect, on_upgrade: Callback<()>) -
     let item = if dialect == Dialect::OpenTelekom {
         view! {
             <p class="menu-note" id="upgrade-unavailable">
-                "Upgrade to "{ADVANCED}": Open Telekom Cloud's API reference documents no upgrade, so the console sends none."
+                "Upgrade to "{advanced()}": Open Telekom Cloud's API reference documents no upgrade, so the console sends none."
             </p>
         }
         .into_any()
     } else if professional {
-        view! { <p class="menu-note" id="upgrade-done">"Already "{ADVANCED}": nothing to upgrade."</p> }.into_any()
+        view! { <p class="menu-note" id="upgrade-done">"Already "{advanced()}": nothing to upgrade."</p> }.into_any()
     } else {
         let open = move |_| {
             // The menu closes, and the dialog gives the focus back to the menu's button.
@@ -57,7 +56,7 @@ fn ActionsMenu(professional: bool, dialect: Dialect, on_upgrade: Callback<()>) -
         };
         view! {
             <button type="button" class="menu-item" id="open-upgrade" on:click=open>
-                "Upgrade to "{ADVANCED}"…"
+                "Upgrade to "{advanced()}"…"
             </button>
         }
         .into_any()
@@ -138,9 +137,9 @@ pub fn ServiceCard(
                 <caption>"Port mappings"</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{CLIENT_PORT}</th>
-                        <th scope="col">{SERVER_PORT}</th>
-                        <th scope="col">{PROTOCOL}</th>
+                        <th scope="col">{w().core.client_port}</th>
+                        <th scope="col">{w().core.server_port}</th>
+                        <th scope="col">{w().core.protocol}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -3,7 +3,7 @@
 use super::field::{LabeledField, TextInput};
 use crate::api::dialect::tcp_proxy_label;
 use crate::api::ports::PORT_MAPPINGS_MAX;
-use crate::api::words::{field_label, CLIENT_PORT, PROTOCOL, SERVER_PORT};
+use crate::api::words::{field_label, w};
 use crate::api::{Dialect, Field as FormField, FieldError, PortDraft, ServiceDraft};
 use leptos::prelude::*;
 
@@ -208,7 +208,7 @@ fn PortRow(
                     id=dom(FormField::ClientPort)
                     inputmode="numeric"
                     autocomplete="off"
-                    aria-label=move || format!("Row {} {}", row_no(), CLIENT_PORT.to_lowercase())
+                    aria-label=move || format!("Row {} {}", row_no(), w().core.client_port.to_lowercase())
                     prop:value=move || row.with(|r| r.port.client_port.clone())
                     on:input:target=move |ev| form.edit_row(id, |p| p.client_port = ev.target().value())
                     aria-invalid=move || row.with(|r| r.client_error.is_some()).then_some("true")
@@ -220,7 +220,7 @@ fn PortRow(
                     id=dom(FormField::ServerPort)
                     inputmode="numeric"
                     autocomplete="off"
-                    aria-label=move || format!("Row {} {}", row_no(), SERVER_PORT.to_lowercase())
+                    aria-label=move || format!("Row {} {}", row_no(), w().core.server_port.to_lowercase())
                     prop:value=move || row.with(|r| r.port.server_port.clone())
                     on:input:target=move |ev| form.edit_row(id, |p| p.server_port = ev.target().value())
                     aria-invalid=move || row.with(|r| r.server_error.is_some()).then_some("true")
@@ -391,10 +391,10 @@ pub fn ModifyFields(
             </p>
             <div class="port-head" aria-hidden="true">
                 <span></span>
-                <span>{CLIENT_PORT}</span>
+                <span>{w().core.client_port}</span>
                 <span></span>
-                <span>{SERVER_PORT}</span>
-                <span>{PROTOCOL}</span>
+                <span>{w().core.server_port}</span>
+                <span>{w().core.protocol}</span>
             </div>
             <ul class="port-rows">
                 <For

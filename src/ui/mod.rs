@@ -12,7 +12,7 @@
 //!   helpers, [`time`] dates as the page shows them;
 //! - [`run`]: the one run driver (batches and connection actions); [`page_reader`] one page
 //!   of a tab's list; [`http`] sends requests;
-//!   [`storage`] keeps settings and drafts; [`split`] leaves parts out of the first download.
+//!   [`storage`] keeps settings and drafts; [`lang`] the language and its switch; [`split`] leaves parts out of the first download.
 
 pub mod access;
 pub mod action_bar;
@@ -27,6 +27,7 @@ pub mod field;
 pub mod form;
 pub mod history;
 pub mod http;
+pub mod lang;
 pub mod list;
 pub mod outcome;
 pub mod page_reader;

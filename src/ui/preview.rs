@@ -3,7 +3,7 @@
 use super::split::{part, split_point, Part};
 use crate::api::ports::PortChange;
 use crate::api::request::pretty_json;
-use crate::api::words::{field_label, value_text, CLIENT_PORT, PROTOCOL, SERVER_PORT};
+use crate::api::words::{field_label, value_text, w};
 use crate::api::{ApiRequest, FieldError, SettingsError, UpdatePlan};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -108,9 +108,9 @@ pub fn Changes(plan: UpdatePlan) -> impl IntoView {
                         <table class="ports mapping-diff" id="ports-diff">
                             <thead>
                                 <tr>
-                                    <th scope="col">{CLIENT_PORT}</th>
-                                    <th scope="col">{SERVER_PORT}</th>
-                                    <th scope="col">{PROTOCOL}</th>
+                                    <th scope="col">{w().core.client_port}</th>
+                                    <th scope="col">{w().core.server_port}</th>
+                                    <th scope="col">{w().core.protocol}</th>
                                     <th scope="col">"Change"</th>
                                 </tr>
                             </thead>

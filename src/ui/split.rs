@@ -108,12 +108,12 @@ pub fn deferred(id: &'static str, waiting: Option<&'static str>, load: Load) -> 
                 Ok(view) => view,
                 Err(Missing) => view! {
                     <div class="banner error chunk-missing" role="alert" id=format!("{id}-missing")>
-                        <p>"This part of the console did not download. Check the connection, then try again: nothing you typed is lost."</p>
+                        <p>{crate::api::words::w().shell.part_missing}</p>
                         <button type="button" id=format!("{id}-retry")
                             on:click=move |_| {
                                 arrived.set(false);
                                 attempt.update(|n| *n += 1);
-                            }>"Try again"</button>
+                            }>{crate::api::words::w().shell.try_again}</button>
                     </div>
                 }
                 .into_any(),

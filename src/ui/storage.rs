@@ -109,7 +109,12 @@ pub fn set_url_query(query: &str, push: bool) {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
-    let url = format!("{path}{query}");
+    // A link's language stays in the address (it wins at the next load).
+    let lang = query_param("lang").map(|l| {
+        let joiner = if query.starts_with('?') { '&' } else { '?' };
+        format!("{joiner}lang={l}")
+    });
+    let url = format!("{path}{query}{}", lang.unwrap_or_default());
     let current = format!("{path}{}", window.location().search().unwrap_or_default());
     if url == current {
         return;
@@ -119,4 +124,21 @@ pub fn set_url_query(query: &str, push: bool) {
     } else {
         history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
     };
+}
+
+/// Sets one parameter of the address in place, keeping the others.
+pub fn set_query_param(name: &str, value: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let search = window.location().search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    params.set(name, value);
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}?{}", String::from(params.to_string()));
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
 }

@@ -5,7 +5,7 @@ use super::dialog::Dialog;
 use super::preview::RequestView;
 use super::split::{split_point, Part};
 use crate::api::upgrade::{notice, region_caveat};
-use crate::api::words::ADVANCED;
+use crate::api::words::advanced;
 use crate::api::{ApiRequest, EndpointService, SettingsError};
 use leptos::prelude::*;
 
@@ -26,7 +26,7 @@ pub fn UpgradeDialog(
     let name = service.short_name();
     view! {
         <Dialog id="upgrade-dialog" labelled_by="upgrade-title" described_by="upgrade-what" on_close=on_close>
-            <h2 id="upgrade-title">{format!("Upgrade {name} to {ADVANCED}?")}</h2>
+            <h2 id="upgrade-title">{format!("Upgrade {name} to {}?", advanced())}</h2>
             <p class="muted"><code>{service.id.clone()}</code></p>
             <p id="upgrade-what">
                 "The advanced edition lets professional VPC endpoints connect to this service. The upgrade cannot be undone from here; the service keeps its name, ports and backend."

@@ -7,7 +7,7 @@ use crate::api::field::Field;
 use crate::api::model::{EndpointService, UpdateBody};
 use crate::api::operation::Operation;
 use crate::api::validate::check_description;
-use crate::api::words::{field_label, tcp_proxy_short, value_text, ADVANCED};
+use crate::api::words::{advanced, field_label, tcp_proxy_short, value_text};
 
 /// One change applied to every selected service.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +26,7 @@ impl BatchAction {
     /// The action in console words, for the confirmation and the results.
     pub fn title(&self) -> String {
         match self {
-            BatchAction::Upgrade => format!("Upgrade to {ADVANCED}"),
+            BatchAction::Upgrade => format!("Upgrade to {}", advanced()),
             BatchAction::SetApproval(on) => format!(
                 "{}: {}",
                 field_label("approval_enabled"),
@@ -54,7 +54,8 @@ impl BatchAction {
     pub fn check(&self, dialect: Dialect) -> Result<(), PlanError> {
         match self {
             BatchAction::Upgrade if dialect != Dialect::Huawei => Err(PlanError(format!(
-                "Upgrading to {ADVANCED} is a Huawei Cloud call (POST /v2/…/upgrade); {} has no such API, so nothing can be upgraded here.",
+                "Upgrading to {} is a Huawei Cloud call (POST /v2/…/upgrade); {} has no such API, so nothing can be upgraded here.",
+                advanced(),
                 dialect.label()
             ))),
             BatchAction::SetTcpProxy(v) if !dialect.tcp_proxy_values().contains(&v.as_str()) => {
@@ -82,7 +83,7 @@ impl BatchAction {
     /// Why a service at the target is skipped, in console words.
     pub fn at_target_reason(&self) -> String {
         match self {
-            BatchAction::Upgrade => format!("Already {ADVANCED}"),
+            BatchAction::Upgrade => format!("Already {}", advanced()),
             BatchAction::SetApproval(on) => format!(
                 "{} is already {}",
                 field_label("approval_enabled"),

@@ -2,7 +2,7 @@
 
 use super::counts::load_page_pending;
 use crate::api::route::{Route, ServiceTab};
-use crate::api::words::{CONNECTIONS_TAB, WHITELIST_TAB};
+use crate::api::words::w;
 use crate::ui::dom::focus_soon;
 use crate::ui::state::use_console;
 use crate::ui::storage;
@@ -74,11 +74,11 @@ pub fn ServiceTabs() -> impl IntoView {
             <TabButton
                 tab=ServiceTab::Connections
                 label=Signal::derive(move || match pending() {
-                    Some(n) => format!("{CONNECTIONS_TAB} ({n} pending)"),
-                    None => CONNECTIONS_TAB.to_owned(),
+                    Some(n) => format!("{} ({n} pending)", w().core.connections_tab),
+                    None => w().core.connections_tab.to_owned(),
                 })
             />
-            <TabButton tab=ServiceTab::Whitelist label=WHITELIST_TAB.to_owned() />
+            <TabButton tab=ServiceTab::Whitelist label=w().core.whitelist_tab.to_owned() />
         </div>
     }
 }

@@ -5,7 +5,7 @@ use super::state::{BatchStage, BatchState, RowLine};
 use crate::api::batch::{
     export_csv, export_json, plan, BatchAction, Decision, PlannedRow, RowStatus, Runner,
 };
-use crate::api::words::ADVANCED;
+use crate::api::words::advanced;
 use crate::ui::dom::focus_soon;
 use crate::ui::run::RunHooks;
 use crate::ui::state::Console;
@@ -31,7 +31,11 @@ fn planned_line(row: &PlannedRow) -> RowLine {
             ),
             "send",
         ),
-        Decision::Send { .. } => ("Will upgrade".to_owned(), format!("To {ADVANCED}"), "send"),
+        Decision::Send { .. } => (
+            "Will upgrade".to_owned(),
+            format!("To {}", advanced()),
+            "send",
+        ),
         Decision::Skip { reason } => ("Skipped".to_owned(), reason.clone(), "skipped"),
     };
     RowLine {

@@ -5,7 +5,7 @@ use super::flow::review;
 use crate::api::batch::{select_all_queries, BatchAction, PageTick, Selection};
 use crate::api::dialect::tcp_proxy_label;
 use crate::api::list::ListView;
-use crate::api::words::ADVANCED;
+use crate::api::words::advanced;
 use crate::api::{Dialect, EndpointService, Operation, Outcome};
 use crate::ui::outcome::Problem;
 use crate::ui::state::{use_console, Console};
@@ -175,7 +175,7 @@ pub fn SelectionBar(view: ListView, total: u64) -> impl IntoView {
                     on:change:target=move |ev| kind.set(ev.target().value())>
                     <option value="">"Choose a change…"</option>
                     <option value="upgrade" disabled=move || dialect.get() != Dialect::Huawei>
-                        {format!("Upgrade to {ADVANCED}")}
+                        {format!("Upgrade to {}", advanced())}
                     </option>
                     <option value="approval-on">"Connections need approval: Yes"</option>
                     <option value="approval-off">"Connections need approval: No"</option>

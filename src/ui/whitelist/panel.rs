@@ -9,7 +9,7 @@ use crate::api::whitelist::{
     remove_actions, whitelist_input, Grantee, PermissionEntry, WhitelistInput, WhitelistView,
     EVERYONE_WARNING, WHITELIST_PAGE_SIZES,
 };
-use crate::api::words::{OWNER_ALWAYS_ALLOWED, WHITELIST_API_NAME, WHITELIST_TAB};
+use crate::api::words::w;
 use crate::ui::controls::{Pager, RequestList, RequestsDisclosure};
 use crate::ui::dialog::Dialog;
 use crate::ui::outcome::{ErrorBanner, Problem};
@@ -88,10 +88,10 @@ pub fn WhitelistPanel() -> impl IntoView {
         // In the tab's panel (src/ui/service_page.rs), which is there before this code is.
         <div class="access-body" aria-busy=move || t.list.loading.get().to_string()>
             <div class="panel-head">
-                <h2 id="wl-title">{WHITELIST_TAB} <span class="api-name">{WHITELIST_API_NAME}</span></h2>
+                <h2 id="wl-title">{w().core.whitelist_tab} <span class="api-name">{w().core.whitelist_api_name}</span></h2>
                 <span class="spinner" role="status" aria-label="Loading" hidden=move || !t.list.loading.get()></span>
             </div>
-            <p class="note" id="wl-owner">{OWNER_ALWAYS_ALLOWED}</p>
+            <p class="note" id="wl-owner">{w().core.owner_always_allowed}</p>
             <p class="note warn" id="wl-everyone" hidden=move || !everyone_listed()>
                 "Every account may connect endpoints to this service: the whitelist has “*”."
             </p>

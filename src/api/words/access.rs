@@ -1,0 +1,9 @@
+//! The words of the access area, in English / Chinese / German (see [`super::table`]).
+
+use super::table::area;
+
+area!(
+    /// The access area's words.
+    Access {
+    }
+);

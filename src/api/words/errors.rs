@@ -1,0 +1,9 @@
+//! The words of the errors area, in English / Chinese / German (see [`super::table`]).
+
+use super::table::area;
+
+area!(
+    /// The errors area's words.
+    Errors {
+    }
+);

@@ -1,0 +1,9 @@
+//! The words of the list area, in English / Chinese / German (see [`super::table`]).
+
+use super::table::area;
+
+area!(
+    /// The list area's words.
+    List {
+    }
+);

@@ -1,0 +1,147 @@
+//! The tables: every word the console shows, in each of its languages, side by side.
+//!
+//! Each area of the console (`core`, `shell`, `list`, `page`, `batch`, `access`,
+//! `errors`) declares its keys with [`area!`], each key with its English, Chinese and
+//! German text in that order, so a key without one of them does not compile. [`Words`]
+//! holds one language's areas; [`w`] is the one shown now.
+//!
+//! English is in every download. The others are reached only through [`zh`] and [`de`],
+//! which the browser shell calls from a split point of its own (`ui::lang`), so the
+//! release build moves each language's text into a chunk fetched only when it is chosen.
+//!
+//! Sentences with values use `{0}`, `{1}`, … (see [`super::lang::fill`]); API names
+//! (`approval_enabled`, `EndPoint.3044`) stay in every language as the API spells them.
+
+use super::lang::Lang;
+use std::cell::Cell;
+
+/// `area!(Name { key: "English" / "中文" / "Deutsch", … })`: a struct of the area's keys
+/// and its three tables, `Name::EN`, `Name::ZH` and `Name::DE`.
+macro_rules! area {
+    ($(#[$m:meta])* $name:ident { $($(#[$km:meta])* $key:ident: $en:literal / $zh:literal / $de:literal,)* }) => {
+        $(#[$m])*
+        #[derive(Debug)]
+        pub struct $name {
+            $($(#[$km])* pub $key: &'static str,)*
+        }
+
+        impl $name {
+            pub const EN: $name = $name { $($key: $en,)* };
+            pub const ZH: $name = $name { $($key: $zh,)* };
+            pub const DE: $name = $name { $($key: $de,)* };
+
+            /// Every key with its text, for the checks of the tables.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)*]
+            }
+        }
+    };
+}
+pub(crate) use area;
+
+use super::{
+    access::Access, batch::Batch, core::Core, errors::Errors, list::List, page::Page, shell::Shell,
+};
+
+/// One language's words.
+#[derive(Debug)]
+pub struct Words {
+    pub lang: Lang,
+    /// Terms of the API shared by every part: editions, ports, fields, states, yes/no.
+    pub core: Core,
+    /// The header, the language switch, the settings and the first run's checklist.
+    pub shell: Shell,
+    /// The list page.
+    pub list: List,
+    /// The service page: card, editor, preview, action bar, upgrade, outcome, history.
+    pub page: Page,
+    /// Many services at once: the selection, the review, the run.
+    pub batch: Batch,
+    /// The Connections and Who may connect tabs.
+    pub access: Access,
+    /// What went wrong: API errors, validation, requests that did not get through.
+    pub errors: Errors,
+}
+
+impl Words {
+    /// Every key as `area.key` with its text.
+    pub fn entries(&self) -> Vec<(String, &'static str)> {
+        let areas = [
+            ("core", self.core.entries()),
+            ("shell", self.shell.entries()),
+            ("list", self.list.entries()),
+            ("page", self.page.entries()),
+            ("batch", self.batch.entries()),
+            ("access", self.access.entries()),
+            ("errors", self.errors.entries()),
+        ];
+        areas
+            .into_iter()
+            .flat_map(|(area, keys)| {
+                keys.into_iter()
+                    .map(move |(k, t)| (format!("{area}.{k}"), t))
+            })
+            .collect()
+    }
+}
+
+/// English: the console's first language, in every download.
+pub const EN: Words = Words {
+    lang: Lang::En,
+    core: Core::EN,
+    shell: Shell::EN,
+    list: List::EN,
+    page: Page::EN,
+    batch: Batch::EN,
+    access: Access::EN,
+    errors: Errors::EN,
+};
+
+/// Simplified Chinese, with the cloud's own terms (终端节点服务, 审批, 白名单, …).
+pub fn zh() -> &'static Words {
+    static ZH: Words = Words {
+        lang: Lang::ZhCn,
+        core: Core::ZH,
+        shell: Shell::ZH,
+        list: List::ZH,
+        page: Page::ZH,
+        batch: Batch::ZH,
+        access: Access::ZH,
+        errors: Errors::ZH,
+    };
+    &ZH
+}
+
+/// German, as Open Telekom Cloud's console words it.
+pub fn de() -> &'static Words {
+    static DE: Words = Words {
+        lang: Lang::De,
+        core: Core::DE,
+        shell: Shell::DE,
+        list: List::DE,
+        page: Page::DE,
+        batch: Batch::DE,
+        access: Access::DE,
+        errors: Errors::DE,
+    };
+    &DE
+}
+
+thread_local! {
+    static CURRENT: Cell<&'static Words> = const { Cell::new(&EN) };
+}
+
+/// The words shown now (English until the shell sets another language).
+pub fn w() -> &'static Words {
+    CURRENT.with(Cell::get)
+}
+
+/// Shows `words` from now on; what is drawn next reads them.
+pub fn set_words(words: &'static Words) {
+    CURRENT.with(|c| c.set(words));
+}
+
+/// A count in the language shown now: `12,345`, or `12.345` in German.
+pub fn count(n: usize) -> String {
+    super::lang::count_in(n as u64, w().core.group_separator)
+}
