@@ -117,7 +117,7 @@ build_release() { # dist folder
 # Debian's chromium and chromium-driver (browser tests), nginx with its brotli module (the
 # deployment test), zopfli and brotli (precompression, the size budget).
 ensure_test_packages() {
-  step "chromium, chromedriver, nginx"
+  step "chromium, chromedriver, nginx, a CJK font"
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
@@ -127,6 +127,8 @@ ensure_test_packages() {
   command -v zopfli >/dev/null 2>&1 || missing+=(zopfli)
   command -v brotli >/dev/null 2>&1 || missing+=(brotli)
   [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
+  # Chinese in the screenshots (tests/languages.rs): without a CJK font they show boxes.
+  [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
   if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     # The nginx package would start a server on port 80 for the whole machine; the tests
