@@ -1,7 +1,7 @@
 //! The API's terms, shared by every part of the console: one word per concept, in
 //! English / Chinese / German (see [`super::table`]).
 
-use super::table::area;
+use super::area::area;
 
 area!(
     /// Editions, ports, fields, values, states and tabs.

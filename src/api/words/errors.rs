@@ -1,6 +1,6 @@
 //! The words of the errors area, in English / Chinese / German (see [`super::table`]).
 
-use super::table::area;
+use super::area::area;
 
 area!(
     /// The errors area's words.

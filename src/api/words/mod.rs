@@ -4,6 +4,7 @@
 //! in the language shown now ([`w`]).
 
 pub mod access;
+mod area;
 pub mod batch;
 pub mod core;
 pub mod errors;

@@ -1,6 +1,6 @@
 //! The words of the page area, in English / Chinese / German (see [`super::table`]).
 
-use super::table::area;
+use super::area::area;
 
 area!(
     /// The page area's words.

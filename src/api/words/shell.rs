@@ -1,7 +1,7 @@
 //! The words of the header, the language switch, the settings and the first run's
 //! checklist, in English / Chinese / German (see [`super::table`]).
 
-use super::table::area;
+use super::area::area;
 
 area!(
     /// The header and the settings.

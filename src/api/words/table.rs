@@ -1,7 +1,7 @@
 //! The tables: every word the console shows, in each of its languages, side by side.
 //!
 //! Each area of the console (`core`, `shell`, `list`, `page`, `batch`, `access`,
-//! `errors`) declares its keys with [`area!`], each key with its English, Chinese and
+//! `errors`) declares its keys with `area!` (in `area.rs`), each key with its English, Chinese and
 //! German text in that order, so a key without one of them does not compile. [`Words`]
 //! holds one language's areas; [`w`] is the one shown now.
 //!
@@ -14,30 +14,6 @@
 
 use super::lang::Lang;
 use std::cell::Cell;
-
-/// `area!(Name { key: "English" / "中文" / "Deutsch", … })`: a struct of the area's keys
-/// and its three tables, `Name::EN`, `Name::ZH` and `Name::DE`.
-macro_rules! area {
-    ($(#[$m:meta])* $name:ident { $($(#[$km:meta])* $key:ident: $en:literal / $zh:literal / $de:literal,)* }) => {
-        $(#[$m])*
-        #[derive(Debug)]
-        pub struct $name {
-            $($(#[$km])* pub $key: &'static str,)*
-        }
-
-        impl $name {
-            pub const EN: $name = $name { $($key: $en,)* };
-            pub const ZH: $name = $name { $($key: $zh,)* };
-            pub const DE: $name = $name { $($key: $de,)* };
-
-            /// Every key with its text, for the checks of the tables.
-            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($key), self.$key),)*]
-            }
-        }
-    };
-}
-pub(crate) use area;
 
 use super::{
     access::Access, batch::Batch, core::Core, errors::Errors, list::List, page::Page, shell::Shell,
