@@ -10,11 +10,14 @@
 
 use super::access::RequestError;
 use super::batch::{Finish, Job, Next, Step, StepKind};
-use super::connections::{Connection, ConnectionAction, ConnectionQuery, ConnectionStatus};
+use super::connections::{
+    select_one, Connection, ConnectionAction, ConnectionQuery, ConnectionStatus,
+};
 use super::operation::Operation;
 use super::poll::PollPolicy;
 use super::request::id_problem;
 use super::response::Outcome;
+use super::words::{fill, w};
 
 /// Where a [`ConnectionJob`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,10 +89,7 @@ impl ConnectionJob {
             jobs.push(ConnectionJob::new(service_id, id, action, poll)?);
         }
         if jobs.is_empty() {
-            return Err(RequestError::Input(format!(
-                "Select at least one endpoint to {}.",
-                action.label().to_lowercase()
-            )));
+            return Err(RequestError::Input(select_one(action).to_owned()));
         }
         Ok(jobs)
     }
@@ -122,10 +122,11 @@ impl ConnectionJob {
             .find(|c| c.id.trim().eq_ignore_ascii_case(&self.endpoint_id))
         else {
             return Next::Finish(Finish::Unconfirmed {
-                reason: format!(
-                    "{} sent, but the endpoint is not listed any more: reload the connections",
-                    self.action.label()
-                ),
+                reason: match self.action {
+                    ConnectionAction::Accept => w().access.accept_sent_unlisted,
+                    ConnectionAction::Reject => w().access.reject_sent_unlisted,
+                }
+                .to_owned(),
             });
         };
         let settling = is_settling(&row.status);
@@ -139,7 +140,7 @@ impl ConnectionJob {
         if !settling {
             return Next::Finish(Finish::Done {
                 note: match failure {
-                    Some(m) => format!("{label}: {m}"),
+                    Some(m) => fill(w().access.label_detail, &[&label, &m]),
                     None => label,
                 },
             });
@@ -147,11 +148,12 @@ impl ConnectionJob {
         if poll < self.poll.max_attempts {
             return self.watch(poll + 1);
         }
+        let still = match self.action {
+            ConnectionAction::Accept => w().access.accept_sent_still,
+            ConnectionAction::Reject => w().access.reject_sent_still,
+        };
         Next::Finish(Finish::Unconfirmed {
-            reason: format!(
-                "{} sent; still {label} after {poll} status checks: reload the connections later",
-                self.action.label()
-            ),
+            reason: fill(still, &[&label, &poll]),
         })
     }
 }
@@ -178,7 +180,7 @@ impl Job for ConnectionJob {
             }
             // `read_response` answers each operation with its own outcome: not reached.
             (_, _) => Next::Finish(Finish::Unconfirmed {
-                reason: "The answer was not the one expected: reload the connections".into(),
+                reason: w().access.unexpected_answer.into(),
             }),
         }
     }
@@ -191,7 +193,12 @@ impl Job for ConnectionJob {
         &self.endpoint_id
     }
 
+    /// For the run's exports, which stay in English.
     fn action_title(&self) -> String {
-        format!("{} ({})", self.action.label(), self.action.api_name())
+        let label = match self.action {
+            ConnectionAction::Accept => "Accept",
+            ConnectionAction::Reject => "Reject",
+        };
+        format!("{label} ({})", self.action.api_name())
     }
 }

@@ -5,6 +5,7 @@ use super::connection::{ConnectionAction, ConnectionStatus, MAX_LIMIT};
 use crate::api::access::{query_string, service_request, RequestError};
 use crate::api::list::{SortDir, SortKey};
 use crate::api::request::{id_problem, Method, Settings};
+use crate::api::words::{count, fill, w};
 
 /// The query of GET {base}/connections. Empty and `None` fields are left out.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -43,7 +44,7 @@ pub fn marker_id_problem(value: &str) -> Option<String> {
     if v.is_empty() || v.bytes().all(|b| b.is_ascii_digit()) {
         None
     } else {
-        Some("A marker ID is a whole number, as the list shows it.".to_owned())
+        Some(w().access.marker_id_not_number.to_owned())
     }
 }
 
@@ -64,14 +65,15 @@ pub fn list_connections_request(
         return Err(RequestError::Input(problem));
     }
     if let Some(status) = query.status.as_ref().filter(|s| !s.is_filterable()) {
-        return Err(RequestError::Input(format!(
-            "The list cannot be filtered by “{}”: choose waiting for approval, accepted, rejected or failed.",
-            status.label()
+        return Err(RequestError::Input(fill(
+            w().access.status_not_filterable,
+            &[&status.label()],
         )));
     }
     if let Some(limit) = query.limit.filter(|l| *l > MAX_LIMIT) {
-        return Err(RequestError::Input(format!(
-            "{limit} connections a page is too many: at most {MAX_LIMIT}."
+        return Err(RequestError::Input(fill(
+            w().access.too_many_connections,
+            &[&limit, &MAX_LIMIT],
         )));
     }
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
@@ -147,25 +149,43 @@ pub fn connection_action_requests(
         out.push((id.to_owned(), request));
     }
     if out.is_empty() {
-        return Err(RequestError::Input(format!(
-            "Select at least one endpoint to {}.",
-            action.label().to_lowercase()
-        )));
+        return Err(RequestError::Input(select_one(action).to_owned()));
     }
     Ok(out)
 }
 
+/// "Select at least one endpoint to accept." (or reject): nothing was selected.
+pub fn select_one(action: ConnectionAction) -> &'static str {
+    match action {
+        ConnectionAction::Accept => w().access.select_to_accept,
+        ConnectionAction::Reject => w().access.select_to_reject,
+    }
+}
+
 /// "Accepted 3 connections." or "Accepted 2 of 3 connections; 1 failed." after a batch.
 pub fn action_summary(action: ConnectionAction, done: usize, failed: usize) -> String {
+    let a = &w().access;
     let total = done + failed;
-    let noun = |n: usize| if n == 1 { "connection" } else { "connections" };
+    let (one, many, some_one, some_many) = match action {
+        ConnectionAction::Accept => (
+            a.accepted_one,
+            a.accepted_many,
+            a.accepted_some_one,
+            a.accepted_some_many,
+        ),
+        ConnectionAction::Reject => (
+            a.rejected_one,
+            a.rejected_many,
+            a.rejected_some_one,
+            a.rejected_some_many,
+        ),
+    };
     if failed == 0 {
-        format!("{} {done} {}.", action.done_label(), noun(done))
+        fill(if done == 1 { one } else { many }, &[&count(done)])
     } else {
-        format!(
-            "{} {done} of {total} {}; {failed} failed.",
-            action.done_label(),
-            noun(total)
+        fill(
+            if total == 1 { some_one } else { some_many },
+            &[&count(done), &count(total), &count(failed)],
         )
     }
 }

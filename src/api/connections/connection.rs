@@ -6,6 +6,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::api::access::{integer_text, read_answer};
 use crate::api::error::ApiError;
 use crate::api::wire;
+use crate::api::words::w;
 
 /// The most connections one list request may ask for (`limit` 0–1000).
 pub const MAX_LIMIT: u32 = 1000;
@@ -71,13 +72,13 @@ impl ConnectionStatus {
     /// The console's words: "Waiting for approval", ...; an unknown value as written.
     pub fn label(&self) -> &str {
         match self {
-            ConnectionStatus::PendingAcceptance => "Waiting for approval",
-            ConnectionStatus::Creating => "Connecting",
-            ConnectionStatus::Accepted => "Accepted",
-            ConnectionStatus::Rejected => "Rejected",
-            ConnectionStatus::Failed => "Failed",
-            ConnectionStatus::Deleting => "Deleting",
-            ConnectionStatus::Other(s) if s.is_empty() => "Unknown",
+            ConnectionStatus::PendingAcceptance => w().access.status_pending,
+            ConnectionStatus::Creating => w().access.status_connecting,
+            ConnectionStatus::Accepted => w().access.status_accepted,
+            ConnectionStatus::Rejected => w().access.status_rejected,
+            ConnectionStatus::Failed => w().core.status_failed,
+            ConnectionStatus::Deleting => w().core.status_deleting,
+            ConnectionStatus::Other(s) if s.is_empty() => w().core.unknown,
             ConnectionStatus::Other(s) => s,
         }
     }
@@ -244,16 +245,16 @@ impl ConnectionAction {
     /// The button: "Accept" (with [`api_name`](Self::api_name) as secondary text).
     pub fn label(self) -> &'static str {
         match self {
-            ConnectionAction::Accept => "Accept",
-            ConnectionAction::Reject => "Reject",
+            ConnectionAction::Accept => w().access.accept,
+            ConnectionAction::Reject => w().access.reject,
         }
     }
 
     /// What a row's status will be once the action is done.
     pub fn done_label(self) -> &'static str {
         match self {
-            ConnectionAction::Accept => "Accepted",
-            ConnectionAction::Reject => "Rejected",
+            ConnectionAction::Accept => w().access.status_accepted,
+            ConnectionAction::Reject => w().access.status_rejected,
         }
     }
 

@@ -15,7 +15,7 @@ mod view;
 
 pub use calls::{
     action_summary, connection_action_request, connection_action_requests,
-    list_connections_request, marker_id_problem, ConnectionQuery,
+    list_connections_request, marker_id_problem, select_one, ConnectionQuery,
 };
 pub use connection::{
     read_connection_action, read_connection_list, Connection, ConnectionAction, ConnectionFailure,

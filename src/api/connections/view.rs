@@ -7,6 +7,7 @@ use crate::api::error::{code_is, endpoint_code_number, ApiError};
 use crate::api::list::{SortDir, SortKey, PAGE_SIZES};
 use crate::api::paging::Page;
 use crate::api::request::id_problem;
+use crate::api::words::w;
 
 /// Page sizes offered on the Connections tab; the first is the default.
 pub const CONNECTION_PAGE_SIZES: [u32; 4] = PAGE_SIZES;
@@ -72,7 +73,7 @@ impl ConnectionsView {
         if self.status.as_ref().is_some_and(|s| !s.is_filterable()) {
             out.push((
                 ConnectionsInput::StatusFilter,
-                "Choose waiting for approval, accepted, rejected or failed.".to_owned(),
+                w().access.choose_filterable.to_owned(),
             ));
         }
         out

@@ -14,6 +14,7 @@ use crate::api::list::{SortDir, SortKey};
 use crate::api::paging::Page;
 use crate::api::request::{Method, Settings};
 use crate::api::wire;
+use crate::api::words::{fill, w};
 
 /// The most entries one list request may ask for (`limit` 0–500).
 pub const MAX_LIMIT: u32 = 500;
@@ -37,8 +38,8 @@ impl WhitelistAction {
     /// The button's words.
     pub fn label(self) -> &'static str {
         match self {
-            WhitelistAction::Add => "Add",
-            WhitelistAction::Remove => "Remove",
+            WhitelistAction::Add => w().access.add,
+            WhitelistAction::Remove => w().access.remove,
         }
     }
 }
@@ -70,14 +71,12 @@ pub fn permission_action_request(
     action: &PermissionAction,
 ) -> Result<crate::api::request::ApiRequest, RequestError> {
     if action.permissions.is_empty() {
-        return Err(RequestError::Input(
-            "Enter at least one account ID.".to_owned(),
-        ));
+        return Err(RequestError::Input(w().access.enter_account.to_owned()));
     }
     if action.permission_type.is_some() && settings.dialect != Dialect::Huawei {
-        return Err(RequestError::Input(format!(
-            "{} takes no permission type: account IDs only.",
-            settings.dialect.label()
+        return Err(RequestError::Input(fill(
+            w().access.no_permission_type,
+            &[&settings.dialect.label()],
         )));
     }
     for p in &action.permissions {
@@ -89,18 +88,16 @@ pub fn permission_action_request(
         }
         let g = parse_entry(p, settings.dialect).map_err(RequestError::Input)?;
         if g.permission() != *p {
-            return Err(RequestError::Input(format!(
-                "“{}” is not written as the API takes it: send {}.",
-                echo(p, 64),
-                g.permission()
+            return Err(RequestError::Input(fill(
+                w().access.not_as_api_takes,
+                &[&echo(p, 64), &g.permission()],
             )));
         }
         let wanted = action.permission_type.unwrap_or(PermissionType::DomainId);
         if g.permission_type() != wanted {
-            return Err(RequestError::Input(format!(
-                "“{}” is not of the type {}: send it in a request of its own.",
-                echo(p, 64),
-                wanted.as_str()
+            return Err(RequestError::Input(fill(
+                w().access.not_of_type,
+                &[&echo(p, 64), &wanted.as_str()],
             )));
         }
     }
@@ -231,8 +228,9 @@ pub fn list_permissions_request(
     query: &PermissionQuery,
 ) -> Result<crate::api::request::ApiRequest, RequestError> {
     if let Some(limit) = query.limit.filter(|l| *l > MAX_LIMIT) {
-        return Err(RequestError::Input(format!(
-            "{limit} entries a page is too many: at most {MAX_LIMIT}."
+        return Err(RequestError::Input(fill(
+            w().access.too_many_entries,
+            &[&limit, &MAX_LIMIT],
         )));
     }
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();

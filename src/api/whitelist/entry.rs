@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::api::dialect::Dialect;
+use crate::api::words::{fill, w};
 
 /// An account ID is at most this long.
 pub const ACCOUNT_ID_MAX: usize = 64;
@@ -21,7 +22,9 @@ pub const ORG_PATH_PREFIX: &str = "organizations:orgPath::";
 pub const EVERYONE_PERMISSION: &str = "iam:domain::*";
 
 /// What the person must confirm before [`Grantee::Everyone`] is added.
-pub const EVERYONE_WARNING: &str = "“*” lets every account connect endpoints to this service. If connections need approval, each still waits for it.";
+pub fn everyone_warning() -> &'static str {
+    w().access.everyone_warning
+}
 
 /// Who an entry lets connect.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -107,9 +110,9 @@ impl Grantee {
     /// In the console's words: "Every account", "Account 0123…", "Organization path o-…".
     pub fn label(&self) -> String {
         match self {
-            Grantee::Everyone => "Every account (*)".to_owned(),
-            Grantee::Account(id) => format!("Account {id}"),
-            Grantee::OrgPath(path) => format!("Organization path {path}"),
+            Grantee::Everyone => w().access.grantee_everyone.to_owned(),
+            Grantee::Account(id) => fill(w().access.grantee_account, &[id]),
+            Grantee::OrgPath(path) => fill(w().access.grantee_org_path, &[path]),
             Grantee::Other(p) => p.clone(),
         }
     }
@@ -137,18 +140,16 @@ pub(super) fn echo(value: &str, max: usize) -> String {
 pub fn account_id_problem(id: &str) -> Option<String> {
     let len = id.chars().count();
     if len == 0 {
-        return Some("Enter an account ID after “iam:domain::”.".to_owned());
+        return Some(w().access.enter_account_after_prefix.to_owned());
     }
     if len > ACCOUNT_ID_MAX {
         // IAM tokens start with `MII` and run to thousands of characters: not echoed.
         if id.starts_with("MII") {
-            return Some(
-                "This looks like a token, not an account ID: enter account IDs only.".to_owned(),
-            );
+            return Some(w().access.looks_like_token.to_owned());
         }
-        return Some(format!(
-            "“{}” has {len} characters: an account ID has at most {ACCOUNT_ID_MAX}.",
-            echo(id, ACCOUNT_ID_MAX)
+        return Some(fill(
+            w().access.account_too_long,
+            &[&echo(id, ACCOUNT_ID_MAX), &len, &ACCOUNT_ID_MAX],
         ));
     }
     let bad: Vec<char> = id
@@ -156,9 +157,7 @@ pub fn account_id_problem(id: &str) -> Option<String> {
         .filter(|c| !c.is_ascii_alphanumeric() && *c != '*')
         .collect();
     if let Some(c) = bad.first() {
-        return Some(format!(
-            "“{id}” is not an account ID: it has “{c}”; use letters, digits or * only."
-        ));
+        return Some(fill(w().access.account_bad_char, &[&id, c]));
     }
     None
 }
@@ -168,22 +167,19 @@ pub fn account_id_problem(id: &str) -> Option<String> {
 pub fn org_path_problem(path: &str) -> Option<String> {
     let len = path.chars().count();
     if len == 0 {
-        return Some("Enter an organization path after “organizations:orgPath::”.".to_owned());
+        return Some(w().access.enter_org_path.to_owned());
     }
     if len > ORG_PATH_MAX {
-        return Some(format!(
-            "“{}” has {len} characters: an organization path has at most {ORG_PATH_MAX}.",
-            echo(path, 40)
+        return Some(fill(
+            w().access.org_path_too_long,
+            &[&echo(path, 40), &len, &ORG_PATH_MAX],
         ));
     }
     if let Some(c) = path
         .chars()
         .find(|c| !c.is_ascii_alphanumeric() && !matches!(c, '/' | '-' | '*' | '?'))
     {
-        return Some(format!(
-            "“{}” is not an organization path: it has “{c}”; use letters, digits, /, -, * or ? only.",
-            echo(path, 64)
-        ));
+        return Some(fill(w().access.org_path_bad_char, &[&echo(path, 64), &c]));
     }
     None
 }
@@ -198,10 +194,9 @@ pub fn parse_entry(typed: &str, dialect: Dialect) -> Result<Grantee, String> {
     }
     if let Some(path) = strip_prefix_any_case(t, ORG_PATH_PREFIX) {
         if dialect != Dialect::Huawei {
-            return Err(format!(
-                "“{}”: {} whitelists account IDs only, not organization paths.",
-                echo(t, 64),
-                dialect.label()
+            return Err(fill(
+                w().access.accounts_only,
+                &[&echo(t, 64), &dialect.label()],
             ));
         }
         return match org_path_problem(path) {

@@ -24,8 +24,8 @@ pub use calls::{
     WhitelistView, MAX_LIMIT, WHITELIST_PAGE_SIZES,
 };
 pub use entry::{
-    account_id_problem, org_path_problem, parse_entry, split_entries, EntryProblem, Grantee,
-    PermissionType, ACCOUNT_ID_MAX, ACCOUNT_PREFIX, EVERYONE_PERMISSION, EVERYONE_WARNING,
+    account_id_problem, everyone_warning, org_path_problem, parse_entry, split_entries,
+    EntryProblem, Grantee, PermissionType, ACCOUNT_ID_MAX, ACCOUNT_PREFIX, EVERYONE_PERMISSION,
     ORG_PATH_MAX, ORG_PATH_PREFIX,
 };
 pub use plan::{plan_add, remove_actions, AddPlan};

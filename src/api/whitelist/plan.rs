@@ -6,6 +6,7 @@ use super::entry::{
     echo, parse_entry, split_entries, EntryProblem, Grantee, PermissionType, ENTRY_ECHO_MAX,
 };
 use crate::api::dialect::Dialect;
+use crate::api::words::{count, fill, w};
 
 /// What adding the typed entries would do, before anything is sent.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -13,7 +14,7 @@ pub struct AddPlan {
     /// What will be added: each once, in the order typed, none already listed.
     pub entries: Vec<Grantee>,
     /// [`Grantee::Everyone`] is among `entries`: the UI asks for explicit confirmation
-    /// (see [`EVERYONE_WARNING`]) before it sends the plan.
+    /// (see [`everyone_warning`](super::everyone_warning)) before it sends the plan.
     pub grants_everyone: bool,
     /// Typed entries that are already on the whitelist: skipped, and said so.
     pub already_listed: Vec<Grantee>,
@@ -39,10 +40,9 @@ impl AddPlan {
             return None;
         }
         let names: Vec<String> = self.already_listed.iter().map(Grantee::label).collect();
-        Some(format!(
-            "{} already on the list, skipped: {}.",
-            names.len(),
-            names.join(", ")
+        Some(fill(
+            w().access.skipped,
+            &[&count(names.len()), &names.join(w().core.list_separator)],
         ))
     }
 }
@@ -62,8 +62,7 @@ pub fn plan_add(text: &str, listed: &[PermissionEntry], dialect: Dialect) -> Add
     if typed.is_empty() {
         plan.problems.push(EntryProblem {
             entry: String::new(),
-            message: "Enter one or more account IDs, separated by commas, spaces or new lines."
-                .to_owned(),
+            message: w().access.enter_accounts.to_owned(),
         });
         return plan;
     }

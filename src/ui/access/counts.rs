@@ -8,6 +8,7 @@
 
 use super::state::COUNTS_AT_ONCE;
 use crate::api::connections::ConnectionQuery;
+use crate::api::words::{count, fill, w};
 use crate::api::{Operation, Outcome};
 use crate::ui::state::{use_console, Console};
 use leptos::prelude::*;
@@ -96,10 +97,10 @@ pub fn PendingCount(service_id: String) -> impl IntoView {
         }
         None => {}
     }
-    let count = move || shown.get().unwrap_or(0);
+    let pending = move || shown.get().unwrap_or(0);
     view! {
-        <span class="badge pending-count" hidden=move || count() == 0>
-            {move || format!("{} pending", count())}
+        <span class="badge pending-count" hidden=move || pending() == 0>
+            {move || fill(w().access.pending_badge, &[&count(pending() as usize)])}
         </span>
     }
 }

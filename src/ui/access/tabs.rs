@@ -2,7 +2,7 @@
 
 use super::counts::load_page_pending;
 use crate::api::route::{Route, ServiceTab};
-use crate::api::words::w;
+use crate::api::words::{count, fill, w};
 use crate::ui::dom::focus_soon;
 use crate::ui::state::use_console;
 use crate::ui::storage;
@@ -69,12 +69,12 @@ pub fn ServiceTabs() -> impl IntoView {
         focus_soon(format!("tab-{}", next.as_str()));
     };
     view! {
-        <div class="tabs" role="tablist" aria-label="Service" on:keydown=on_key>
-            <TabButton tab=ServiceTab::Settings label="Settings".to_owned() />
+        <div class="tabs" role="tablist" aria-label=w().access.tabs_label on:keydown=on_key>
+            <TabButton tab=ServiceTab::Settings label=w().access.settings_tab.to_owned() />
             <TabButton
                 tab=ServiceTab::Connections
                 label=Signal::derive(move || match pending() {
-                    Some(n) => format!("{} ({n} pending)", w().core.connections_tab),
+                    Some(n) => fill(w().access.connections_tab_pending, &[&count(n as usize)]),
                     None => w().core.connections_tab.to_owned(),
                 })
             />

@@ -9,6 +9,8 @@ use crate::api::connections::{
     ConnectionAction, ConnectionStatus, ConnectionsInput, ConnectionsView, CONNECTION_PAGE_SIZES,
 };
 use crate::api::route::ServiceTab;
+use crate::api::words::{count, fill, w};
+use crate::ui::access::with_code;
 use crate::ui::controls::{Pager, RequestList, RequestsDisclosure};
 use crate::ui::dialog::Dialog;
 use crate::ui::outcome::ErrorBanner;
@@ -84,21 +86,18 @@ pub fn ConnectionsPanel() -> impl IntoView {
         // In the tab's panel (src/ui/service_page.rs), which is there before this code is.
         <div class="access-body" aria-busy=move || t.list.loading.get().to_string()>
             <div class="panel-head">
-                <h2 id="conn-title">"Connections" <span class="api-name">"connections"</span></h2>
-                <span class="spinner" role="status" aria-label="Loading" hidden=move || !t.list.loading.get()></span>
+                <h2 id="conn-title">{w().core.connections_tab} <span class="api-name">"connections"</span></h2>
+                <span class="spinner" role="status" aria-label=w().access.loading hidden=move || !t.list.loading.get()></span>
             </div>
-            <p class="muted small">
-                "The VPC endpoints of other accounts that connect to this service. Accept sends the action "
-                <code>"receive"</code>", Reject sends "<code>"reject"</code>", one request per endpoint."
-            </p>
+            <p class="muted small">{with_code(w().access.conn_intro, &["receive", "reject"])}</p>
             <ConnFilters t=t />
             <ErrorBanner problem=t.list.problem />
             <ConnActions t=t />
             <ConnTable t=t />
             <p class="muted" id="conn-empty" hidden=move || !t.list.started.get() || t.list.loading.get() || t.list.problem.with(Option::is_some) || t.list.rows.with(|r| !r.is_empty())>
-                {move || if view_now().is_filtered() { "No connection matches this filter." } else { "No endpoint connects to this service yet." }}
+                {move || if view_now().is_filtered() { w().access.conn_none_match } else { w().access.conn_none_yet }}
             </p>
-            <Pager prefix="conn" label="Pages of connections" range=range page=page pages=pages
+            <Pager prefix="conn" label=w().access.conn_pages range=range page=page pages=pages
                 size=Signal::derive(move || view_now().page_size) sizes=&CONNECTION_PAGE_SIZES
                 on_page=on_page on_size=on_size error=page_error />
             {move || { let ids = t.confirm.get(); (!ids.is_empty()).then(|| view! { <RejectDialog ids=ids t=t /> }) }}
@@ -120,7 +119,7 @@ pub(super) fn ConnFilters(t: ConnectionsTab) -> impl IntoView {
     view! {
         <div class="toolbar">
             <div class="field">
-                <label for="conn-filter-status">"Status" <span class="api-name">"status"</span></label>
+                <label for="conn-filter-status">{w().access.status} <span class="api-name">"status"</span></label>
                 <select id="conn-filter-status"
                     aria-invalid=move || status_error().is_some().to_string()
                     aria-describedby="conn-filter-status-error"
@@ -130,7 +129,7 @@ pub(super) fn ConnFilters(t: ConnectionsTab) -> impl IntoView {
                         let status = (!value.is_empty()).then(|| ConnectionStatus::parse(&value));
                         go(c, t, ConnectionsView { status, ..t.list.view.get_untracked() }.first_page());
                     }>
-                    <option value="">"Any status"</option>
+                    <option value="">{w().access.any_status}</option>
                     {ConnectionStatus::FILTERABLE
                         .iter()
                         .map(|s| view! { <option value=s.as_str().to_owned()>{s.label().to_owned()}</option> })
@@ -138,7 +137,7 @@ pub(super) fn ConnFilters(t: ConnectionsTab) -> impl IntoView {
                 </select>
                 <p class="error" id="conn-filter-status-error">{status_error}</p>
             </div>
-            <button type="button" class="secondary" id="conn-reload" on:click=move |_| load(c, t)>"Reload"</button>
+            <button type="button" class="secondary" id="conn-reload" on:click=move |_| load(c, t)>{w().access.reload}</button>
         </div>
     }
 }
@@ -148,7 +147,7 @@ pub(super) fn ConnFilters(t: ConnectionsTab) -> impl IntoView {
 #[component]
 pub(super) fn ConnActions(t: ConnectionsTab) -> impl IntoView {
     let c = use_console();
-    let count = move |action| t.selected.with(|s| allowed(t, s, action).len());
+    let allowed_n = move |action| t.selected.with(|s| allowed(t, s, action).len());
     let accept_selected = move |_| {
         let ids = t
             .selected
@@ -182,40 +181,43 @@ pub(super) fn ConnActions(t: ConnectionsTab) -> impl IntoView {
     });
     let note = Signal::derive(move || {
         if example() {
-            "Nothing selected: this is the request for the first endpoint that can be accepted."
+            w().access.accept_example_note
         } else {
-            "One request per selected endpoint: the API takes exactly one endpoint per request."
+            w().access.accept_requests_note
         }
         .to_owned()
     });
-    let label = move |action: ConnectionAction, n: usize| match (action, n) {
-        (ConnectionAction::Accept, 0) => "Accept selected".to_owned(),
-        (ConnectionAction::Accept, n) => format!("Accept {n} selected"),
-        (ConnectionAction::Reject, 0) => "Reject selected…".to_owned(),
-        (ConnectionAction::Reject, n) => format!("Reject {n} selected…"),
+    let label = move |action: ConnectionAction, n: usize| {
+        let a = &w().access;
+        match (action, n) {
+            (ConnectionAction::Accept, 0) => a.accept_selected.to_owned(),
+            (ConnectionAction::Accept, n) => fill(a.accept_n_selected, &[&count(n)]),
+            (ConnectionAction::Reject, 0) => a.reject_selected.to_owned(),
+            (ConnectionAction::Reject, n) => fill(a.reject_n_selected, &[&count(n)]),
+        }
     };
     view! {
-        <div class="selection-bar" role="group" aria-label="Act on the selected endpoints">
+        <div class="selection-bar" role="group" aria-label=w().access.conn_act_label>
             <span id="conn-selected" aria-live="polite">
-                {move || match t.selected.with(Vec::len) { 0 => "None selected".to_owned(), n => format!("{n} selected") }}
+                {move || match t.selected.with(Vec::len) { 0 => w().access.none_selected.to_owned(), n => fill(w().access.n_selected, &[&count(n)]) }}
             </span>
             <button type="button" id="conn-accept"
-                disabled=move || count(ConnectionAction::Accept) == 0 || t.driver.running()
+                disabled=move || allowed_n(ConnectionAction::Accept) == 0 || t.driver.running()
                 on:click=accept_selected>
-                {move || label(ConnectionAction::Accept, count(ConnectionAction::Accept))}
+                {move || label(ConnectionAction::Accept, allowed_n(ConnectionAction::Accept))}
             </button>
             <button type="button" class="danger" id="conn-reject"
-                disabled=move || count(ConnectionAction::Reject) == 0 || t.driver.running()
+                disabled=move || allowed_n(ConnectionAction::Reject) == 0 || t.driver.running()
                 on:click=reject_selected>
-                {move || label(ConnectionAction::Reject, count(ConnectionAction::Reject))}
+                {move || label(ConnectionAction::Reject, allowed_n(ConnectionAction::Reject))}
             </button>
             <button type="button" class="secondary" id="conn-cancel" hidden=move || !t.driver.running()
-                on:click=move |_| cancel(c, t)>"Cancel the rest"</button>
+                on:click=move |_| cancel(c, t)>{w().access.cancel_rest}</button>
             <p id="conn-result" class="result" tabindex="-1" role="status">
-                {move || if t.driver.running() { Some("Working: one request per endpoint…".to_owned()) } else { t.summary.get() }}
+                {move || if t.driver.running() { Some(w().access.conn_working.to_owned()) } else { t.summary.get() }}
             </p>
         </div>
-        <RequestsDisclosure id="conn-requests" summary="Request for Accept" note=note requests=requests />
+        <RequestsDisclosure id="conn-requests" summary=w().access.accept_request_summary note=note requests=requests />
     }
 }
 
@@ -236,20 +238,19 @@ pub(super) fn RejectDialog(ids: Vec<String>, t: ConnectionsTab) -> impl IntoView
     };
     view! {
         <Dialog id="reject-dialog" labelled_by="reject-title" described_by="reject-what" on_close=close>
-            <h2 id="reject-title">{if n == 1 { "Reject 1 endpoint?".to_owned() } else { format!("Reject {n} endpoints?") }}</h2>
+            <h2 id="reject-title">{if n == 1 { w().access.reject_title_one.to_owned() } else { fill(w().access.reject_title_many, &[&count(n)]) }}</h2>
             <p id="reject-what">
-                {if n == 1 { "The endpoint loses its connection to this service" } else { "Each endpoint loses its connection to this service" }}
-                ": its account can no longer reach the service through it until it is accepted again."
+                {if n == 1 { w().access.reject_what_one } else { w().access.reject_what_many }}
             </p>
             <ul class="ids">{list}</ul>
             <details class="request-disclosure">
-                <summary>{if n == 1 { "Request".to_owned() } else { format!("Requests ({n}, one per endpoint)") }}</summary>
+                <summary>{if n == 1 { w().access.request.to_owned() } else { fill(w().access.reject_requests, &[&count(n)]) }}</summary>
                 <RequestList requests=requests />
             </details>
             <div class="actions">
-                <button type="button" class="secondary" id="reject-cancel" data-autofocus="" on:click=move |_| close.run(())>"Cancel"</button>
+                <button type="button" class="secondary" id="reject-cancel" data-autofocus="" on:click=move |_| close.run(())>{w().access.cancel}</button>
                 <button type="button" class="danger" id="reject-confirm" on:click=confirm>
-                    {if n == 1 { "Reject".to_owned() } else { format!("Reject {n}") }}
+                    {if n == 1 { w().access.reject.to_owned() } else { fill(w().access.reject_n, &[&count(n)]) }}
                 </button>
             </div>
         </Dialog>

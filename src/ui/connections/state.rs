@@ -7,6 +7,7 @@ use crate::api::connections::{
     action_summary, connections_input, Connection, ConnectionAction, ConnectionList,
     ConnectionStatus, ConnectionsInput, ConnectionsView,
 };
+use crate::api::words::{count, fill, w};
 use crate::api::{build_request, ApiRequest, Operation, Outcome};
 use crate::ui::access::counts::load_page_pending;
 use crate::ui::dom::focus_soon;
@@ -137,24 +138,23 @@ pub(super) fn sync(t: ConnectionsTab) {
                 .map(|row| {
                     let id = row.job.endpoint_id.clone();
                     let retrying = row.tries.last().and_then(|t| t.retry_in_ms).is_some();
+                    let a = &w().access;
                     let (text, tone) = match &row.status {
-                        RowStatus::Waiting => ("Waiting to be sent".to_owned(), "running"),
-                        RowStatus::Running if retrying => {
-                            ("Throttled by the API: trying again…".to_owned(), "running")
-                        }
+                        RowStatus::Waiting => (a.row_waiting.to_owned(), "running"),
+                        RowStatus::Running if retrying => (a.row_throttled.to_owned(), "running"),
                         RowStatus::Running => match row.step() {
                             Some(StepKind::Watch) => (
-                                format!(
-                                    "{}: checking until it settles…",
-                                    row.job.status().map_or("Sent", |s| s.label())
+                                fill(
+                                    a.row_checking,
+                                    &[&row.job.status().map_or(a.row_sent, |s| s.label())],
                                 ),
                                 "running",
                             ),
-                            _ => ("Sending…".to_owned(), "running"),
+                            _ => (a.row_sending.to_owned(), "running"),
                         },
                         RowStatus::Done { note } => (note.clone(), "ok"),
                         RowStatus::Failed { .. } => (row.status.detail(), "failed"),
-                        s => (format!("{}: {}", s.label(), s.detail()), "warn"),
+                        s => (fill(a.label_detail, &[&s.label(), &s.detail()]), "warn"),
                     };
                     (row.job.seen.clone(), (id, text, tone))
                 })
@@ -201,12 +201,15 @@ pub(super) fn finish(c: Console, t: ConnectionsTab) {
             .first()
             .map_or(ConnectionAction::Accept, |row| row.job.action);
         let p = r.progress(now());
+        let a = &w().access;
         let mut s = action_summary(action, p.done, p.failed + p.aborted);
         if p.unconfirmed > 0 {
-            s.push_str(&format!(" {} not confirmed yet.", p.unconfirmed));
+            s.push_str(a.sentence_gap);
+            s.push_str(&fill(a.not_confirmed, &[&count(p.unconfirmed)]));
         }
         if p.not_started > 0 {
-            s.push_str(&format!(" {} not sent (cancelled).", p.not_started));
+            s.push_str(a.sentence_gap);
+            s.push_str(&fill(a.not_sent_cancelled, &[&count(p.not_started)]));
         }
         s
     });
@@ -241,10 +244,12 @@ pub(super) fn action_requests(
 /// The error's words for a message beside an input.
 pub(super) fn problem_text(p: Option<Problem>) -> Option<String> {
     match p? {
-        Problem::Api { error, .. } => Some(format!(
-            "{}: {}",
-            error.error_code.as_deref().unwrap_or("Error"),
-            error.error_msg.as_deref().unwrap_or(&error.hint)
+        Problem::Api { error, .. } => Some(fill(
+            w().access.label_detail,
+            &[
+                &error.error_code.as_deref().unwrap_or(w().access.error),
+                &error.error_msg.as_deref().unwrap_or(&error.hint),
+            ],
         )),
         Problem::Settings(e) => Some(e.message().to_owned()),
     }

@@ -6,6 +6,7 @@ use crate::api::whitelist::{
     plan_add, remove_actions, whitelist_input, AddPlan, Grantee, PermissionAction, PermissionEntry,
     PermissionList, WhitelistAction, WhitelistInput, WhitelistView,
 };
+use crate::api::words::{fill, w};
 use crate::api::{build_request, ApiRequest, Operation, Outcome};
 use crate::ui::dom::focus_soon;
 use crate::ui::outcome::Problem;
@@ -118,7 +119,7 @@ pub(super) fn names(entries: &[Grantee]) -> String {
         .iter()
         .map(Grantee::label)
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(w().core.list_separator)
 }
 
 /// The plan for what is typed, as typed (tracked): its problems show at the box.
@@ -155,9 +156,9 @@ pub(super) fn add(c: Console, t: WhitelistTab, confirmed: bool) {
     t.busy.set(true);
     leptos::task::spawn_local(async move {
         if send(c, t, plan.actions(dialect)).await {
-            let mut text = format!("Added {}.", names(&plan.entries));
+            let mut text = fill(w().access.added, &[&names(&plan.entries)]);
             if let Some(skipped) = plan.skipped_text() {
-                text.push(' ');
+                text.push_str(w().access.sentence_gap);
                 text.push_str(&skipped);
             }
             // What was sent leaves the box; what was typed while it was on its way stays.
@@ -195,7 +196,7 @@ pub(super) fn remove(c: Console, t: WhitelistTab) {
     leptos::task::spawn_local(async move {
         if send(c, t, remove_actions(&chosen, dialect)).await {
             t.selected.set(Vec::new());
-            t.done.set(Some(format!("Removed {}.", names(&gone))));
+            t.done.set(Some(fill(w().access.removed, &[&names(&gone)])));
             load(c, t);
         } else {
             focus_soon("wl-result");
@@ -206,19 +207,19 @@ pub(super) fn remove(c: Console, t: WhitelistTab) {
 pub(super) fn problem_line(p: &Problem) -> String {
     match p {
         Problem::Api { error, .. } => {
-            let mut s = format!(
-                "{}: {}",
-                error
-                    .error_code
-                    .clone()
-                    .unwrap_or_else(|| match error.status {
-                        Some(s) => format!("HTTP {s}"),
-                        None => "No answer".to_owned(),
-                    }),
-                error.error_msg.as_deref().unwrap_or(&error.hint)
+            let code = error
+                .error_code
+                .clone()
+                .unwrap_or_else(|| match error.status {
+                    Some(s) => format!("HTTP {s}"),
+                    None => w().access.no_answer.to_owned(),
+                });
+            let mut s = fill(
+                w().access.label_detail,
+                &[&code, &error.error_msg.as_deref().unwrap_or(&error.hint)],
             );
             if error.error_msg.is_some() && !error.hint.is_empty() {
-                s.push(' ');
+                s.push_str(w().access.sentence_gap);
                 s.push_str(&error.hint);
             }
             s

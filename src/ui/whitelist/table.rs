@@ -3,6 +3,7 @@
 use super::state::{problem_line, WhitelistTab};
 use crate::api::dialect::Dialect;
 use crate::api::whitelist::{Grantee, PermissionEntry, WhitelistInput};
+use crate::api::words::{fill, w};
 use crate::ui::card::Time;
 use crate::ui::controls::PickBox;
 use crate::ui::state::use_console;
@@ -33,17 +34,17 @@ pub(super) fn WlTable(t: WhitelistTab) -> impl IntoView {
         <div class="scroll">
             // Huawei Cloud's entries carry no description: no empty column there.
             <table class="services wl-table" id="wl-table" class:no-desc=move || c.settings.dialect.get() == Dialect::Huawei>
-                <caption class="visually-hidden">"Accounts that may connect"</caption>
+                <caption class="visually-hidden">{w().access.wl_caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col" class="pick-cell">
                             <PickBox id="wl-pick-page" checked=Signal::derive(all_ticked) mixed=Signal::derive(some_ticked)
-                                on_toggle=toggle_all label="Select every entry on this page".to_owned() />
+                                on_toggle=toggle_all label=w().access.wl_pick_page.to_owned() />
                         </th>
-                        <th scope="col">"Who" <span class="api-name">"permission"</span></th>
-                        <th scope="col" class="opt">"Type" <span class="api-name">"permission_type"</span></th>
-                        <th scope="col" class="opt desc">"Description"</th>
-                        <th scope="col">"Added"</th>
+                        <th scope="col">{w().access.wl_col_who} <span class="api-name">"permission"</span></th>
+                        <th scope="col" class="opt">{w().access.wl_col_type} <span class="api-name">"permission_type"</span></th>
+                        <th scope="col" class="opt desc">{w().core.field_description}</th>
+                        <th scope="col">{w().access.wl_col_added}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -61,11 +62,12 @@ pub(super) fn EntryRow(entry: PermissionEntry, t: WhitelistTab) -> impl IntoView
     let dom = WhitelistInput::Entry(entry.grantee().permission()).dom_id();
     let error_id = format!("{dom}-error");
     let grantee = entry.grantee();
+    let a = &w().access;
     let kind = match (&grantee, entry.permission_type.as_deref()) {
-        (Grantee::Everyone, _) => "Every account".to_owned(),
-        (Grantee::OrgPath(_), _) => "Organization path".to_owned(),
-        (_, Some("orgPath")) => "Organization path".to_owned(),
-        _ => "Account".to_owned(),
+        (Grantee::Everyone, _) => a.kind_everyone,
+        (Grantee::OrgPath(_), _) => a.kind_org_path,
+        (_, Some("orgPath")) => a.kind_org_path,
+        _ => a.kind_account,
     };
     let sent = grantee.permission();
     let error = move || {
@@ -84,10 +86,10 @@ pub(super) fn EntryRow(entry: PermissionEntry, t: WhitelistTab) -> impl IntoView
                     on_toggle=Callback::new(move |_| t.selected.update(|s| {
                         if let Some(i) = s.iter().position(|x| *x == pick) { s.remove(i); } else { s.push(pick.clone()); }
                     }))
-                    label=format!("Select entry {key}") described_by=error_id.clone() />
+                    label=fill(a.wl_pick_row, &[&key]) described_by=error_id.clone() />
             </td>
             <th scope="row">
-                <span class="who" hidden=!grantee.is_everyone()>"Every account"</span>
+                <span class="who" hidden=!grantee.is_everyone()>{a.kind_everyone}</span>
                 <code class="entry">{entry.permission.clone()}</code>
                 <p class="error small" id=error_id>{error}</p>
             </th>
