@@ -11,7 +11,7 @@ use super::split::{part, split_point, Part};
 use super::state::{use_console, Console};
 use crate::api::list::{ListView, SortDir, SortKey, PAGE_SIZES, STATUSES};
 use crate::api::route::Route;
-use crate::api::words::{edition_of, server_type_label, status_label};
+use crate::api::words::{edition_of, server_type_label, status_label, w};
 use crate::api::{EndpointService, ServiceList};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -25,12 +25,23 @@ fn current_view(c: Console) -> ListView {
 }
 
 /// The sort order as one choice: key and direction.
-const ORDERS: [(SortKey, SortDir, &str); 4] = [
-    (SortKey::Created, SortDir::Desc, "Newest first"),
-    (SortKey::Created, SortDir::Asc, "Oldest first"),
-    (SortKey::Updated, SortDir::Desc, "Recently updated"),
-    (SortKey::Updated, SortDir::Asc, "Least recently updated"),
+const ORDERS: [(SortKey, SortDir); 4] = [
+    (SortKey::Created, SortDir::Desc),
+    (SortKey::Created, SortDir::Asc),
+    (SortKey::Updated, SortDir::Desc),
+    (SortKey::Updated, SortDir::Asc),
 ];
+
+/// An order in words.
+fn order_label(sort: SortKey, dir: SortDir) -> &'static str {
+    let l = &w().list;
+    match (sort, dir) {
+        (SortKey::Created, SortDir::Desc) => l.order_newest,
+        (SortKey::Created, SortDir::Asc) => l.order_oldest,
+        (SortKey::Updated, SortDir::Desc) => l.order_recently_updated,
+        (SortKey::Updated, SortDir::Asc) => l.order_least_recently_updated,
+    }
+}
 
 /// Filter, order and "open by ID".
 #[component]
@@ -83,7 +94,7 @@ fn Toolbar() -> impl IntoView {
         <div class="toolbar">
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
-                    <label for="list-filter">"Name contains"</label>
+                    <label for="list-filter">{w().list.filter_name}</label>
                     <input
                         id="list-filter"
                         type="search"
@@ -94,7 +105,7 @@ fn Toolbar() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="list-status">"Status"</label>
+                    <label for="list-status">{w().list.filter_status}</label>
                     <select
                         id="list-status"
                         prop:value=move || view_now().status
@@ -103,7 +114,7 @@ fn Toolbar() -> impl IntoView {
                             c.go(Route::List(ListView { status: ev.target().value(), ..v }.first_page()));
                         }
                     >
-                        <option value="">"Any status"</option>
+                        <option value="">{w().list.any_status}</option>
                         {STATUSES
                             .iter()
                             .map(|s| view! { <option value=*s>{status_label(s).to_owned()}</option> })
@@ -111,7 +122,7 @@ fn Toolbar() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="list-order">"Order"</label>
+                    <label for="list-order">{w().list.filter_order}</label>
                     <select
                         id="list-order"
                         prop:value=move || {
@@ -120,9 +131,9 @@ fn Toolbar() -> impl IntoView {
                         }
                         on:change:target=move |ev| {
                             let value = ev.target().value();
-                            if let Some((sort, dir, _)) = ORDERS
+                            if let Some((sort, dir)) = ORDERS
                                 .iter()
-                                .find(|(s, d, _)| format!("{}-{}", s.as_str(), d.as_str()) == value)
+                                .find(|(s, d)| format!("{}-{}", s.as_str(), d.as_str()) == value)
                             {
                                 let v = untrack(view_now);
                                 c.go(Route::List(ListView { sort: *sort, dir: *dir, ..v }.first_page()));
@@ -131,8 +142,8 @@ fn Toolbar() -> impl IntoView {
                     >
                         {ORDERS
                             .iter()
-                            .map(|(s, d, label)| view! {
-                                <option value=format!("{}-{}", s.as_str(), d.as_str())>{*label}</option>
+                            .map(|(s, d)| view! {
+                                <option value=format!("{}-{}", s.as_str(), d.as_str())>{order_label(*s, *d)}</option>
                             })
                             .collect_view()}
                     </select>
@@ -140,10 +151,10 @@ fn Toolbar() -> impl IntoView {
             </form>
             <form class="open-by-id" on:submit=on_open>
                 <div class="field">
-                    <label for="open-id">"Service ID"</label>
+                    <label for="open-id">{w().list.open_id_label}</label>
                     <input id="open-id" autocomplete="off" spellcheck="false" bind:value=open_id />
                 </div>
-                <button type="submit" class="secondary" id="open-by-id">"Open"</button>
+                <button type="submit" class="secondary" id="open-by-id">{w().list.open_id_button}</button>
             </form>
         </div>
     }
@@ -158,7 +169,7 @@ fn Row(service: EndpointService) -> impl IntoView {
         Route::Service { id: id.clone() }.to_query(c.settings.project_id.get_untracked().trim());
     let name = service.short_name();
     let name = if name.is_empty() {
-        "(no name)".to_owned()
+        w().list.no_name.to_owned()
     } else {
         name
     };
@@ -184,7 +195,7 @@ fn Row(service: EndpointService) -> impl IntoView {
             <td>{edition_of(&service)}</td>
             <td class="num opt">{service.ports.len()}</td>
             <td class="opt">
-                {service.approval_enabled.map(|a| if a { "Yes" } else { "No" }).unwrap_or("—")}
+                {service.approval_enabled.map(|a| if a { w().core.yes } else { w().core.no }).unwrap_or("—")}
                 " "<PendingCount service_id=service.id.clone() />
             </td>
             <td><Time iso=service.updated_at.clone() /></td>
@@ -218,7 +229,7 @@ fn ListPager(view: ListView, total: u64, shown: usize) -> impl IntoView {
     });
     let no_error: Option<String> = None;
     view! {
-        <Pager prefix="list" label="Pages" range=range page=page pages=pages size=size
+        <Pager prefix="list" label=w().list.pages_label range=range page=page pages=pages size=size
             sizes=&PAGE_SIZES on_page=on_page on_size=on_size error=no_error />
     }
 }
@@ -239,17 +250,17 @@ fn Table(view: ListView, list: ServiceList) -> impl IntoView {
         <SelectionBar view=view.clone() total=total />
         <div class="scroll">
             <table class="services" id="service-table">
-                <caption class="visually-hidden">"Endpoint services"</caption>
+                <caption class="visually-hidden">{w().core.endpoint_services}</caption>
                 <thead>
                     <tr>
                         <th scope="col" class="pick-cell"><PageCheckbox services=page_services /></th>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col" class="opt">"Backend type"</th>
-                        <th scope="col">"Edition"</th>
-                        <th scope="col" class="num opt">"Ports"</th>
-                        <th scope="col" class="opt">"Approval"</th>
-                        <th scope="col" aria-sort=by_updated.then_some(aria_sort)>"Updated"</th>
+                        <th scope="col">{w().list.col_name}</th>
+                        <th scope="col">{w().list.col_status}</th>
+                        <th scope="col" class="opt">{w().list.col_backend_type}</th>
+                        <th scope="col">{w().list.col_edition}</th>
+                        <th scope="col" class="num opt">{w().list.col_ports}</th>
+                        <th scope="col" class="opt">{w().list.col_approval}</th>
+                        <th scope="col" aria-sort=by_updated.then_some(aria_sort)>{w().list.col_updated}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -272,22 +283,27 @@ fn Empty(view: ListView) -> impl IntoView {
     if view.is_filtered() {
         view! {
             <div class="empty" id="list-empty">
-                <h2>"No service matches"</h2>
-                <p>"No endpoint service in this project matches the name and status filters."</p>
+                <h2>{w().list.no_match_title}</h2>
+                <p>{w().list.no_match_text}</p>
                 <button type="button" class="secondary" id="clear-filters"
                     on:click=move |_| c.go(Route::List(ListView::default()))>
-                    "Clear filters"
+                    {w().list.clear_filters}
                 </button>
             </div>
         }
         .into_any()
     } else {
+        // The project ID sits in the sentence where the language puts it.
+        let (before, after) = w()
+            .list
+            .none_text
+            .split_once("{0}")
+            .unwrap_or((w().list.none_text, ""));
         view! {
             <div class="empty" id="list-empty">
-                <h2>"No endpoint services in this project"</h2>
+                <h2>{w().list.none_title}</h2>
                 <p>
-                    "Project "<code>{move || c.settings.project_id.get()}</code>
-                    " has none. Create one in the cloud's console, or check the project ID in the settings."
+                    {before}<code>{move || c.settings.project_id.get()}</code>{after}
                 </p>
             </div>
         }
@@ -307,18 +323,18 @@ pub fn ServiceListPage() -> impl IntoView {
         if !c.settings.complete() {
             return view! {
                 <div class="empty" id="list-needs-settings">
-                    <h2>"Complete the settings to see your services"</h2>
-                    <p>"The console lists the project's endpoint services once the proxy URL, project ID and token are set above."</p>
+                    <h2>{w().list.needs_settings_title}</h2>
+                    <p>{w().list.needs_settings_text}</p>
                 </div>
             }
             .into_any();
         }
         match c.list.get() {
-            None => view! { <p class="muted" id="list-loading">"Loading the services…"</p> }.into_any(),
+            None => view! { <p class="muted" id="list-loading">{w().list.loading_services}</p> }.into_any(),
             Some(Err(problem)) => view! {
                 <div id="list-failed">
                     <ErrorBanner problem=Signal::derive(move || Some(problem.clone())) />
-                    <button type="button" id="list-retry" on:click=move |_| c.refresh()>"Try again"</button>
+                    <button type="button" id="list-retry" on:click=move |_| c.refresh()>{w().list.try_again}</button>
                 </div>
             }
             .into_any(),
@@ -331,8 +347,8 @@ pub fn ServiceListPage() -> impl IntoView {
     view! {
         <section class="panel list-page" aria-labelledby="list-title" aria-busy=move || c.actions.list.pending().get().to_string()>
             <div class="panel-head">
-                <h1 id="list-title">"Endpoint services"</h1>
-                <span class="spinner" role="status" aria-label="Loading" hidden=move || !c.actions.list.pending().get()></span>
+                <h1 id="list-title">{w().core.endpoint_services}</h1>
+                <span class="spinner" role="status" aria-label=w().list.loading hidden=move || !c.actions.list.pending().get()></span>
             </div>
             <Toolbar />
             {move || batch_seen.get().then(|| part!("batch", None, super::batch::panel::batch_panel()))}

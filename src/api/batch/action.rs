@@ -7,7 +7,7 @@ use crate::api::field::Field;
 use crate::api::model::{EndpointService, UpdateBody};
 use crate::api::operation::Operation;
 use crate::api::validate::check_description;
-use crate::api::words::{advanced, field_label, tcp_proxy_short, value_text};
+use crate::api::words::{advanced, field_label, fill, tcp_proxy_short, value_text, w};
 
 /// One change applied to every selected service.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,18 +25,24 @@ pub enum BatchAction {
 impl BatchAction {
     /// The action in console words, for the confirmation and the results.
     pub fn title(&self) -> String {
+        let b = &w().batch;
         match self {
-            BatchAction::Upgrade => format!("Upgrade to {}", advanced()),
-            BatchAction::SetApproval(on) => format!(
-                "{}: {}",
-                field_label("approval_enabled"),
-                value_text("approval_enabled", &on.to_string())
+            BatchAction::Upgrade => fill(b.upgrade_to, &[&advanced()]),
+            BatchAction::SetApproval(on) => fill(
+                b.field_value,
+                &[
+                    &field_label("approval_enabled"),
+                    &value_text("approval_enabled", &on.to_string()),
+                ],
             ),
-            BatchAction::SetTcpProxy(v) => {
-                format!("{}: {}", field_label("tcp_proxy"), tcp_proxy_short(v))
+            BatchAction::SetTcpProxy(v) => fill(
+                b.field_value,
+                &[&field_label("tcp_proxy"), &tcp_proxy_short(v)],
+            ),
+            BatchAction::SetDescription(d) if d.is_empty() => b.clear_description.into(),
+            BatchAction::SetDescription(d) => {
+                fill(b.description_title, &[&field_label("description"), d])
             }
-            BatchAction::SetDescription(d) if d.is_empty() => "Clear the description".into(),
-            BatchAction::SetDescription(d) => format!("{}: “{d}”", field_label("description")),
         }
     }
 
@@ -53,16 +59,14 @@ impl BatchAction {
     /// Whether the action can run at all under `dialect`, and with this value.
     pub fn check(&self, dialect: Dialect) -> Result<(), PlanError> {
         match self {
-            BatchAction::Upgrade if dialect != Dialect::Huawei => Err(PlanError(format!(
-                "Upgrading to {} is a Huawei Cloud call (POST /v2/…/upgrade); {} has no such API, so nothing can be upgraded here.",
-                advanced(),
-                dialect.label()
+            BatchAction::Upgrade if dialect != Dialect::Huawei => Err(PlanError(fill(
+                w().batch.upgrade_not_here,
+                &[&advanced(), &dialect.label()],
             ))),
             BatchAction::SetTcpProxy(v) if !dialect.tcp_proxy_values().contains(&v.as_str()) => {
-                Err(PlanError(format!(
-                    "“{v}” is not available on {}: choose one of {}.",
-                    dialect.label(),
-                    dialect.tcp_proxy_values().join(", ")
+                Err(PlanError(fill(
+                    w().batch.tcp_proxy_not_here,
+                    &[v, &dialect.label(), &dialect.tcp_proxy_values().join(", ")],
                 )))
             }
             BatchAction::SetDescription(d) => check_description(d).map_err(PlanError),
@@ -82,20 +86,22 @@ impl BatchAction {
 
     /// Why a service at the target is skipped, in console words.
     pub fn at_target_reason(&self) -> String {
+        let b = &w().batch;
         match self {
-            BatchAction::Upgrade => format!("Already {}", advanced()),
-            BatchAction::SetApproval(on) => format!(
-                "{} is already {}",
-                field_label("approval_enabled"),
-                value_text("approval_enabled", &on.to_string())
+            BatchAction::Upgrade => fill(b.already_edition, &[&advanced()]),
+            BatchAction::SetApproval(on) => fill(
+                b.already_value,
+                &[
+                    &field_label("approval_enabled"),
+                    &value_text("approval_enabled", &on.to_string()),
+                ],
             ),
-            BatchAction::SetTcpProxy(v) => format!(
-                "{} is already {}",
-                field_label("tcp_proxy"),
-                tcp_proxy_short(v)
+            BatchAction::SetTcpProxy(v) => fill(
+                b.already_value,
+                &[&field_label("tcp_proxy"), &tcp_proxy_short(v)],
             ),
-            BatchAction::SetDescription(d) if d.is_empty() => "Description is already empty".into(),
-            BatchAction::SetDescription(_) => "Description is already this text".into(),
+            BatchAction::SetDescription(d) if d.is_empty() => b.description_already_empty.into(),
+            BatchAction::SetDescription(_) => b.description_already_this.into(),
         }
     }
 
@@ -197,20 +203,19 @@ pub fn plan(
             }
         } else {
             match plan_update(service, &action.draft(service), dialect) {
-                Err(errors) => skip(format!(
-                    "Not sent: the form would refuse this service ({})",
-                    errors
+                Err(errors) => skip(fill(
+                    w().batch.form_refuses,
+                    &[&errors
                         .iter()
-                        .map(|e| format!("{}: {}", field_words(e.field), e.message))
+                        .map(|e| fill(w().batch.field_value, &[&field_words(e.field), &e.message]))
                         .collect::<Vec<_>>()
-                        .join("; ")
+                        .join(w().batch.item_separator)],
                 )),
                 Ok(p) if p.is_empty() => skip(action.at_target_reason()),
                 // A guard, not an expected path: a batch never sends more than its field.
-                Ok(p) if p.body != action.single_field_body() => skip(
-                    "Not sent: saving this service would change other fields too; edit it on its own page"
-                        .into(),
-                ),
+                Ok(p) if p.body != action.single_field_body() => {
+                    skip(w().batch.other_fields.into())
+                }
                 Ok(p) => Decision::Send {
                     operation: Box::new(Operation::UpdateService {
                         id: service.id.clone(),

@@ -1,11 +1,31 @@
 //! The results of a batch as CSV and JSON, for download. Both are built from the rows'
 //! results and tries only: the runner holds no token and no header, so none can appear.
+//! They are written in English whatever language the screen shows ([`InEnglish`]).
 
 use serde::Serialize;
 
 use super::job::{Job, StepKind};
 use super::run_state::{Progress, RowState, RowStatus, TryRecord};
 use super::runner::Runner;
+use crate::api::words::{set_words, w, Words, EN};
+
+/// Exports stay English whatever the screen shows: the words shown are set back when the
+/// export is written (also if writing it panics).
+struct InEnglish(&'static Words);
+
+impl InEnglish {
+    fn start() -> Self {
+        let shown = w();
+        set_words(&EN);
+        InEnglish(shown)
+    }
+}
+
+impl Drop for InEnglish {
+    fn drop(&mut self) {
+        set_words(self.0);
+    }
+}
 
 const CSV_COLUMNS: [&str; 11] = [
     "service_id",
@@ -62,6 +82,7 @@ fn sent<J>(row: &RowState<J>) -> &'static str {
 
 /// The results, one line per row, CRLF line ends, a header line first.
 pub fn export_csv<J: Job>(runner: &Runner<J>) -> String {
+    let _english = InEnglish::start();
     let mut out = CSV_COLUMNS.join(",");
     out.push_str("\r\n");
     for row in runner.rows() {
@@ -194,6 +215,7 @@ impl<'a> TryOut<'a> {
 /// The results as pretty JSON: a summary, then each row with its result and every try
 /// (method, path, body, status, error_code, message, request id, retry delay).
 pub fn export_json<J: Job>(runner: &Runner<J>, now_ms: f64) -> String {
+    let _english = InEnglish::start();
     let rows = runner
         .rows()
         .iter()

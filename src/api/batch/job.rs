@@ -8,7 +8,7 @@ use crate::api::model::EndpointService;
 use crate::api::operation::Operation;
 use crate::api::poll::{needs_polling, PollPolicy, PollStep};
 use crate::api::response::Outcome;
-use crate::api::words::status_label;
+use crate::api::words::{fill, status_label, w};
 
 /// What a step is for. It decides what a cancel means for the row: a request that only
 /// reads changes nothing, a write in flight may or may not have been applied.
@@ -143,10 +143,7 @@ impl ServiceJob {
     fn checked(&mut self, fresh: &EndpointService) -> Next {
         if self.action().is_at_target(fresh) {
             return Next::Finish(Finish::Skipped {
-                reason: format!(
-                    "{} on the server: nothing sent",
-                    self.action().at_target_reason()
-                ),
+                reason: fill(w().batch.nothing_sent, &[&self.action().at_target_reason()]),
             });
         }
         if let Some(change) = server_change(&self.row.snapshot, fresh) {
@@ -169,9 +166,12 @@ impl ServiceJob {
                 });
             }
             return Next::Finish(Finish::Changed {
-                reason: format!(
-                    "Changed on the server since it was selected (updated {}): not sent",
-                    fresh.updated_at.as_deref().unwrap_or("at an unknown time")
+                reason: fill(
+                    w().batch.changed_since,
+                    &[&fresh
+                        .updated_at
+                        .as_deref()
+                        .unwrap_or(w().batch.unknown_time)],
                 ),
                 changes,
             });
@@ -192,17 +192,15 @@ impl ServiceJob {
         let status = status_label(service.status.as_deref().unwrap_or(""));
         match (poll, self.poll.step(poll.max(1), service)) {
             (0, _) if !needs_polling(service) => Next::Finish(Finish::Done {
-                note: format!("Saved; {status}"),
+                note: fill(w().batch.saved_status, &[&status]),
             }),
             (0, _) => self.watch(1),
             (_, PollStep::Done) => Next::Finish(Finish::Done {
-                note: format!("Saved; Available after {poll} status checks"),
+                note: fill(w().batch.saved_available_after, &[&poll]),
             }),
             (_, PollStep::Again) => self.watch(poll + 1),
             (_, PollStep::Stop) => Next::Finish(Finish::Unconfirmed {
-                reason: format!(
-                    "Saved, but the service is {status} after {poll} status checks: see its page"
-                ),
+                reason: fill(w().batch.saved_but_status, &[&status, &poll]),
             }),
         }
     }
@@ -232,13 +230,13 @@ impl Job for ServiceJob {
         match (self.stage, outcome) {
             (ServicePhase::Checking, Outcome::Service(fresh)) => self.checked(&fresh),
             (ServicePhase::Sending, Outcome::Upgraded) => Next::Finish(Finish::Done {
-                note: "Upgrade accepted".into(),
+                note: w().batch.upgrade_accepted.into(),
             }),
             (ServicePhase::Sending, Outcome::Service(s)) => self.settled(0, &s),
             (ServicePhase::Watching(n), Outcome::Service(s)) => self.settled(n, &s),
             // `read_response` answers each operation with its own outcome: not reached.
             (_, _) => Next::Finish(Finish::Unconfirmed {
-                reason: "The answer was not the one expected: see the service's page".into(),
+                reason: w().batch.unexpected_answer.into(),
             }),
         }
     }

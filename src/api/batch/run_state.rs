@@ -6,6 +6,7 @@ use crate::api::diff::FieldChange;
 use crate::api::error::ApiError;
 use crate::api::history::HistoryEntry;
 use crate::api::request::{ApiRequest, Method};
+use crate::api::words::{fill, w};
 
 /// How a batch runs. [`RunOptions::clamped`] keeps every field within its bounds.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -231,16 +232,17 @@ impl RowStatus {
 
     /// The result in console words, one per state.
     pub fn label(&self) -> &'static str {
+        let b = &w().batch;
         match self {
-            RowStatus::Waiting => "Waiting",
-            RowStatus::Running => "Running",
-            RowStatus::Done { .. } => "Done",
-            RowStatus::Skipped { .. } => "Skipped",
-            RowStatus::Changed { .. } => "Changed on the server, not sent",
-            RowStatus::Unconfirmed { .. } => "Sent, not confirmed",
-            RowStatus::Failed { .. } => "Failed",
-            RowStatus::NotStarted => "Not started",
-            RowStatus::Aborted => "Aborted",
+            RowStatus::Waiting => b.status_waiting,
+            RowStatus::Running => b.status_running,
+            RowStatus::Done { .. } => b.status_done,
+            RowStatus::Skipped { .. } => b.status_skipped,
+            RowStatus::Changed { .. } => b.status_changed,
+            RowStatus::Unconfirmed { .. } => b.status_unconfirmed,
+            RowStatus::Failed { .. } => b.status_failed,
+            RowStatus::NotStarted => b.status_not_started,
+            RowStatus::Aborted => b.status_aborted,
         }
     }
 
@@ -253,24 +255,25 @@ impl RowStatus {
             RowStatus::Changed { reason, changes } => {
                 let fields: Vec<String> = changes
                     .iter()
-                    .map(|c| format!("{}: {} → {}", c.field, c.before, c.after))
+                    .map(|c| fill(w().batch.change_line, &[&c.field, &c.before, &c.after]))
                     .collect();
                 if fields.is_empty() {
                     reason.clone()
                 } else {
-                    format!("{reason} ({})", fields.join("; "))
+                    let fields = fields.join(w().batch.item_separator);
+                    fill(w().batch.reason_with_changes, &[reason, &fields])
                 }
             }
             RowStatus::Failed { error } => {
-                let mut s = error.to_string().trim().to_owned();
+                let s = error.to_string().trim().to_owned();
                 if error.status.is_some() && !error.hint.is_empty() {
-                    s.push_str(". ");
-                    s.push_str(&error.hint);
+                    fill(w().batch.error_with_hint, &[&s, &error.hint])
+                } else {
+                    s
                 }
-                s
             }
-            RowStatus::NotStarted => "Cancelled before the change was sent".into(),
-            RowStatus::Aborted => "Cancelled while the change was being sent: it may or may not have been applied; reload the service to see".into(),
+            RowStatus::NotStarted => w().batch.not_started_detail.into(),
+            RowStatus::Aborted => w().batch.aborted_detail.into(),
         }
     }
 }

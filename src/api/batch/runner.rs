@@ -23,6 +23,7 @@ use crate::api::operation::build_request;
 use crate::api::poll::PollPolicy;
 use crate::api::request::Settings;
 use crate::api::response::read_response;
+use crate::api::words::{fill, w};
 
 /// Runs the rows of a batch; see the module's documentation for the protocol.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,7 +199,7 @@ impl<J: Job> Runner<J> {
                             error_code: None,
                             error_msg: None,
                             request_id: None,
-                            hint: format!("Not sent: {e}"),
+                            hint: fill(w().batch.not_sent, &[&e]),
                             body_excerpt: None,
                         },
                     };
@@ -289,7 +290,7 @@ impl<J: Job> Runner<J> {
                 error_code: None,
                 error_msg: None,
                 request_id: None,
-                hint: "The request was aborted before an answer came.".into(),
+                hint: w().batch.request_aborted.into(),
                 body_excerpt: None,
             }),
             Answer::TimedOut { seconds } => Err(timeout_error(seconds)),
@@ -331,10 +332,7 @@ impl<J: Job> Runner<J> {
                 } else if row.wrote {
                     // The change went through; only reading its effect failed. Retrying the
                     // row would send it again, so it is not a failure.
-                    let reason = format!(
-                        "Saved, but reading its status failed ({}): see the service's page",
-                        error.to_string().trim()
-                    );
+                    let reason = fill(w().batch.saved_read_failed, &[&error.to_string().trim()]);
                     finish(row, Finish::Unconfirmed { reason });
                 } else {
                     row.step = None;
@@ -375,8 +373,7 @@ impl<J: Job> Runner<J> {
             row.status = match in_flight_kind {
                 Some(Some(StepKind::Send)) => RowStatus::Aborted,
                 _ if row.wrote => RowStatus::Unconfirmed {
-                    reason: "Saved; the run was cancelled before the service was seen available"
-                        .into(),
+                    reason: w().batch.saved_cancelled.into(),
                 },
                 _ => RowStatus::NotStarted,
             };

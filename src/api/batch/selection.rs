@@ -6,6 +6,7 @@ use crate::api::dialect::Dialect;
 use crate::api::list::ListView;
 use crate::api::model::EndpointService;
 use crate::api::request::ListQuery;
+use crate::api::words::{count, fill, w};
 
 /// "Select all N matching" fetches the filter's pages this large.
 pub const FETCH_PAGE_SIZE: u32 = 100;
@@ -42,7 +43,7 @@ impl Selection {
 
     /// "3 selected", for the bar above the list.
     pub fn count_text(&self) -> String {
-        format!("{} selected", self.items.len())
+        fill(w().batch.selected_count, &[&count(self.items.len())])
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -134,11 +135,8 @@ pub struct SelectAllError {
 
 impl std::fmt::Display for SelectAllError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} services match: a batch takes at most {}. Narrow the filter by name or status.",
-            self.total, self.max
-        )
+        // Ungrouped, as the limit is written in config and docs ("at most 1000").
+        f.write_str(&fill(w().batch.too_many, &[&self.total, &self.max]))
     }
 }
 

@@ -5,7 +5,7 @@ use super::state::{BatchStage, BatchState, RowLine};
 use crate::api::batch::{
     export_csv, export_json, plan, BatchAction, Decision, PlannedRow, RowStatus, Runner,
 };
-use crate::api::words::advanced;
+use crate::api::words::{advanced, count, fill, w};
 use crate::ui::dom::focus_soon;
 use crate::ui::run::RunHooks;
 use crate::ui::state::Console;
@@ -22,21 +22,27 @@ fn planned_line(row: &PlannedRow) -> RowLine {
         Decision::Send {
             change: Some(c), ..
         } => (
-            "Will change".to_owned(),
-            format!(
-                "{}: {} → {}",
-                crate::api::words::field_label(c.field),
-                c.before,
-                c.after
+            w().batch.will_change.to_owned(),
+            fill(
+                w().batch.change_line,
+                &[
+                    &crate::api::words::field_label(c.field),
+                    &c.before,
+                    &c.after,
+                ],
             ),
             "send",
         ),
         Decision::Send { .. } => (
-            "Will upgrade".to_owned(),
-            format!("To {}", advanced()),
+            w().batch.will_upgrade.to_owned(),
+            fill(w().batch.to_edition, &[&advanced()]),
             "send",
         ),
-        Decision::Skip { reason } => ("Skipped".to_owned(), reason.clone(), "skipped"),
+        Decision::Skip { reason } => (
+            w().batch.status_skipped.to_owned(),
+            reason.clone(),
+            "skipped",
+        ),
     };
     RowLine {
         name: row.name.clone(),
@@ -66,8 +72,8 @@ fn run_line(runner: &Runner, i: usize) -> RowLine {
     if let RowStatus::Running = r.status {
         // Where it is: checking, sending, waiting for `available`, or about to retry.
         detail = match (r.step(), last.and_then(|t| t.retry_in_ms)) {
-            (_, Some(_)) if r.in_flight() => format!("Retrying: try {}", r.retries() + 1),
-            (_, Some(ms)) => format!("Throttled: try {} in {} s", r.retries() + 1, tenths(ms)),
+            (_, Some(_)) if r.in_flight() => fill(w().batch.retrying, &[&(r.retries() + 1)]),
+            (_, Some(ms)) => fill(w().batch.throttled, &[&(r.retries() + 1), &tenths(ms)]),
             (Some(step), None) => step_words(step).to_owned(),
             (None, None) => String::new(),
         };
@@ -95,15 +101,16 @@ fn run_line(runner: &Runner, i: usize) -> RowLine {
 /// `ms` as seconds with one decimal, without float formatting (which costs the wasm KBs).
 fn tenths(ms: f64) -> String {
     let t = (ms.max(0.0) / 100.0).round() as u64;
-    format!("{}.{}", t / 10, t % 10)
+    format!("{}{}{}", t / 10, w().batch.decimal_separator, t % 10)
 }
 
 fn step_words(step: crate::api::batch::StepKind) -> &'static str {
     use crate::api::batch::StepKind;
+    let b = &w().batch;
     match step {
-        StepKind::Check => "Checking that nobody changed it",
-        StepKind::Send => "Sending",
-        StepKind::Watch => "Waiting until it is available",
+        StepKind::Check => b.step_check,
+        StepKind::Send => b.step_send,
+        StepKind::Watch => b.step_watch,
     }
 }
 
@@ -154,6 +161,45 @@ fn sync(b: BatchState, which: Option<Vec<usize>>) {
     });
 }
 
+/// The panel's heading: the change, how many get it and how many are skipped.
+fn title(action: &BatchAction, rows: &[PlannedRow]) -> String {
+    let sent = rows.iter().filter(|r| r.is_sent()).count();
+    let skipped = rows.len() - sent;
+    fill(
+        w().batch.review_title,
+        &[&action.title(), &count(sent), &count(skipped)],
+    )
+}
+
+/// The panel drawn anew (after a language switch): its heading and rows in the words shown
+/// now. Reasons recorded while planning or running stay in the words of that moment.
+pub fn redraw_words(b: BatchState) {
+    let stage = b.stage.get_untracked();
+    if stage == BatchStage::Idle {
+        return;
+    }
+    let planned: Option<Vec<PlannedRow>> = b
+        .driver
+        .with(|r| r.rows().iter().map(|row| row.job.row.clone()).collect());
+    let Some(planned) = planned else { return };
+    if let Some(first) = planned.first() {
+        let heading = title(&first.action, &planned);
+        if b.title.get_untracked() != heading {
+            b.title.set(heading);
+        }
+    }
+    if stage == BatchStage::Review {
+        for (line, row) in b.rows.get_untracked().iter().zip(&planned) {
+            let new = planned_line(row);
+            if line.with_untracked(|l| *l != new) {
+                line.set(new);
+            }
+        }
+    } else {
+        sync(b, None);
+    }
+}
+
 /// Plans `action` for the selection and opens the review. Nothing is sent.
 pub fn review(c: Console, action: BatchAction) {
     let b = c.batch;
@@ -187,14 +233,7 @@ pub fn review(c: Console, action: BatchAction) {
         }
         Decision::Skip { .. } => None,
     });
-    let sent = rows.iter().filter(|r| r.is_sent()).count();
-    let skipped = rows.len() - sent;
-    b.title.set(format!(
-        "{}: {} to change, {} skipped",
-        action.title(),
-        sent,
-        skipped
-    ));
+    b.title.set(title(&action, &rows));
     b.sample.set(sample);
     b.rows.set(
         rows.iter()

@@ -1,8 +1,9 @@
 //! The batch panel: its review, then its run and results.
 
-use super::flow::{cancel, close, retry_failed, start};
+use super::flow::{cancel, close, redraw_words, retry_failed, start};
 use super::state::BatchStage;
 use crate::api::batch::{Progress, RunOptions};
+use crate::api::words::{count, fill, w};
 use crate::ui::split::{split_point, Part};
 use crate::ui::state::use_console;
 use leptos::prelude::*;
@@ -10,42 +11,41 @@ use leptos::prelude::*;
 fn seconds(ms: f64) -> String {
     let s = (ms / 1000.0).round() as u64;
     if s >= 60 {
-        format!("{} min {} s", s / 60, s % 60)
+        fill(w().batch.minutes_seconds, &[&(s / 60), &(s % 60)])
     } else {
-        format!("{s} s")
+        fill(w().batch.seconds, &[&s])
     }
 }
 
 /// The progress line: counts, elapsed and left.
 fn counts_text(p: &Progress, stage: BatchStage) -> String {
+    let b = &w().batch;
+    let n = |template: &str, n: usize| fill(template, &[&count(n)]);
     let mut parts = vec![
-        format!("{} done", p.done),
-        format!("{} failed", p.failed),
-        format!("{} skipped", p.skipped),
+        n(b.n_done, p.done),
+        n(b.n_failed, p.failed),
+        n(b.n_skipped, p.skipped),
     ];
     if p.changed > 0 {
-        parts.push(format!("{} changed on the server", p.changed));
+        parts.push(n(b.n_changed, p.changed));
     }
     if p.unconfirmed > 0 {
-        parts.push(format!("{} not confirmed", p.unconfirmed));
+        parts.push(n(b.n_unconfirmed, p.unconfirmed));
     }
     if p.not_started + p.aborted > 0 {
-        parts.push(format!("{} not started", p.not_started));
+        parts.push(n(b.n_not_started, p.not_started));
         if p.aborted > 0 {
-            parts.push(format!("{} aborted", p.aborted));
+            parts.push(n(b.n_aborted, p.aborted));
         }
     }
-    parts.push(format!("{} remaining", p.remaining));
-    let mut text = parts.join(" · ");
-    text.push_str(&format!(" — {} elapsed", seconds(p.elapsed_ms)));
+    parts.push(n(b.n_remaining, p.remaining));
+    let counts = parts.join(b.count_separator);
+    let text = fill(b.elapsed, &[&counts, &seconds(p.elapsed_ms)]);
     match (stage, p.eta_ms) {
-        (BatchStage::Running, Some(eta)) => {
-            text.push_str(&format!(", about {} left", seconds(eta)))
-        }
-        (BatchStage::Running, None) => text.push_str(", time left not known yet"),
-        _ => {}
+        (BatchStage::Running, Some(eta)) => fill(b.time_left, &[&text, &seconds(eta)]),
+        (BatchStage::Running, None) => fill(b.time_left_unknown, &[&text]),
+        _ => text,
     }
-    text
 }
 
 /// The batch: its review, then its run and results.
@@ -53,6 +53,8 @@ fn counts_text(p: &Progress, stage: BatchStage) -> String {
 pub fn BatchPanel() -> impl IntoView {
     let c = use_console();
     let b = c.batch;
+    // Drawn anew after a language switch: what the panel holds follows the new words.
+    Effect::new(move |_| untrack(|| redraw_words(b)));
     let stage = move || b.stage.get();
     let percent = move || {
         b.progress.with(|p| {
@@ -73,33 +75,29 @@ pub fn BatchPanel() -> impl IntoView {
         <section class="panel batch" id="batch" aria-labelledby="batch-title" hidden=move || stage() == BatchStage::Idle>
             <h2 id="batch-title" tabindex="-1">{move || b.title.get()}</h2>
             <div hidden=move || stage() != BatchStage::Review>
-                <p class="note">
-                    "Nothing has been sent yet. Each change is one request, built as a single Save would build it; "
-                    "before each PUT the console reads the service again and leaves it alone if it changed since you selected it."
-                </p>
+                <p class="note">{w().batch.review_note}</p>
                 <div class="field narrow">
-                    <label for="batch-concurrency">"Requests at once"</label>
+                    <label for="batch-concurrency">{w().batch.requests_at_once}</label>
                     <input id="batch-concurrency" inputmode="numeric" autocomplete="off"
                         aria-invalid=move || concurrency_error().is_some().to_string()
                         aria-describedby="batch-concurrency-help batch-concurrency-error"
                         bind:value=b.concurrency />
                     <p class="help" id="batch-concurrency-help">
-                        {format!(
-                            "1 to {}. At most {} requests start each second (config.json batch_rate_per_second); throttled requests are retried after a pause.",
-                            RunOptions::MAX_CONCURRENCY,
-                            b.defaults.rate_per_second as u32
+                        {fill(
+                            w().batch.concurrency_help,
+                            &[&RunOptions::MAX_CONCURRENCY, &(b.defaults.rate_per_second as u32)],
                         )}
                     </p>
                     <p class="error" id="batch-concurrency-error">{concurrency_error}</p>
                 </div>
                 <details class="request-sample" hidden=move || b.sample.with(Option::is_none)>
-                    <summary>"The request for each service"</summary>
+                    <summary>{w().batch.sample_summary}</summary>
                     <pre id="batch-sample">{move || b.sample.get()}</pre>
                 </details>
             </div>
             <div class="batch-progress" hidden=move || stage() == BatchStage::Review>
-                <progress id="batch-progress" max="100" value=move || percent().to_string() aria-label="Batch progress"></progress>
-                <span class="percent">{move || format!("{} %", percent())}</span>
+                <progress id="batch-progress" max="100" value=move || percent().to_string() aria-label=w().batch.progress_label></progress>
+                <span class="percent">{move || fill(w().batch.percent, &[&percent()])}</span>
                 <p id="batch-counts" tabindex="-1" aria-live="polite">
                     {move || b.progress.get().map(|p| counts_text(&p, stage()))}
                 </p>
@@ -109,40 +107,40 @@ pub fn BatchPanel() -> impl IntoView {
                     disabled=move || to_send() == 0 || concurrency_error().is_some()
                     on:click=move |_| start(c)>
                     {move || match to_send() {
-                        1 => "Send 1 request".to_owned(),
-                        n => format!("Send {n} requests"),
+                        1 => fill(w().batch.send_requests_one, &[&count(1)]),
+                        n => fill(w().batch.send_requests_many, &[&count(n)]),
                     }}
                 </button>
                 <button type="button" class="secondary" id="batch-back" hidden=move || stage() != BatchStage::Review
-                    on:click=move |_| close(c)>"Back to the selection"</button>
+                    on:click=move |_| close(c)>{w().batch.back}</button>
                 <button type="button" class="danger" id="batch-cancel" hidden=move || stage() != BatchStage::Running
-                    on:click=move |_| cancel(c)>"Cancel the rest"</button>
+                    on:click=move |_| cancel(c)>{w().batch.cancel_rest}</button>
                 <button type="button" id="batch-retry" hidden=move || stage() != BatchStage::Finished || failed() == 0
                     on:click=move |_| retry_failed(c)>
-                    {move || format!("Retry failed ({})", failed())}
+                    {move || fill(w().batch.retry_failed, &[&count(failed())])}
                 </button>
                 <a class="button secondary" id="batch-csv" download="vpcep-batch.csv"
                     hidden=move || b.exports.with(Option::is_none)
-                    href=move || b.exports.get().map(|e| e.0)>"Export CSV"</a>
+                    href=move || b.exports.get().map(|e| e.0)>{w().batch.export_csv}</a>
                 <a class="button secondary" id="batch-json" download="vpcep-batch.json"
                     hidden=move || b.exports.with(Option::is_none)
-                    href=move || b.exports.get().map(|e| e.1)>"Export JSON"</a>
+                    href=move || b.exports.get().map(|e| e.1)>{w().batch.export_json}</a>
                 <button type="button" class="secondary" id="batch-close" hidden=move || stage() != BatchStage::Finished
-                    on:click=move |_| close(c)>"Close"</button>
+                    on:click=move |_| close(c)>{w().batch.close}</button>
             </div>
             // Scrolls on its own (a long batch): focusable, so the keyboard can scroll it too.
-            <div class="scroll" tabindex="0" role="region" aria-label="Services in this batch">
+            <div class="scroll" tabindex="0" role="region" aria-label=w().batch.table_label>
                 <table class="services batch-table" id="batch-table">
-                    <caption class="visually-hidden">"Services in this batch"</caption>
+                    <caption class="visually-hidden">{w().batch.table_label}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Service"</th>
-                            <th scope="col">"Result"</th>
-                            <th scope="col">"Detail"</th>
-                            <th scope="col" class="num">"Tries"</th>
+                            <th scope="col">{w().batch.col_service}</th>
+                            <th scope="col">{w().batch.col_result}</th>
+                            <th scope="col">{w().batch.col_detail}</th>
+                            <th scope="col" class="num">{w().batch.col_tries}</th>
                             <th scope="col" class="num">"HTTP"</th>
-                            <th scope="col">"Error code"</th>
-                            <th scope="col" class="opt">"Request ID"</th>
+                            <th scope="col">{w().batch.col_error_code}</th>
+                            <th scope="col" class="opt">{w().batch.col_request_id}</th>
                         </tr>
                     </thead>
                     <tbody>

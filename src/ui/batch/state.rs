@@ -3,6 +3,7 @@
 
 use super::super::run::RunDriver;
 use crate::api::batch::{Progress, RunOptions, Selection, ServiceJob};
+use crate::api::words::{fill, w};
 use leptos::prelude::*;
 
 /// Where the batch panel is.
@@ -88,9 +89,9 @@ impl BatchState {
         let text = self.concurrency.get();
         match text.trim().parse::<u32>() {
             Ok(n) if (1..=RunOptions::MAX_CONCURRENCY).contains(&n) => None,
-            _ => Some(format!(
-                "Enter a whole number from 1 to {}.",
-                RunOptions::MAX_CONCURRENCY
+            _ => Some(fill(
+                w().batch.concurrency_range,
+                &[&RunOptions::MAX_CONCURRENCY],
             )),
         }
     }
