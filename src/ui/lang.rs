@@ -30,10 +30,36 @@ fn de_words() -> Result<&'static Words, Missing> {
 
 /// A language's table: English at once, the others once their chunk is here.
 pub async fn table(lang: Lang) -> Result<&'static Words, Missing> {
+    #[cfg(vpcep_split)]
+    if lang != Lang::En {
+        split_runtime_ready().await;
+    }
     match lang {
         Lang::En => Ok(&words::EN),
         Lang::ZhCn => split_call!(zh_words()).await,
         Lang::De => split_call!(de_words()).await,
+    }
+}
+
+/// Waits (a bounded while) until the page's loader has published the main module's
+/// bindings (`window.wasmBindings`), which a chunk links against: the start asks for the
+/// visitor's language before that loader has finished.
+#[cfg(vpcep_split)]
+async fn split_runtime_ready() {
+    for _ in 0..300 {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let ready = js_sys::Reflect::get(&window, &"wasmBindings".into())
+            .map(|v| !v.is_undefined())
+            .unwrap_or(true);
+        if ready {
+            return;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
     }
 }
 
