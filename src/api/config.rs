@@ -3,10 +3,12 @@
 //! deployment locks wins over all of them.
 
 use serde::{Deserialize, Serialize};
+use std::fmt::Display;
 
 use super::dialect::Dialect;
 use super::request::{id_problem, proxy_base};
 use super::wire;
+use super::words::{fill, w};
 
 /// `config.json` beside index.html, written by whoever deploys the console.
 ///
@@ -217,33 +219,29 @@ impl ConfigLoad {
 
 /// Reads the answer to `GET config.json`.
 pub fn read_config(status: u16, body: &str) -> ConfigLoad {
-    let bad = |why: String| {
-        ConfigLoad::Malformed(format!(
-            "config.json {why}: the console uses its built-in defaults."
-        ))
-    };
+    let s = &w().shell;
+    let bad = |template: &str, value: &dyn Display| ConfigLoad::Malformed(fill(template, &[value]));
     match status {
         404 => return ConfigLoad::Missing,
         200..=299 => {}
-        s => return bad(format!("could not be read (HTTP {s})")),
+        status => return bad(s.config_unreadable, &status),
     }
     if body.trim_start().starts_with('<') {
-        return bad("is an HTML page, not JSON".into());
+        return bad(s.config_html, &"");
     }
+    // The parser's own message stays as serde words it (it is for whoever deploys).
     let config = match wire::from_str::<RuntimeConfig>(body) {
         Ok(c) => c,
-        Err(e) => return bad(format!("is not valid: {e}")),
+        Err(e) => return bad(s.config_invalid, &e),
     };
     if let Some(url) = &config.api_proxy_url {
         // A path ("/vpcep") is the page's own origin: checked as if on one.
         if let Err(e) = proxy_base(&absolute_proxy_url(url, "https://console.invalid")) {
-            return bad(format!("has an unusable api_proxy_url ({})", e.message()));
+            return bad(s.config_bad_proxy, &e.message());
         }
     }
     if config.proxy_locked() && config.api_proxy_url.is_none() {
-        return bad(
-            "locks the proxy URL (allow_proxy_change: false) but sets no api_proxy_url".into(),
-        );
+        return bad(s.config_locked_without_url, &"");
     }
     ConfigLoad::Loaded(config)
 }

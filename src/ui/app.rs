@@ -11,7 +11,7 @@ use super::state::{keep_drafts, use_console, Console};
 use super::storage;
 use crate::api::config::{read_config, ConfigLoad};
 use crate::api::route::Route;
-use crate::api::words::w;
+use crate::api::words::{fill, w};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -174,7 +174,7 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
             <main class="layout">
                 {move || incomplete.get().then(|| part!("checklist", None, settings_part(c.settings, SettingsView::Checklist)))}
                 <Show when=move || c.settings_open.get()>
-                    {part!("settings", Some("Loading the settings…"), settings_part(c.settings, SettingsView::Panel))}
+                    {part!("settings", Some(w().shell.settings_loading), settings_part(c.settings, SettingsView::Panel))}
                 </Show>
                 {page}
                 <HistoryPanel history=c.history />
@@ -205,9 +205,9 @@ pub async fn start() {
     let config = match config {
         Ok(a) => read_config(a.status, &a.body),
         // A hanging file must not leave a blank page: the defaults apply, and the banner says so.
-        Err(http::Failure::Timeout) => ConfigLoad::Malformed(format!(
-            "config.json did not arrive within {CONFIG_TIMEOUT_SECONDS} s: the console uses its built-in defaults."
-        )),
+        Err(http::Failure::Timeout) => {
+            ConfigLoad::Malformed(fill(w().shell.config_timeout, &[&CONFIG_TIMEOUT_SECONDS]))
+        }
         // Not even an answer: the same as no file.
         Err(_) => ConfigLoad::Missing,
     };

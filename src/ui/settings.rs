@@ -7,6 +7,7 @@ use super::storage;
 use crate::api::config::{resolve, BaseSettings, Resolved, RuntimeConfig};
 use crate::api::regions::{HUAWEI_REGIONS, OTC_REGIONS};
 use crate::api::request::{id_problem, mask_token, proxy_base, proxy_warning};
+use crate::api::words::{fill, w};
 use crate::api::{Dialect, Settings};
 use leptos::prelude::*;
 
@@ -97,13 +98,16 @@ impl SettingsState {
     /// What is still missing before anything can be sent, as checklist steps.
     pub fn steps(&self) -> [(&'static str, bool); 3] {
         [
-            ("API proxy URL", proxy_base(&self.proxy_url.get()).is_ok()),
             (
-                "Project ID",
+                w().shell.proxy_url,
+                proxy_base(&self.proxy_url.get()).is_ok(),
+            ),
+            (
+                w().shell.project_id,
                 id_problem(&self.project_id.get(), "project ID").is_none(),
             ),
             (
-                "IAM token",
+                w().shell.token,
                 self.token_by_proxy || !self.token.get().trim().is_empty(),
             ),
         ]
@@ -122,6 +126,11 @@ fn called_host(proxy_url: &str) -> Option<String> {
     web_sys::Url::new(&base).ok().map(|u| u.host())
 }
 
+/// A sentence with one value drawn in its own element: the text before `{0}` and after.
+fn around(template: &'static str) -> (&'static str, &'static str) {
+    template.split_once("{0}").unwrap_or((template, ""))
+}
+
 /// Settings: API proxy URL, project, region, dialect and token.
 #[component]
 pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
@@ -133,23 +142,23 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
     let project_error = Signal::derive(move || {
         let p = state.project_id.get();
         if p.trim().is_empty() {
-            Some("Enter the project ID the token is scoped to.".to_owned())
+            Some(w().shell.project_id_missing.to_owned())
         } else {
             id_problem(&p, "project ID")
         }
     });
     view! {
         <section class="panel settings" id="settings" aria-labelledby="settings-title">
-            <h2 id="settings-title">"Settings"</h2>
+            <h2 id="settings-title">{w().shell.settings}</h2>
             <div class="settings-grid">
                 <LabeledField
                     id="s-proxy-url"
-                    label="API proxy URL"
+                    label=w().shell.proxy_url
                     error=proxy_error
                     help=if state.proxy_locked {
-                        "Set by this deployment: requests and the token go only there."
+                        w().shell.proxy_locked_help
                     } else {
-                        "The proxy that forwards /v1 and /v2 to the VPCEP API (the API itself answers no browser)."
+                        w().shell.proxy_help
                     }
                 >
                     <TextInput
@@ -159,19 +168,20 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
                         placeholder="https://console.example.com/vpcep"
                     />
                 </LabeledField>
-                {move || proxy_warning(&state.proxy_url.get()).map(|w| view! {
-                    <p class="note warn" id="s-proxy-url-warning">{w}</p>
+                {move || proxy_warning(&state.proxy_url.get()).map(|warning| view! {
+                    <p class="note warn" id="s-proxy-url-warning">{warning}</p>
                 })}
-                {move || called_host(&state.proxy_url.get()).map(|h| view! {
-                    <p class="note" id="s-proxy-host">"Requests and the token go to "<code>{h}</code></p>
+                {move || called_host(&state.proxy_url.get()).map(|h| {
+                    let (before, after) = around(w().shell.proxy_host);
+                    view! { <p class="note" id="s-proxy-host">{before}<code>{h}</code>{after}</p> }
                 })}
-                <LabeledField id="s-project-id" label="Project ID" error=project_error>
+                <LabeledField id="s-project-id" label=w().shell.project_id error=project_error>
                     <TextInput value=state.project_id placeholder="0123456789abcdef0123456789abcdef" />
                 </LabeledField>
                 <LabeledField
                     id="s-region"
-                    label="Region"
-                    help="Informational: the proxy decides where requests go. Empty: taken from the service."
+                    label=w().shell.region
+                    help=w().shell.region_help
                 >
                     <TextInput value=state.region list="region-list" />
                 </LabeledField>
@@ -183,7 +193,7 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
                         .collect_view()}
                 </datalist>
                 <div class="field">
-                    <label for="s-dialect">"Cloud"</label>
+                    <label for="s-dialect">{w().shell.cloud}</label>
                     <select
                         id="s-dialect"
                         aria-describedby="s-dialect-help"
@@ -200,7 +210,7 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
                             .collect_view()}
                     </select>
                     <p class="help" id="s-dialect-help">
-                        "Which edition of the API the proxy reaches. Huawei Cloud: TCP only, backend IP. Open Telekom Cloud: TCP and UDP, virtual IP port."
+                        {w().shell.dialect_help}
                     </p>
                 </div>
                 {(!state.token_by_proxy).then(|| view! { <TokenField state=state /> })}
@@ -216,17 +226,18 @@ fn TokenField(state: SettingsState) -> impl IntoView {
     let token_shown = move || {
         let t = state.token.get();
         if t.is_empty() {
-            "No token set.".to_owned()
+            w().shell.token_none.to_owned()
         } else {
-            format!("Token set: {}", mask_token(&t))
+            fill(w().shell.token_set, &[&mask_token(&t)])
         }
     };
+    let (how_before, how_after) = around(w().shell.token_how_answer);
     view! {
         <form class="token" on:submit=|ev| ev.prevent_default()>
             <LabeledField
                 id="s-token"
-                label="IAM token"
-                help="Kept in this tab only (sessionStorage) and sent only as X-Auth-Token."
+                label=w().shell.token
+                help=w().shell.token_help
             >
                 <TextInput value=state.token input_type="password" />
             </LabeledField>
@@ -238,15 +249,12 @@ fn TokenField(state: SettingsState) -> impl IntoView {
                     id="clear-token"
                     on:click=move |_| state.token.set(String::new())
                 >
-                    "Clear token"
+                    {w().shell.clear_token}
                 </button>
             </div>
             <details class="token-help" id="token-help">
-                <summary>"How do I get a token?"</summary>
-                <p>
-                    "Ask IAM for a project-scoped token: the token is the "<code>"X-Subject-Token"</code>
-                    " header of the answer, and it lives 24 hours."
-                </p>
+                <summary>{w().shell.token_how}</summary>
+                <p>{how_before}<code>"X-Subject-Token"</code>{how_after}</p>
                 <pre class="curl">{TOKEN_REQUEST}</pre>
             </details>
         </form>
@@ -268,9 +276,9 @@ pub fn SettingsSummary(state: SettingsState, open: RwSignal<bool>) -> impl IntoV
     let project = move || {
         let p = state.project_id.get();
         if p.trim().is_empty() {
-            "no project".to_owned()
+            w().shell.summary_no_project.to_owned()
         } else {
-            format!("Project {p}")
+            fill(w().shell.summary_project, &[&p])
         }
     };
     let region = move || {
@@ -278,15 +286,17 @@ pub fn SettingsSummary(state: SettingsState, open: RwSignal<bool>) -> impl IntoV
         (!r.trim().is_empty()).then(|| format!(" · {r}"))
     };
     let token = move || {
-        if state.token_by_proxy {
-            " · token added by the proxy"
+        let s = &w().shell;
+        let said = if state.token_by_proxy {
+            s.summary_token_by_proxy
         } else if state.token.get().trim().is_empty() {
-            " · no token"
+            s.summary_no_token
         } else if state.token_rejected.get() {
-            " · token rejected (401)"
+            s.summary_token_rejected
         } else {
-            " · token ✓"
-        }
+            s.summary_token_ok
+        };
+        format!(" · {said}")
     };
     let replace = move |_| {
         open.set(true);
@@ -302,7 +312,7 @@ pub fn SettingsSummary(state: SettingsState, open: RwSignal<bool>) -> impl IntoV
             <span class="summary-text" id="settings-summary" class:bad=move || state.token_rejected.get()>
                 {project}{region}{token}
             </span>
-            <button type="button" id="replace-token" on:click=replace hidden=move || !state.token_rejected.get()>"Replace token"</button>
+            <button type="button" id="replace-token" on:click=replace hidden=move || !state.token_rejected.get()>{w().shell.replace_token}</button>
             <button
                 type="button"
                 class="secondary"
@@ -311,7 +321,7 @@ pub fn SettingsSummary(state: SettingsState, open: RwSignal<bool>) -> impl IntoV
                 aria-controls="settings"
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || if open.get() { "Hide settings" } else { "Settings" }}
+                {move || if open.get() { w().shell.hide_settings } else { w().shell.settings }}
             </button>
         </div>
     }
@@ -322,8 +332,8 @@ pub fn SettingsSummary(state: SettingsState, open: RwSignal<bool>) -> impl IntoV
 pub fn FirstRunChecklist(state: SettingsState) -> impl IntoView {
     view! {
         <section class="panel checklist" aria-labelledby="checklist-title" id="checklist">
-            <h2 id="checklist-title">"Get started"</h2>
-            <p class="muted">"Three settings and the console lists your endpoint services."</p>
+            <h2 id="checklist-title">{w().shell.get_started}</h2>
+            <p class="muted">{w().shell.checklist_intro}</p>
             <ol>
                 {move || {
                     state
@@ -333,7 +343,7 @@ pub fn FirstRunChecklist(state: SettingsState) -> impl IntoView {
                             <li class:done=done>
                                 <span class="check" aria-hidden="true">{if done { "✓" } else { "○" }}</span>
                                 {step}
-                                <span class="visually-hidden">{if done { ": done" } else { ": to do" }}</span>
+                                <span class="visually-hidden">{if done { w().shell.step_done } else { w().shell.step_to_do }}</span>
                             </li>
                         })
                         .collect_view()
