@@ -205,6 +205,7 @@ async fn a_chinese_browser_gets_chinese_and_a_switch_keeps_the_draft() {
         "German is fetched only when chosen"
     );
     assert_eq!(browser.text(".product").await, zh().shell.product);
+    assert_eq!(browser.title().await, zh().shell.product);
     assert_eq!(
         browser.attr("#lang-zh-CN", "aria-pressed").await.as_deref(),
         Some("true")

@@ -85,16 +85,18 @@ pub fn initial() -> Lang {
     )
 }
 
-/// Shows `words` from now on: the tables, and `<html lang>` for screen readers, fonts and
-/// the browser's own translation offer.
+/// Shows `words` from now on: the tables, `<html lang>` for screen readers, fonts and
+/// the browser's own translation offer, and the page's title.
 pub fn apply(words: &'static Words) {
     words::set_words(words);
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", words.lang.tag());
     }
+    // The tab's and the bookmark's name.
+    document.set_title(words.shell.product);
 }
 
 /// The language shown, for the view to follow.
