@@ -15,10 +15,37 @@ use vpcep_console::api::words::{zh, EN};
 
 /// Words the same in every language (the API's, the clouds', the protocols' names).
 const NAMES: &[&str] = &[
-    "tcp", "udp", "ipv4", "ipv6", "vpc", "toa", "proxy", "protocol", "vni", "api", "url",
-    "json", "csv", "http", "https", "huawei", "cloud", "open", "telekom", "token", "curl",
-    "profession", "basic", "permissions", "whitelist", "english", "deutsch", "get", "put",
-    "post", "delete",
+    "tcp",
+    "udp",
+    "ipv4",
+    "ipv6",
+    "vpc",
+    "toa",
+    "proxy",
+    "protocol",
+    "vni",
+    "api",
+    "url",
+    "json",
+    "csv",
+    "http",
+    "https",
+    "huawei",
+    "cloud",
+    "open",
+    "telekom",
+    "token",
+    "curl",
+    "profession",
+    "basic",
+    "permissions",
+    "whitelist",
+    "english",
+    "deutsch",
+    "get",
+    "put",
+    "post",
+    "delete",
 ];
 
 /// Every English word (three letters or more, lowercase) of the English table that is not a
@@ -73,7 +100,11 @@ async fn server_data(stack: &Stack) -> Vec<String> {
 
 /// The English words of the table that the page shows now, outside code font, API names
 /// and the server's data.
-async fn english_left(browser: &Browser, vocabulary: &BTreeSet<String>, data: &[String]) -> Vec<String> {
+async fn english_left(
+    browser: &Browser,
+    vocabulary: &BTreeSet<String>,
+    data: &[String],
+) -> Vec<String> {
     let text = browser
         .execute(
             "const body = document.body.cloneNode(true);
@@ -99,9 +130,17 @@ async fn english_left(browser: &Browser, vocabulary: &BTreeSet<String>, data: &[
     left
 }
 
-async fn assert_chinese(browser: &Browser, state: &str, vocabulary: &BTreeSet<String>, data: &[String]) {
+async fn assert_chinese(
+    browser: &Browser,
+    state: &str,
+    vocabulary: &BTreeSet<String>,
+    data: &[String],
+) {
     let left = english_left(browser, vocabulary, data).await;
-    assert!(left.is_empty(), "English words on {state} in Chinese: {left:?}");
+    assert!(
+        left.is_empty(),
+        "English words on {state} in Chinese: {left:?}"
+    );
 }
 
 async fn html_lang(browser: &Browser) -> String {
@@ -136,27 +175,49 @@ fn has_chinese(text: &str) -> bool {
 async fn a_chinese_browser_gets_chinese_and_a_switch_keeps_the_draft() {
     let stack = Stack::start().await;
     let vocabulary = english_vocabulary();
-    assert!(vocabulary.contains("save") && vocabulary.len() > 100, "{}", vocabulary.len());
+    assert!(
+        vocabulary.contains("save") && vocabulary.len() > 100,
+        "{}",
+        vocabulary.len()
+    );
     let data = server_data(&stack).await;
     let browser = Browser::start_with_args(&["--accept-lang=zh-CN,zh", "--lang=zh-CN"]).await;
 
     // The service page, from a link, in the browser's language.
     browser.load_console(&stack.origin, WEB).await;
-    browser.wait_text("#card-title", |t| t == "web-frontend").await;
-    let languages = browser.execute("return navigator.languages[0];", vec![]).await;
-    assert!(languages.as_str().unwrap_or_default().starts_with("zh"), "{languages}");
+    browser
+        .wait_text("#card-title", |t| t == "web-frontend")
+        .await;
+    let languages = browser
+        .execute("return navigator.languages[0];", vec![])
+        .await;
+    assert!(
+        languages.as_str().unwrap_or_default().starts_with("zh"),
+        "{languages}"
+    );
     assert_eq!(html_lang(&browser).await, "zh-CN");
-    assert!(fetched(&browser, "split_lang_zh").await, "the Chinese chunk");
-    assert!(!fetched(&browser, "split_lang_de").await, "German is fetched only when chosen");
+    assert!(
+        fetched(&browser, "split_lang_zh").await,
+        "the Chinese chunk"
+    );
+    assert!(
+        !fetched(&browser, "split_lang_de").await,
+        "German is fetched only when chosen"
+    );
     assert_eq!(browser.text(".product").await, zh().shell.product);
-    assert_eq!(browser.attr("#lang-zh-CN", "aria-pressed").await.as_deref(), Some("true"));
+    assert_eq!(
+        browser.attr("#lang-zh-CN", "aria-pressed").await.as_deref(),
+        Some("true")
+    );
     assert_chinese(&browser, "the service page", &vocabulary, &data).await;
     browser.screenshot("zh-03-service-page").await;
     assert_accessible(&browser, "the service page in Chinese").await;
 
     // An error at its field.
     browser.fill("#f-service-name", "web tier").await;
-    let error = browser.wait_text("#f-service-name-error", |t| !t.is_empty()).await;
+    let error = browser
+        .wait_text("#f-service-name-error", |t| !t.is_empty())
+        .await;
     assert!(has_chinese(&error), "{error}");
     assert_chinese(&browser, "a field in error", &vocabulary, &data).await;
     assert_accessible(&browser, "a field in error in Chinese").await;
@@ -171,12 +232,16 @@ async fn a_chinese_browser_gets_chinese_and_a_switch_keeps_the_draft() {
     // Switching to English and back keeps the unsaved edit and the route.
     let url = browser.url().await;
     browser.click("#lang-en").await;
-    browser.wait_text(".product", |t| t == EN.shell.product).await;
+    browser
+        .wait_text(".product", |t| t == EN.shell.product)
+        .await;
     assert_eq!(html_lang(&browser).await, "en");
     assert_eq!(browser.value("#f-description").await, "未保存的描述");
     assert_eq!(browser.url().await, url);
     browser.click("#lang-zh-CN").await;
-    browser.wait_text(".product", |t| t == zh().shell.product).await;
+    browser
+        .wait_text(".product", |t| t == zh().shell.product)
+        .await;
     assert_eq!(browser.value("#f-description").await, "未保存的描述");
     assert_eq!(browser.url().await, url);
     let kept = browser
@@ -187,7 +252,9 @@ async fn a_chinese_browser_gets_chinese_and_a_switch_keeps_the_draft() {
     // The upgrade dialog.
     browser.click("#more-actions > summary").await;
     browser.click("#open-upgrade").await;
-    let dialog = browser.wait_text("[role=dialog]", |t| t.contains("web-frontend")).await;
+    let dialog = browser
+        .wait_text("[role=dialog]", |t| t.contains("web-frontend"))
+        .await;
     assert!(has_chinese(&dialog), "{dialog}");
     assert_chinese(&browser, "the upgrade dialog", &vocabulary, &data).await;
     assert_accessible(&browser, "the upgrade dialog in Chinese").await;
@@ -207,13 +274,17 @@ async fn a_chinese_browser_gets_chinese_and_a_switch_keeps_the_draft() {
     assert_accessible(&browser, "the Connections tab in Chinese").await;
 
     // The list, and a batch review (the unsaved draft is kept on the way).
-    browser.goto(&format!("{}/?project_id={PROJECT}", stack.origin)).await;
+    browser
+        .goto(&format!("{}/?project_id={PROJECT}", stack.origin))
+        .await;
     browser.wait_shown("#service-table").await;
     assert_eq!(html_lang(&browser).await, "zh-CN");
     assert_chinese(&browser, "the list", &vocabulary, &data).await;
     browser.screenshot("zh-02-service-list").await;
     assert_accessible(&browser, "the list in Chinese").await;
-    browser.click(&format!("input.pick-row[data-id='{WEB}']")).await;
+    browser
+        .click(&format!("input.pick-row[data-id='{WEB}']"))
+        .await;
     browser.select("#batch-action", "approval-on").await;
     browser.click("#batch-review").await;
     browser.wait_shown("#batch-start").await;
@@ -233,13 +304,19 @@ async fn a_link_with_lang_de_opens_in_german() {
         ))
         .await;
     browser.fill("#s-token", TOKEN).await;
-    browser.wait_text("#card-title", |t| t == "web-frontend").await;
+    browser
+        .wait_text("#card-title", |t| t == "web-frontend")
+        .await;
     assert_eq!(html_lang(&browser).await, "de");
     assert_eq!(browser.text(".product").await, "VPC-Endpunkt-Konsole");
     assert!(fetched(&browser, "split_lang_de").await);
     assert!(!fetched(&browser, "split_lang_zh").await);
     // The link's language stays in the address as the console follows the route.
-    assert!(browser.url().await.contains("lang=de"), "{}", browser.url().await);
+    assert!(
+        browser.url().await.contains("lang=de"),
+        "{}",
+        browser.url().await
+    );
     browser.screenshot("de-03-service-page").await;
     assert_accessible(&browser, "the service page in German").await;
     browser

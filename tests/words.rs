@@ -8,9 +8,35 @@ use vpcep_console::api::words::{choose_lang, de, fill, w, zh, Lang, Words, EN};
 /// Words that are the same in every language: the API's, the clouds' and the protocols'
 /// names. A Chinese text made only of these (and no Chinese) is not untranslated.
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
-    "TCP", "UDP", "IPv4", "IPv6", "IP", "ID", "VPC", "TOA", "Proxy", "Protocol", "VNI", "API",
-    "URL", "JSON", "CSV", "HTTP", "HTTPS", "Huawei", "Cloud", "Open", "Telekom", "English",
-    "Deutsch", "Token", "curl", "profession", "basic", "permissions", "whitelist",
+    "TCP",
+    "UDP",
+    "IPv4",
+    "IPv6",
+    "IP",
+    "ID",
+    "VPC",
+    "TOA",
+    "Proxy",
+    "Protocol",
+    "VNI",
+    "API",
+    "URL",
+    "JSON",
+    "CSV",
+    "HTTP",
+    "HTTPS",
+    "Huawei",
+    "Cloud",
+    "Open",
+    "Telekom",
+    "English",
+    "Deutsch",
+    "Token",
+    "curl",
+    "profession",
+    "basic",
+    "permissions",
+    "whitelist",
 ];
 
 /// The `{0}`, `{1}`, … a text uses, in order of number.
@@ -95,7 +121,10 @@ fn chinese_is_written_in_chinese() {
         })
         .map(|((key, _), (_, zh))| format!("{key}: {zh:?}"))
         .collect();
-    assert!(untranslated.is_empty(), "left in English: {untranslated:#?}");
+    assert!(
+        untranslated.is_empty(),
+        "left in English: {untranslated:#?}"
+    );
 }
 
 #[test]
@@ -119,7 +148,10 @@ fn a_visit_starts_in_the_link_s_language_then_the_chosen_then_the_browser_s() {
     assert_eq!(choose_lang(None, Some("en"), &browser), Lang::En);
     assert_eq!(choose_lang(None, None, &browser), Lang::ZhCn);
     // A language the console does not have is passed over.
-    assert_eq!(choose_lang(Some("fr"), Some("klingon"), &browser), Lang::ZhCn);
+    assert_eq!(
+        choose_lang(Some("fr"), Some("klingon"), &browser),
+        Lang::ZhCn
+    );
     assert_eq!(choose_lang::<&str>(None, None, &[]), Lang::En);
     assert_eq!(choose_lang(None, None, &["ja", "pt-BR"]), Lang::En);
     for (tag, lang) in [
