@@ -109,5 +109,43 @@ area!(
         same_mapping: "Same mapping as row {0}: remove one of them." / "与第 {0} 行的映射相同：请删除其中一个。" / "Gleiche Zuordnung wie in Zeile {0}: Entfernen Sie eine davon.",
         /// {0}: the client port, {1}: the protocol, {2}: the other row's number.
         client_port_taken: "Client port {0}/{1} is already mapped in row {2}: each client port can forward to one server port." / "客户端口 {0}/{1} 已在第 {2} 行映射：每个客户端口只能转发到一个服务端口。" / "Client-Port {0}/{1} ist bereits in Zeile {2} zugeordnet: Jeder Client-Port kann nur an einen Server-Port weiterleiten.",
+
+        // requests that cannot be built (request)
+        proxy_enter: "Enter the API proxy URL, e.g. https://console.example.com/vpcep." / "请输入API代理地址，例如 https://console.example.com/vpcep。" / "Geben Sie die API-Proxy-URL ein, z. B. https://console.example.com/vpcep.",
+        proxy_scheme: "The API proxy URL must start with http:// or https://." / "API代理地址必须以 http:// 或 https:// 开头。" / "Die API-Proxy-URL muss mit http:// oder https:// beginnen.",
+        proxy_query: "The API proxy URL cannot have a query (?) or fragment (#)." / "API代理地址不能包含查询（?）或片段（#）。" / "Die API-Proxy-URL darf keine Query (?) und kein Fragment (#) haben.",
+        proxy_spaces: "The API proxy URL cannot contain spaces." / "API代理地址不能包含空格。" / "Die API-Proxy-URL darf keine Leerzeichen enthalten.",
+        proxy_backslash: "The API proxy URL cannot contain a backslash (\\): write / for a path." / "API代理地址不能包含反斜杠（\\）：路径请使用 /。" / "Die API-Proxy-URL darf keinen Backslash (\\) enthalten: Schreiben Sie / für einen Pfad.",
+        proxy_credentials: "Put no user name or password in the API proxy URL." / "API代理地址中不要包含用户名或密码。" / "Schreiben Sie keinen Benutzernamen und kein Passwort in die API-Proxy-URL.",
+        proxy_percent: "The API proxy URL's host name cannot contain % escapes." / "API代理地址的主机名不能包含 % 转义。" / "Der Hostname der API-Proxy-URL darf keine %-Escapes enthalten.",
+        proxy_no_host: "The API proxy URL has no host name." / "API代理地址没有主机名。" / "Die API-Proxy-URL hat keinen Hostnamen.",
+        proxy_bad_port: "The API proxy URL has an invalid port." / "API代理地址的端口无效。" / "Die API-Proxy-URL hat einen ungültigen Port.",
+        proxy_plain_http: "Plain http: the token would cross the network unencrypted. Use https:// unless the proxy is on this machine." / "明文 http：令牌将以未加密的方式在网络中传输。除非代理在本机上，否则请使用 https://。" / "Unverschlüsseltes http: Das Token würde unverschlüsselt durch das Netz gehen. Verwenden Sie https://, außer der Proxy läuft auf diesem Rechner.",
+        token_paste: "Paste an IAM token (X-Subject-Token) for the project." / "请粘贴该项目的IAM令牌（X-Subject-Token）。" / "Fügen Sie ein IAM-Token (X-Subject-Token) für das Projekt ein.",
+        token_bad_chars: "The token has characters no HTTP header can carry: paste it again." / "令牌包含HTTP头无法携带的字符：请重新粘贴。" / "Das Token enthält Zeichen, die kein HTTP-Header tragen kann: Fügen Sie es erneut ein.",
+        /// A masked token when there is none.
+        token_none: "(none)" / "（无）" / "(keins)",
+        /// {0}: the token's first characters (or nothing), {1}: its length.
+        token_masked: "{0}•••• ({1} chars)" / "{0}••••（{1} 个字符）" / "{0}•••• ({1} Zeichen)",
+        /// {0}: one of the ID nouns below.
+        id_enter: "Enter the {0}." / "请输入{0}。" / "Geben Sie die {0} ein.",
+        /// {0}: one of the ID nouns below.
+        id_token: "This looks like a token, not a {0}: paste the token into IAM token." / "这看起来是令牌，而不是{0}：请将令牌粘贴到“IAM令牌”中。" / "Das sieht nach einem Token aus, nicht nach einer {0}: Fügen Sie das Token unter „IAM-Token“ ein.",
+        /// {0}: the start of what was typed, {1}: one of the ID nouns below.
+        id_chars: "“{0}” is not a {1}: use letters, digits and hyphens only." / "“{0}”不是有效的{1}：只能使用字母、数字和连字符。" / "„{0}“ ist keine gültige {1}: Verwenden Sie nur Buchstaben, Ziffern und Bindestriche.",
+        project_id: "project ID" / "项目ID" / "Projekt-ID",
+        service_id: "service ID" / "服务ID" / "Dienst-ID",
+        endpoint_service_id: "endpoint service ID" / "终端节点服务ID" / "Endpunktdienst-ID",
+        endpoint_id: "endpoint ID" / "终端节点ID" / "Endpunkt-ID",
+
+        // the upgrade's confirmation (upgrade)
+        /// {0}: the regions.
+        region_caveat: "The API references disagree about regions {0}: one edition says services there are advanced already and need no upgrade, a later one says the upgrade works only there. The server's answer below is what counts." / "API参考文档对区域 {0} 的说法不一致：一个版本称这些区域的服务已是专业型、无需升级，较新的版本则称升级只在这些区域可用。以下方服务器的响应为准。" / "Die API-Referenzen widersprechen sich bei den Regionen {0}: Eine Ausgabe sagt, Dienste dort seien bereits erweitert und bräuchten kein Upgrade, eine spätere sagt, das Upgrade funktioniere nur dort. Maßgeblich ist die Antwort des Servers unten.",
+
+        // a page of a list (paging)
+        /// {0}–{1}: the rows shown, {2}: how many there are.
+        range: "{0}–{1} of {2}" / "第 {0}–{1} 条，共 {2} 条" / "{0}–{1} von {2}",
+        /// {0}: how many there are (none shown).
+        range_none: "0 of {0}" / "0 条，共 {0} 条" / "0 von {0}",
     }
 );
