@@ -15,6 +15,7 @@ use super::request::{
     api_request, encode_query_value, service_path, ApiRequest, Method, Settings, SettingsError,
 };
 use super::wire;
+use super::words::{fill, w};
 
 /// Why a connections or whitelist request cannot be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,7 +129,7 @@ pub fn read_answer<T: DeserializeOwned>(
     wire::from_str(body).map_err(|reason| {
         let mut e = unreadable_success(status, headers, body, what);
         if !body.trim().is_empty() {
-            e.hint = format!("{} ({reason})", e.hint);
+            e.hint = fill(w().errors.with_reason, &[&e.hint, &reason]);
         }
         e
     })

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::draft::{PortDraft, ServiceDraft};
 use super::field::Field;
 use super::ports::parse_port;
+use super::words::{fill, w};
 
 /// How a request failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,18 +126,19 @@ fn looks_like_html(content_type: Option<&str>, body: &str) -> bool {
 /// A plain-language hint for a status and error code.
 pub fn hint_for(status: u16, code: Option<&str>) -> String {
     let code = code.unwrap_or("");
+    let e = &w().errors;
     let by_code = match code {
-        "EndPoint.3045" => Some("The service is busy (for example still `creating` after an edit). Wait until it is `available`, then send again."),
-        "EndPoint.3044" => Some("A port mapping conflicts with another endpoint service that uses the same backend port ID: pick other ports."),
-        "EndPoint.3074" => Some("Too many port mappings: at most 200 are allowed."),
-        "EndPoint.3075" => Some("This cloud does not accept that protocol: check the API dialect in the settings."),
-        "EndPoint.3003" | "EndPoint.3004" | "EndPoint.3063" => Some("A port ID or port number was refused: check the backend port ID and the port mappings."),
-        "EndPoint.1003" | "EndPoint.3076" => Some("The service name was refused: use at most 16 letters, digits, _ and -, the short name only."),
-        "EndPoint.3052" | "EndPoint.3053" => Some("The backend IP and port ID cannot change together: change one, save, then the other."),
-        "EndPoint.0014" => Some("The project ID is not valid: check it in the settings."),
-        "EndPoint.0022" => Some("Too many requests: wait a moment and try again."),
-        "EndPoint.2003" => Some("That endpoint service does not exist: check the service ID and the project."),
-        "EndPoint.0001" => Some("The service had an internal error: try again in a moment."),
+        "EndPoint.3045" => Some(e.hint_busy),
+        "EndPoint.3044" => Some(e.hint_port_conflict),
+        "EndPoint.3074" => Some(e.hint_too_many_mappings),
+        "EndPoint.3075" => Some(e.hint_protocol),
+        "EndPoint.3003" | "EndPoint.3004" | "EndPoint.3063" => Some(e.hint_port_refused),
+        "EndPoint.1003" | "EndPoint.3076" => Some(e.hint_name_refused),
+        "EndPoint.3052" | "EndPoint.3053" => Some(e.hint_ip_and_port_id),
+        "EndPoint.0014" => Some(e.hint_project_invalid),
+        "EndPoint.0022" => Some(e.hint_too_many_requests),
+        "EndPoint.2003" => Some(e.hint_no_service),
+        "EndPoint.0001" => Some(e.hint_internal),
         _ => None,
     };
     if let Some(h) = by_code {
@@ -147,14 +149,14 @@ pub fn hint_for(status: u16, code: Option<&str>) -> String {
         return h.to_owned();
     }
     match status {
-        401 => "The token is missing, expired (tokens live 24 hours) or for another project: get a new token for this project.".into(),
-        403 => "The token's user lacks permission for this action on VPC Endpoint: ask for the VPCEP permission.".into(),
-        404 => "Not found: check the service ID and the project ID, and that the proxy forwards /v1 and /v2.".into(),
-        400 => "The request was refused: read the message above and correct the field it names.".into(),
-        429 => "Too many requests: wait a moment and try again.".into(),
-        502..=504 => "The API proxy could not reach the VPCEP API or timed out: check the proxy's upstream.".into(),
-        500..=599 => "The server had an error: try again in a moment.".into(),
-        _ => "The request failed: see the details.".into(),
+        401 => e.hint_401.into(),
+        403 => e.hint_403.into(),
+        404 => e.hint_404.into(),
+        400 => e.hint_400.into(),
+        429 => e.hint_too_many_requests.into(),
+        502..=504 => e.hint_gateway.into(),
+        500..=599 => e.hint_server.into(),
+        _ => e.hint_other.into(),
     }
 }
 
@@ -172,30 +174,18 @@ pub fn classify(status: u16, headers: &[(String, String)], body: &str) -> ApiErr
         body_excerpt: excerpt(body),
     };
     if body.trim().is_empty() {
-        return proxy(format!(
-            "The answer had no body. Something between the console and the API (the proxy?) answered instead of the API. {}",
-            hint_for(status, None)
-        ));
+        return proxy(fill(w().errors.no_body, &[&hint_for(status, None)]));
     }
     if looks_like_html(content_type, body) {
-        return proxy(format!(
-            "An HTML page came back instead of the API's JSON: the API proxy answered itself. {}",
-            hint_for(status, None)
-        ));
+        return proxy(fill(w().errors.html_page, &[&hint_for(status, None)]));
     }
     // The whole body must be JSON, every string in it too (`Value` reads them all).
     if serde_json::from_str::<Value>(body).is_err() {
-        return proxy(format!(
-            "The answer is not valid JSON, so it did not come from the API as sent: check the API proxy. {}",
-            hint_for(status, None)
-        ));
+        return proxy(fill(w().errors.not_json, &[&hint_for(status, None)]));
     }
     let (code, msg, body_rid) = error_parts(body);
     if code.is_none() && msg.is_none() {
-        return proxy(format!(
-            "The answer is JSON but not an API error. {}",
-            hint_for(status, None)
-        ));
+        return proxy(fill(w().errors.json_not_error, &[&hint_for(status, None)]));
     }
     ApiError {
         kind: ErrorKind::Api,
@@ -221,9 +211,9 @@ pub fn unreadable_success(
     e.error_msg = None;
     e.body_excerpt = excerpt(body);
     e.hint = if body.trim().is_empty() {
-        format!("HTTP {status} came with an empty body instead of {what}: the API proxy may have cut the answer.")
+        fill(w().errors.success_empty, &[&status, &what])
     } else {
-        format!("HTTP {status} came, but the body is not {what}: the API proxy may have changed or cut the answer.")
+        fill(w().errors.success_unreadable, &[&status, &what])
     };
     e
 }
@@ -243,22 +233,12 @@ fn unanswered(kind: ErrorKind, hint: String) -> ApiError {
 
 /// The browser could not get any answer (fetch rejected).
 pub fn network_error(proxy_base: &str) -> ApiError {
-    unanswered(
-        ErrorKind::Network,
-        format!(
-            "No answer from the API proxy at {proxy_base}. It is unreachable, or it refused this page's cross-origin request (CORS): the VPCEP hosts send no CORS headers, so point the console at a proxy that does, or serve it from the proxy's origin."
-        ),
-    )
+    unanswered(ErrorKind::Network, fill(w().errors.network, &[&proxy_base]))
 }
 
 /// The console stopped waiting.
 pub fn timeout_error(seconds: u32) -> ApiError {
-    unanswered(
-        ErrorKind::Timeout,
-        format!(
-            "No answer within {seconds} s: the request was cancelled. The change may still have been applied: reload the service before sending again."
-        ),
-    )
+    unanswered(ErrorKind::Timeout, fill(w().errors.timeout, &[&seconds]))
 }
 
 /// The form fields an API error is about, so that its message stands where the fix is:
@@ -354,10 +334,7 @@ fn port_row_field(code: &str, msg: &str, rows: &[PortDraft]) -> Option<Field> {
 pub fn too_large_error(limit_bytes: usize) -> ApiError {
     unanswered(
         ErrorKind::Proxy,
-        format!(
-            "The answer was larger than {} MB, so the console stopped reading it: the API never sends that much, so something in between answered. Check the API proxy URL.",
-            limit_bytes / (1024 * 1024)
-        ),
+        fill(w().errors.too_large, &[&(limit_bytes / (1024 * 1024))]),
     )
 }
 
@@ -376,31 +353,32 @@ pub fn endpoint_code_number(code: &str) -> Option<&str> {
 /// The console's words for the error codes of the connections and whitelist APIs (and the
 /// paging codes their lists share), whatever the case of the code. `None` for other codes.
 pub fn access_hint(code: &str) -> Option<&'static str> {
+    let e = &w().errors;
     Some(match endpoint_code_number(code)? {
         // Accepting or rejecting.
-        "2031" => "Only one endpoint can be accepted or rejected per request: send it again for each endpoint on its own.",
-        "2013" => "This endpoint is not connecting to this endpoint service: reload the connections.",
-        "2014" => "This endpoint is already connected: reload the connections to see its state.",
-        "2006" => "This endpoint does not exist (any more): reload the connections.",
-        "2017" => "The endpoint ID was refused: reload the connections and pick the endpoint again.",
-        "2018" => "This endpoint is being deleted: it can no longer be accepted or rejected.",
-        "2019" => "This endpoint is still being created: wait until it waits for approval, then try again.",
-        "0007" | "2027" => "The API refused the action: accepting is sent as `receive` and rejecting as `reject`. Check the API dialect in the settings.",
+        "2031" => e.hint_one_endpoint,
+        "2013" => e.hint_not_connecting,
+        "2014" => e.hint_already_connected,
+        "2006" => e.hint_no_endpoint,
+        "2017" => e.hint_endpoint_id_refused,
+        "2018" => e.hint_endpoint_deleting,
+        "2019" => e.hint_endpoint_creating,
+        "0007" | "2027" => e.hint_connection_action,
         // The whitelist.
-        "2044" => "The whitelist entry was refused: an account ID has 1–64 letters, digits or *, and is sent as iam:domain::<account ID>.",
-        "3002" => "An entry was refused: enter account IDs (1–64 letters, digits or *), or on Huawei Cloud organization paths.",
-        "3036" => "No accounts were sent: enter at least one account ID.",
-        "3035" => "The API refused the action: the console sends `add` or `remove`. Check the API dialect in the settings.",
-        "0016" => "Too many entries at once: add or remove fewer in one go.",
-        "2045" | "3049" => "The whitelist is full: remove accounts that no longer need access, then add again.",
+        "2044" => e.hint_entry_refused,
+        "3002" => e.hint_entries_refused,
+        "3036" => e.hint_no_accounts,
+        "3035" => e.hint_whitelist_action,
+        "0016" => e.hint_too_many_entries,
+        "2045" | "3049" => e.hint_whitelist_full,
         // Lists: paging, order and filters.
-        "0006" => "The page size was refused: connections show at most 1000 a page, the whitelist at most 500.",
-        "0010" => "That page does not exist (any more): go back to the first page.",
-        "0017" => "The sort order was refused: check the API dialect in the settings (Huawei Cloud sorts by create_at, Open Telekom Cloud by created_at).",
-        "0018" => "The sort direction was refused: choose newest or oldest first.",
-        "0019" => "The status filter was refused: choose waiting for approval, accepted, rejected or failed.",
-        "0021" => "The marker ID was refused: a marker ID is a whole number, as the list shows it.",
-        "2003" => "That endpoint service does not exist: check the service ID and the project.",
+        "0006" => e.hint_page_size,
+        "0010" => e.hint_no_page,
+        "0017" => e.hint_sort_key,
+        "0018" => e.hint_sort_dir,
+        "0019" => e.hint_status_filter,
+        "0021" => e.hint_marker_id,
+        "2003" => e.hint_no_service,
         _ => return None,
     })
 }

@@ -2,6 +2,14 @@
 //! connections, its whitelist): the page is the person's, from 1; the server is asked with
 //! `limit` and an `offset` that the first page leaves out.
 
+use super::words::lang::count_in;
+use super::words::{fill, w};
+
+/// A number of entries as the language shown now groups it.
+fn amount(n: u64) -> String {
+    count_in(n, w().core.group_separator)
+}
+
 /// Which page of a list, and how big: what each list's view has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {
@@ -27,10 +35,13 @@ impl Page {
     /// "21–40 of 253": which entries this page shows, or "0 of 0".
     pub fn range_text(self, shown: usize, total: u64) -> String {
         if shown == 0 {
-            return format!("0 of {total}");
+            return fill(w().errors.range_none, &[&amount(total)]);
         }
         let first = u64::from(self.number.max(1) - 1) * u64::from(self.size) + 1;
         let last = first + shown as u64 - 1;
-        format!("{first}–{last} of {total}")
+        fill(
+            w().errors.range,
+            &[&amount(first), &amount(last), &amount(total)],
+        )
     }
 }

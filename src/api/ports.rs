@@ -5,6 +5,7 @@ use super::dialect::Dialect;
 use super::draft::PortDraft;
 use super::field::{Field, FieldError};
 use super::model::PortMapping;
+use super::words::{fill, w};
 
 /// Limits from the API reference.
 pub const PORT_MAPPINGS_MAX: usize = 200;
@@ -15,15 +16,13 @@ pub const PORT_MAX: u32 = 65535;
 pub fn parse_port(text: &str) -> Result<u32, String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err("Required: a port from 1 to 65535.".into());
+        return Err(w().errors.port_required.into());
     }
     match t.parse::<u32>() {
         Ok(n) if t.bytes().all(|b| b.is_ascii_digit()) && (PORT_MIN..=PORT_MAX).contains(&n) => {
             Ok(n)
         }
-        _ => Err(format!(
-            "“{t}” is not a port: enter a whole number from 1 to 65535."
-        )),
+        _ => Err(fill(w().errors.port_invalid, &[&t])),
     }
 }
 
@@ -123,17 +122,14 @@ pub fn ports_unchanged(rows: &[PortDraft], base: &[PortMapping]) -> bool {
 pub fn validate_ports(ports: &[PortDraft], dialect: Dialect) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if ports.is_empty() {
-        errors.push(FieldError::new(
-            Field::Ports,
-            "Add at least one port mapping: the list replaces the service's current one.",
-        ));
+        errors.push(FieldError::new(Field::Ports, w().errors.ports_none));
     }
     if ports.len() > PORT_MAPPINGS_MAX {
         errors.push(FieldError::new(
             Field::Ports,
-            format!(
-                "{} mappings is too many: at most {PORT_MAPPINGS_MAX} are allowed.",
-                ports.len()
+            fill(
+                w().errors.ports_too_many,
+                &[&ports.len(), &PORT_MAPPINGS_MAX],
             ),
         ));
     }
@@ -153,12 +149,15 @@ pub fn validate_ports(ports: &[PortDraft], dialect: Dialect) -> Vec<FieldError> 
             errors.push(FieldError::new(
                 Field::Protocol(i),
                 if protocol.is_empty() {
-                    "Choose a protocol.".to_owned()
+                    w().errors.protocol_choose.to_owned()
                 } else {
-                    format!(
-                        "{protocol} is not available on {}: use {}.",
-                        dialect.label(),
-                        dialect.protocols().join(" or ")
+                    fill(
+                        w().errors.protocol_unavailable,
+                        &[
+                            &protocol,
+                            &dialect.label(),
+                            &dialect.protocols().join(w().errors.or_separator),
+                        ],
                     )
                 },
             ));
@@ -169,12 +168,9 @@ pub fn validate_ports(ports: &[PortDraft], dialect: Dialect) -> Vec<FieldError> 
                 .find(|(_, sc, _, sp)| *sc == c && *sp == protocol)
             {
                 let message = if js == s {
-                    format!("Same mapping as row {}: remove one of them.", j + 1)
+                    fill(w().errors.same_mapping, &[&(j + 1)])
                 } else {
-                    format!(
-                        "Client port {c}/{protocol} is already mapped in row {}: each client port can forward to one server port.",
-                        j + 1
-                    )
+                    fill(w().errors.client_port_taken, &[&c, &protocol, &(j + 1)])
                 };
                 errors.push(FieldError::new(Field::ClientPort(i), message));
             } else {

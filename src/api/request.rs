@@ -7,6 +7,7 @@
 //! so the URL is the proxy URL, with any path prefix it has, plus the API path.
 
 use super::dialect::Dialect;
+use super::words::{fill, w, EN};
 
 /// Where and as whom requests go.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -116,13 +117,14 @@ impl ApiRequest {
 pub fn mask_token(token: &str) -> String {
     let n = token.chars().count();
     if n == 0 {
-        return "(none)".to_owned();
+        return w().errors.token_none.to_owned();
     }
-    if n <= 12 {
-        return format!("•••• ({n} chars)");
-    }
-    let head: String = token.chars().take(4).collect();
-    format!("{head}•••• ({n} chars)")
+    let head: String = if n <= 12 {
+        String::new()
+    } else {
+        token.chars().take(4).collect()
+    };
+    fill(w().errors.token_masked, &[&head, &n])
 }
 
 fn shell_quote(s: &str) -> String {
@@ -163,37 +165,38 @@ impl std::fmt::Display for SettingsError {
 /// `https://host/prefix/` -> `https://host/prefix`.
 pub fn proxy_base(url: &str) -> Result<String, SettingsError> {
     let err = |m: &str| Err(SettingsError::ProxyUrl(m.to_owned()));
+    let e = &w().errors;
     let url = url.trim();
     if url.is_empty() {
-        return err("Enter the API proxy URL, e.g. https://console.example.com/vpcep.");
+        return err(e.proxy_enter);
     }
     let Some((scheme, rest)) = url.split_once("://") else {
-        return err("The API proxy URL must start with http:// or https://.");
+        return err(e.proxy_scheme);
     };
     if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
-        return err("The API proxy URL must start with http:// or https://.");
+        return err(e.proxy_scheme);
     }
     if rest.contains(['?', '#']) {
-        return err("The API proxy URL cannot have a query (?) or fragment (#).");
+        return err(e.proxy_query);
     }
     if rest.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return err("The API proxy URL cannot contain spaces.");
+        return err(e.proxy_spaces);
     }
     // A browser reads `\` as `/` in an http(s) URL: `https://evil.example\console.example.com`
     // would be shown as one host here and call another.
     if rest.contains('\\') {
-        return err("The API proxy URL cannot contain a backslash (\\): write / for a path.");
+        return err(e.proxy_backslash);
     }
     let (authority, path) = match rest.find('/') {
         Some(i) => rest.split_at(i),
         None => (rest, ""),
     };
     if authority.contains('@') {
-        return err("Put no user name or password in the API proxy URL.");
+        return err(e.proxy_credentials);
     }
     // A browser decodes `%2E` in a host name: the host it calls would not be the one written.
     if authority.contains('%') {
-        return err("The API proxy URL's host name cannot contain % escapes.");
+        return err(e.proxy_percent);
     }
     let host = authority
         .rsplit_once(':')
@@ -201,11 +204,11 @@ pub fn proxy_base(url: &str) -> Result<String, SettingsError> {
         .map(|(h, _)| h)
         .unwrap_or(authority);
     if host.is_empty() {
-        return err("The API proxy URL has no host name.");
+        return err(e.proxy_no_host);
     }
     if let Some((_, port)) = authority.rsplit_once(':').filter(|(_, p)| !p.contains(']')) {
         if port.parse::<u16>().map(|p| p == 0).unwrap_or(true) {
-            return err("The API proxy URL has an invalid port.");
+            return err(e.proxy_bad_port);
         }
     }
     let path = path.trim_end_matches('/');
@@ -222,9 +225,7 @@ pub fn proxy_warning(url: &str) -> Option<String> {
     let rest = base.strip_prefix("http://")?;
     let host = rest.split('/').next().unwrap_or("");
     let host = host.rsplit_once(':').map(|(h, _)| h).unwrap_or(host);
-    (!is_loopback_host(host)).then(|| {
-        "Plain http: the token would cross the network unencrypted. Use https:// unless the proxy is on this machine.".to_owned()
-    })
+    (!is_loopback_host(host)).then(|| w().errors.proxy_plain_http.to_owned())
 }
 
 /// This machine, written literally: `localhost`, `[::1]` or an IPv4 address in 127.0.0.0/8.
@@ -311,21 +312,34 @@ pub fn looks_like_token(value: &str) -> bool {
     v.chars().count() > 64 || v.starts_with("MII")
 }
 
-/// What is wrong with a project or service ID as typed (`what` names it), if anything: empty,
-/// a pasted token, or characters an ID never has. The value itself is echoed only in part.
+/// An ID's noun in the language shown now: `what` is one of the tables' ID nouns
+/// (`w().errors.project_id`, …); one still written in English is looked up by its English.
+fn id_noun(what: &str) -> &str {
+    let (en, now) = (&EN.errors, &w().errors);
+    [
+        (en.project_id, now.project_id),
+        (en.service_id, now.service_id),
+        (en.endpoint_service_id, now.endpoint_service_id),
+        (en.endpoint_id, now.endpoint_id),
+    ]
+    .into_iter()
+    .find(|(e, _)| *e == what)
+    .map_or(what, |(_, n)| n)
+}
+
+/// What is wrong with a project or service ID as typed (`what` names it, one of the tables'
+/// ID nouns such as `w().errors.endpoint_id`), if anything: empty, a pasted token, or
+/// characters an ID never has. The value itself is echoed only in part.
 pub fn id_problem(value: &str, what: &str) -> Option<String> {
     let v = value.trim();
+    let what = id_noun(what);
+    let e = &w().errors;
     if v.is_empty() {
-        Some(format!("Enter the {what}."))
+        Some(fill(e.id_enter, &[&what]))
     } else if looks_like_token(v) {
-        Some(format!(
-            "This looks like a token, not a {what}: paste the token into IAM token."
-        ))
+        Some(fill(e.id_token, &[&what]))
     } else if !check_id(v) {
-        Some(format!(
-            "“{}” is not a {what}: use letters, digits and hyphens only.",
-            echo(v)
-        ))
+        Some(fill(e.id_chars, &[&echo(v), &what]))
     } else {
         None
     }
@@ -346,21 +360,17 @@ pub fn api_request(
     let project = required(
         &settings.project_id,
         SettingsError::ProjectId,
-        "Enter the project ID.",
+        &fill(w().errors.id_enter, &[&w().errors.project_id]),
     )?;
     let token = settings.token.trim();
     if settings.token_by_proxy {
         // Nothing to check: no token is sent.
     } else if token.is_empty() {
-        return Err(SettingsError::Token(
-            "Paste an IAM token (X-Subject-Token) for the project.".into(),
-        ));
+        return Err(SettingsError::Token(w().errors.token_paste.into()));
     } else if token.chars().any(|c| c.is_control() || !c.is_ascii()) {
-        return Err(SettingsError::Token(
-            "The token has characters no HTTP header can carry: paste it again.".into(),
-        ));
+        return Err(SettingsError::Token(w().errors.token_bad_chars.into()));
     }
-    if let Some(problem) = id_problem(&project, "project ID") {
+    if let Some(problem) = id_problem(&project, w().errors.project_id) {
         return Err(SettingsError::ProjectId(problem));
     }
     let path = path(&encode_segment(&project))?;
@@ -385,9 +395,9 @@ pub fn service_path(project: &str, id: &str) -> Result<String, SettingsError> {
     let id = required(
         id,
         SettingsError::ServiceId,
-        "Enter the endpoint service ID.",
+        &fill(w().errors.id_enter, &[&w().errors.endpoint_service_id]),
     )?;
-    if let Some(problem) = id_problem(&id, "service ID") {
+    if let Some(problem) = id_problem(&id, w().errors.service_id) {
         return Err(SettingsError::ServiceId(problem));
     }
     Ok(format!(

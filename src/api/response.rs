@@ -9,6 +9,7 @@ use super::operation::Operation;
 use super::whitelist::{
     read_permission_action, read_permission_list, PermissionActionResult, PermissionList,
 };
+use super::words::w;
 
 /// What a successful operation returns.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +59,7 @@ pub fn read_response(
                     status,
                     headers,
                     body,
-                    "an endpoint service",
+                    w().errors.what_service,
                 )),
             }
         }
@@ -66,9 +67,7 @@ pub fn read_response(
         Operation::ListServices(_) => ServiceList::from_json(body)
             .ok()
             .map(Outcome::List)
-            .ok_or_else(|| {
-                unreadable_success(status, headers, body, "a list of endpoint services")
-            }),
+            .ok_or_else(|| unreadable_success(status, headers, body, w().errors.what_service_list)),
         // The SDKs accept only 204. A 2xx with a body is something else answering (a
         // proxy's page): not a success to report.
         Operation::UpgradeService { .. } if status == 204 || body.trim().is_empty() => {
@@ -78,7 +77,7 @@ pub fn read_response(
             status,
             headers,
             body,
-            "the empty answer (204) of an upgrade",
+            w().errors.what_upgrade_answer,
         )),
     }
 }

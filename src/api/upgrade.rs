@@ -2,7 +2,7 @@
 
 use super::model::EndpointService;
 use super::regions::ADVANCED_BY_DEFAULT;
-use super::words::editions_text;
+use super::words::{editions_text, fill, w};
 
 /// The facts shown in the upgrade confirmation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,9 +17,9 @@ pub struct UpgradeNotice {
 /// advanced already and need no call; a later one says the call works only there.
 /// The console shows both facts rather than guess.
 pub fn region_caveat() -> String {
-    format!(
-        "The API references disagree about regions {}: one edition says services there are advanced already and need no upgrade, a later one says the upgrade works only there. The server's answer below is what counts.",
-        ADVANCED_BY_DEFAULT.join(", ")
+    fill(
+        w().errors.region_caveat,
+        &[&ADVANCED_BY_DEFAULT.join(w().core.list_separator)],
     )
 }
 

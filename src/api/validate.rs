@@ -7,6 +7,7 @@ use super::dialect::Dialect;
 use super::draft::ServiceDraft;
 use super::model::EndpointService;
 use super::ports::{ports_unchanged, validate_ports};
+use super::words::{fill, w};
 
 pub use super::field::{Field, FieldError};
 pub use super::ports::{parse_port, PORT_MAPPINGS_MAX, PORT_MAX, PORT_MIN};
@@ -18,28 +19,21 @@ pub const DESCRIPTION_MAX: usize = 128;
 /// Checks a service name (the short one): 0–16 letters, digits, `_` or `-`.
 pub fn check_service_name(name: &str) -> Result<(), String> {
     if name.contains('.') && name.split('.').count() >= 3 {
-        return Err(
-            "This looks like a full name (region.name.id): enter only the name part.".into(),
-        );
+        return Err(w().errors.name_full.into());
     }
     if let Some(bad) = name
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '_' || *c == '-'))
     {
-        let shown = if bad == ' ' {
-            "A space".to_owned()
+        return Err(if bad == ' ' {
+            w().errors.name_space.to_owned()
         } else {
-            format!("“{bad}”")
-        };
-        return Err(format!(
-            "{shown} is not allowed: use letters, digits, underscores (_) and hyphens (-)."
-        ));
+            fill(w().errors.name_char, &[&bad])
+        });
     }
     let len = name.chars().count();
     if len > SERVICE_NAME_MAX {
-        return Err(format!(
-            "{len} characters is too long: use at most {SERVICE_NAME_MAX}."
-        ));
+        return Err(fill(w().errors.too_long, &[&len, &SERVICE_NAME_MAX]));
     }
     Ok(())
 }
@@ -47,13 +41,11 @@ pub fn check_service_name(name: &str) -> Result<(), String> {
 /// Checks a description: at most 128 characters, no `<` or `>`.
 pub fn check_description(text: &str) -> Result<(), String> {
     if text.contains('<') || text.contains('>') {
-        return Err("“<” and “>” are not allowed in a description.".into());
+        return Err(w().errors.description_brackets.into());
     }
     let len = text.chars().count();
     if len > DESCRIPTION_MAX {
-        return Err(format!(
-            "{len} characters is too long: use at most {DESCRIPTION_MAX}."
-        ));
+        return Err(fill(w().errors.too_long, &[&len, &DESCRIPTION_MAX]));
     }
     Ok(())
 }
@@ -97,21 +89,23 @@ pub fn is_domain(s: &str) -> bool {
         && !s.split('.').all(|l| l.bytes().all(|b| b.is_ascii_digit()))
 }
 
-fn check_uuid_field(value: &str, before: Option<&str>, what: &str) -> Result<(), String> {
+/// `kept` says it cannot be emptied, `uuid` that it must be a UUID.
+fn check_uuid_field(
+    value: &str,
+    before: Option<&str>,
+    kept: &str,
+    uuid: &str,
+) -> Result<(), String> {
     if value.is_empty() {
         return match before {
-            Some(b) if !b.is_empty() => Err(format!(
-                "The {what} cannot be removed, only replaced: enter a UUID."
-            )),
+            Some(b) if !b.is_empty() => Err(kept.to_owned()),
             _ => Ok(()),
         };
     }
     if is_uuid(value) {
         Ok(())
     } else {
-        Err(format!(
-            "Enter the {what} as a UUID, like 4189d3c2-8882-4871-a3c2-d380272eed88."
-        ))
+        Err(uuid.to_owned())
     }
 }
 
@@ -136,17 +130,25 @@ pub fn validate(draft: &ServiceDraft, base: &EndpointService, dialect: Dialect) 
     if !tcp_proxy.is_empty() && !dialect.tcp_proxy_values().contains(&tcp_proxy) {
         check(
             Field::TcpProxy,
-            Err(format!(
-                "“{tcp_proxy}” is not available on {}: choose one of {}.",
-                dialect.label(),
-                dialect.tcp_proxy_values().join(", ")
+            Err(fill(
+                w().errors.tcp_proxy_unavailable,
+                &[
+                    &tcp_proxy,
+                    &dialect.label(),
+                    &dialect.tcp_proxy_values().join(w().core.list_separator),
+                ],
             )),
         );
     }
 
     check(
         Field::PortId,
-        check_uuid_field(&draft.port_id, base.port_id.as_deref(), "backend port ID"),
+        check_uuid_field(
+            &draft.port_id,
+            base.port_id.as_deref(),
+            w().errors.port_id_kept,
+            w().errors.port_id_uuid,
+        ),
     );
     if dialect.has_vip_port_id() {
         check(
@@ -154,7 +156,8 @@ pub fn validate(draft: &ServiceDraft, base: &EndpointService, dialect: Dialect) 
             check_uuid_field(
                 &draft.vip_port_id,
                 base.vip_port_id.as_deref(),
-                "virtual IP port ID",
+                w().errors.vip_port_id_kept,
+                w().errors.vip_port_id_uuid,
             ),
         );
     }
@@ -162,31 +165,17 @@ pub fn validate(draft: &ServiceDraft, base: &EndpointService, dialect: Dialect) 
         let ip = draft.ip.trim();
         if ip.is_empty() {
             if base.ip.as_deref().is_some_and(|b| !b.is_empty()) {
-                check(
-                    Field::Ip,
-                    Err("The backend IP cannot be removed, only replaced.".into()),
-                );
+                check(Field::Ip, Err(w().errors.ip_kept.into()));
             }
         } else if ip != draft.ip {
-            check(
-                Field::Ip,
-                Err("Remove the spaces around the address.".into()),
-            );
+            check(Field::Ip, Err(w().errors.ip_spaces.into()));
         } else if !(is_ipv4(ip) || is_domain(ip)) {
-            check(
-                Field::Ip,
-                Err(format!(
-                    "“{ip}” is neither an IPv4 address nor a domain name."
-                )),
-            );
+            check(Field::Ip, Err(fill(w().errors.ip_invalid, &[&ip])));
         } else if changed(ip, base.ip.as_deref())
             && changed(&draft.port_id, base.port_id.as_deref())
         {
             // The server refuses both in one request (EndPoint.3052/3053).
-            check(
-                Field::Ip,
-                Err("The backend IP and port ID cannot change in one request: save one, then the other.".into()),
-            );
+            check(Field::Ip, Err(w().errors.ip_and_port_id.into()));
         }
     }
 

@@ -57,7 +57,7 @@ pub fn list_connections_request(
 ) -> Result<crate::api::request::ApiRequest, RequestError> {
     let endpoint_id = query.endpoint_id.trim();
     if !endpoint_id.is_empty() {
-        if let Some(problem) = id_problem(endpoint_id, "endpoint ID") {
+        if let Some(problem) = id_problem(endpoint_id, w().errors.endpoint_id) {
             return Err(RequestError::Input(problem));
         }
     }
@@ -117,7 +117,7 @@ pub fn connection_action_request(
     endpoint_id: &str,
 ) -> Result<crate::api::request::ApiRequest, RequestError> {
     let id = endpoint_id.trim();
-    if let Some(problem) = id_problem(id, "endpoint ID") {
+    if let Some(problem) = id_problem(id, w().errors.endpoint_id) {
         return Err(RequestError::Input(problem));
     }
     service_request(

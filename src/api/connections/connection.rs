@@ -207,7 +207,7 @@ pub fn read_connection_list(
     headers: &[(String, String)],
     body: &str,
 ) -> Result<ConnectionList, ApiError> {
-    read_answer(status, headers, body, "a list of connections")
+    read_answer(status, headers, body, w().errors.what_connection_list)
 }
 
 /// Reads the answer to [`connection_action_request`]: the changed connection(s).
@@ -216,13 +216,8 @@ pub fn read_connection_action(
     headers: &[(String, String)],
     body: &str,
 ) -> Result<Vec<Connection>, ApiError> {
-    read_answer::<ActionAnswer>(
-        status,
-        headers,
-        body,
-        "the connections that were accepted or rejected",
-    )
-    .map(|a| a.connections)
+    read_answer::<ActionAnswer>(status, headers, body, w().errors.what_connections_changed)
+        .map(|a| a.connections)
 }
 
 /// Accept or reject.

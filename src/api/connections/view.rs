@@ -63,7 +63,7 @@ impl ConnectionsView {
         let mut out = Vec::new();
         let id = self.endpoint_id.trim();
         if !id.is_empty() {
-            if let Some(p) = id_problem(id, "endpoint ID") {
+            if let Some(p) = id_problem(id, w().errors.endpoint_id) {
                 out.push((ConnectionsInput::EndpointFilter, p));
             }
         }

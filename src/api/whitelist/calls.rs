@@ -190,7 +190,7 @@ pub fn read_permission_list(
     headers: &[(String, String)],
     body: &str,
 ) -> Result<PermissionList, ApiError> {
-    read_answer(status, headers, body, "a list of whitelist entries")
+    read_answer(status, headers, body, w().errors.what_whitelist_list)
 }
 
 /// Reads the answer to [`permission_action_request`].
@@ -199,12 +199,7 @@ pub fn read_permission_action(
     headers: &[(String, String)],
     body: &str,
 ) -> Result<PermissionActionResult, ApiError> {
-    read_answer(
-        status,
-        headers,
-        body,
-        "the whitelist entries that were changed",
-    )
+    read_answer(status, headers, body, w().errors.what_whitelist_changed)
 }
 
 /// The query of GET {base}/permissions. Empty and `None` fields are left out.
