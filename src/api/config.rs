@@ -291,7 +291,7 @@ impl SavedSettings {
             // A project ID that is not one (a pasted token above all) never reaches
             // localStorage.
             project_id: differs(&current.project_id, &deployed.project_id)
-                .filter(|p| p.trim().is_empty() || id_problem(p, "project ID").is_none()),
+                .filter(|p| p.trim().is_empty() || id_problem(p, w().errors.project_id).is_none()),
             region: differs(&current.region, &deployed.region),
             dialect: differs(&current.dialect, &deployed.dialect),
         }

@@ -60,7 +60,7 @@ impl ConnectionJob {
         poll: PollPolicy,
     ) -> Result<Self, RequestError> {
         let id = endpoint_id.trim();
-        if let Some(problem) = id_problem(id, "endpoint ID") {
+        if let Some(problem) = id_problem(id, w().errors.endpoint_id) {
             return Err(RequestError::Input(problem));
         }
         Ok(ConnectionJob {

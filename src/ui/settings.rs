@@ -104,7 +104,7 @@ impl SettingsState {
             ),
             (
                 w().shell.project_id,
-                id_problem(&self.project_id.get(), "project ID").is_none(),
+                id_problem(&self.project_id.get(), w().errors.project_id).is_none(),
             ),
             (
                 w().shell.token,
@@ -144,7 +144,7 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
         if p.trim().is_empty() {
             Some(w().shell.project_id_missing.to_owned())
         } else {
-            id_problem(&p, "project ID")
+            id_problem(&p, w().errors.project_id)
         }
     });
     view! {

@@ -29,6 +29,8 @@ area!(
         no: "No" / "否" / "Nein",
         not_reported: "not reported" / "未返回" / "nicht gemeldet",
         unknown: "Unknown" / "未知" / "Unbekannt",
+        not_set: "(not set)" / "（未设置）" / "(nicht gesetzt)",
+        empty_value: "(empty)" / "（空）" / "(leer)",
         list_separator: ", " / "、" / ", ",
         status_available: "Available" / "可用" / "Verfügbar",
         status_creating: "Creating" / "创建中" / "Wird erstellt",

@@ -50,6 +50,9 @@ pub fn value_text(api_name: &str, value: &str) -> String {
     match (api_name, value) {
         ("approval_enabled", "true") => w().core.yes.into(),
         ("approval_enabled", "false") => w().core.no.into(),
+        // What the diff writes for a field without a value (exports keep the English).
+        (_, "(not set)") => w().core.not_set.into(),
+        (_, "(empty)") => w().core.empty_value.into(),
         ("tcp_proxy", v) if !v.starts_with('(') => tcp_proxy_short(v),
         _ => value.to_owned(),
     }
