@@ -101,16 +101,40 @@ fn follow_the_browser(c: Console) {
     });
 }
 
+/// What `GET config.json` gave: the answer's status and body, or why there was none.
+#[derive(Debug, Clone)]
+pub struct ConfigAnswer(pub Result<(u16, String), http::Failure>);
+
+impl ConfigAnswer {
+    /// What the answer means; a problem is worded in the language shown now.
+    pub fn read(&self) -> ConfigLoad {
+        match &self.0 {
+            Ok((status, body)) => read_config(*status, body),
+            // A hanging file must not leave a blank page: the defaults apply, and the banner says so.
+            Err(http::Failure::Timeout) => {
+                ConfigLoad::Malformed(fill(w().shell.config_timeout, &[&CONFIG_TIMEOUT_SECONDS]))
+            }
+            // Not even an answer: the same as no file.
+            Err(_) => ConfigLoad::Missing,
+        }
+    }
+}
+
 /// The whole console; `config` is what came of fetching config.json (none: defaults).
 #[component]
-pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
-    let config = config.unwrap_or(ConfigLoad::Missing);
-    let c = Console::new(&config.config());
+pub fn App(#[prop(optional)] config: Option<ConfigAnswer>) -> impl IntoView {
+    let c = Console::new(
+        &config
+            .as_ref()
+            .map_or(ConfigLoad::Missing, ConfigAnswer::read)
+            .config(),
+    );
     provide_context(c);
     let language = Language::new();
     provide_context(language);
-    let config_problem = match config {
-        ConfigLoad::Malformed(m) => Some(m),
+    // Read again at each drawing, so the banner follows a switch of language.
+    let config_problem = move || match config.as_ref().map(ConfigAnswer::read) {
+        Some(ConfigLoad::Malformed(m)) => Some(m),
         _ => None,
     };
     keep_drafts(c);
@@ -159,28 +183,30 @@ pub fn App(#[prop(optional)] config: Option<ConfigLoad>) -> impl IntoView {
         // Drawn again in the new words when the language changes; the state above stays.
         move || {
             language.shown.track();
-            view! {
-            <header class="top">
-                <div class="brand">
-                    <span class="logo" aria-hidden="true"></span>
-                    <span class="product">{w().shell.product}</span>
-                </div>
-                <LanguageSwitch language=language />
-                <SettingsSummary state=c.settings open=c.settings_open />
-            </header>
-            {config_problem.clone().map(|m| view! {
-                <div class="banner warn config-problem" role="alert" id="config-problem">{m}</div>
-            })}
-            <main class="layout">
-                {move || incomplete.get().then(|| part!("checklist", None, settings_part(c.settings, SettingsView::Checklist)))}
-                <Show when=move || c.settings_open.get()>
-                    {part!("settings", Some(w().shell.settings_loading), settings_part(c.settings, SettingsView::Panel))}
-                </Show>
-                {page}
-                <HistoryPanel history=c.history />
-            </main>
-            {move || c.leaving.with(Option::is_some).then(|| part!("leave", None, leave_dialog()))}
-            }
+            untrack(|| {
+                view! {
+                <header class="top">
+                    <div class="brand">
+                        <span class="logo" aria-hidden="true"></span>
+                        <span class="product">{w().shell.product}</span>
+                    </div>
+                    <LanguageSwitch language=language />
+                    <SettingsSummary state=c.settings open=c.settings_open />
+                </header>
+                {config_problem().map(|m| view! {
+                    <div class="banner warn config-problem" role="alert" id="config-problem">{m}</div>
+                })}
+                <main class="layout">
+                    {move || incomplete.get().then(|| part!("checklist", None, settings_part(c.settings, SettingsView::Checklist)))}
+                    <Show when=move || c.settings_open.get()>
+                        {part!("settings", Some(w().shell.settings_loading), settings_part(c.settings, SettingsView::Panel))}
+                    </Show>
+                    {page}
+                    <HistoryPanel history=c.history />
+                </main>
+                {move || c.leaving.with(Option::is_some).then(|| part!("leave", None, leave_dialog()))}
+                }
+            })
         }
     })
 }
@@ -202,14 +228,6 @@ pub async fn start() {
     let config = http::fetch_file("config.json", CONFIG_TIMEOUT_SECONDS);
     let (config, table) = futures::future::join(config, lang::table(lang::initial())).await;
     lang::apply(table.unwrap_or(&crate::api::words::EN));
-    let config = match config {
-        Ok(a) => read_config(a.status, &a.body),
-        // A hanging file must not leave a blank page: the defaults apply, and the banner says so.
-        Err(http::Failure::Timeout) => {
-            ConfigLoad::Malformed(fill(w().shell.config_timeout, &[&CONFIG_TIMEOUT_SECONDS]))
-        }
-        // Not even an answer: the same as no file.
-        Err(_) => ConfigLoad::Missing,
-    };
+    let config = ConfigAnswer(config.map(|a| (a.status, a.body)));
     leptos::mount::mount_to_body(move || leptos::view! { <App config=config /> });
 }
