@@ -37,5 +37,32 @@ area!(
         created: "Created" / "创建时间" / "Erstellt",
         updated: "Updated" / "更新时间" / "Aktualisiert",
         tags: "Tags" / "标签" / "Tags",
+
+        // editor
+        group_service: "Service" / "服务" / "Dienst",
+        group_backend: "Backend" / "后端" / "Backend",
+        approval_help: "When on, a new VPC endpoint waits until you accept it." / "开启后，新的VPC终端节点需等待您接受。" / "Wenn aktiviert, wartet ein neuer VPC-Endpunkt, bis Sie ihn annehmen.",
+        name_help: "The short name: 0–16 letters, digits, _ and -. The cloud adds the region and ID around it." / "短名称：0–16 个字母、数字、_ 或 -。云会在其前后加上区域和ID。" / "Der Kurzname: 0–16 Buchstaben, Ziffern, _ und -. Die Cloud ergänzt Region und ID darum herum.",
+        description_help: "At most 128 characters, no < or >. Empty clears it." / "最多 128 个字符，不能含 < 或 >。留空即清除。" / "Höchstens 128 Zeichen, kein < oder >. Leer löscht sie.",
+        tcp_proxy_help: "How the backend learns the client's address." / "后端获知客户端地址的方式。" / "Wie das Backend die Adresse des Clients erfährt.",
+        /// The `tcp_proxy` option shown while the service has no value.
+        tcp_proxy_not_set: "(not set: leave as it is)" / "（未设置：保持不变）" / "(nicht gesetzt: bleibt, wie es ist)",
+        /// A value the selected cloud does not offer.
+        not_available: "{0} (not available)" / "{0}（不可用）" / "{0} (nicht verfügbar)",
+        port_id_help: "UUID of the load balancer's VIP port or the server's NIC." / "负载均衡器VIP端口或服务器网卡的UUID。" / "UUID des VIP-Ports des Load Balancers oder der Netzwerkkarte des Servers.",
+        ip_help: "IPv4 address or domain name. It cannot change in the same request as the port ID." / "IPv4地址或域名。不能与端口ID在同一请求中修改。" / "IPv4-Adresse oder Domainname. Sie kann nicht in derselben Anfrage wie die Port-ID geändert werden.",
+        vip_port_id_help: "UUID of the NIC the virtual IP address is bound to." / "虚拟IP地址所绑定网卡的UUID。" / "UUID der Netzwerkkarte, an die die virtuelle IP-Adresse gebunden ist.",
+        /// {0}: the most rows a service may have, {1}: the rows now.
+        ports_note: "The API replaces the whole list: after saving, the service has exactly these mappings. 1 to {0} rows; {1} now." / "API会替换整个列表：保存后，服务的端口映射即为这些。可有 1 到 {0} 行；当前 {1} 行。" / "Die API ersetzt die ganze Liste: Nach dem Speichern hat der Dienst genau diese Zuordnungen. 1 bis {0} Zeilen; jetzt {1}.",
+        row_client_port: "Row {0} client (terminal) port" / "第 {0} 行客户端口（终端端口）" / "Zeile {0}: Client-Port (Terminal)",
+        row_server_port: "Row {0} server (service) port" / "第 {0} 行服务端口" / "Zeile {0}: Server-Port (Dienst)",
+        row_protocol: "Row {0} protocol" / "第 {0} 行协议" / "Zeile {0}: Protokoll",
+        duplicate_mapping: "Duplicate this mapping" / "复制此映射" / "Diese Zuordnung duplizieren",
+        copy_row: "Copy row {0}" / "复制第 {0} 行" / "Zeile {0} kopieren",
+        copy: "Copy" / "复制" / "Kopieren",
+        remove_mapping: "Remove this mapping" / "删除此映射" / "Diese Zuordnung entfernen",
+        remove_row: "Remove row {0}" / "删除第 {0} 行" / "Zeile {0} entfernen",
+        remove: "Remove" / "删除" / "Entfernen",
+        add_mapping: "+ Add mapping" / "+ 添加映射" / "+ Zuordnung hinzufügen",
     }
 );
