@@ -64,5 +64,28 @@ area!(
         remove_row: "Remove row {0}" / "删除第 {0} 行" / "Zeile {0} entfernen",
         remove: "Remove" / "删除" / "Entfernen",
         add_mapping: "+ Add mapping" / "+ 添加映射" / "+ Zuordnung hinzufügen",
+
+        // preview
+        preview: "Preview" / "预览" / "Vorschau",
+        preview_problems_one: "{0} problem to fix before anything can be saved." / "有 {0} 个问题需修正后才能保存。" / "{0} Problem ist zu beheben, bevor etwas gespeichert werden kann.",
+        preview_problems_many: "{0} problems to fix before anything can be saved." / "有 {0} 个问题需修正后才能保存。" / "{0} Probleme sind zu beheben, bevor etwas gespeichert werden kann.",
+        no_changes_yet: "No changes yet: edit a field and the preview shows what a save would change." / "尚无变更：编辑字段后，预览会显示保存将变更的内容。" / "Noch keine Änderungen: Bearbeiten Sie ein Feld, und die Vorschau zeigt, was ein Speichern ändern würde.",
+        no_request: "No request: nothing to save." / "无请求：没有要保存的内容。" / "Keine Anfrage: nichts zu speichern.",
+        /// Between a field's label and its change.
+        label_sep: ": " / "：" / ": ",
+        /// After "Port mappings": {0} added, {1} removed, {2} mappings after the save.
+        ports_change: ": {0} added, {1} removed; the service will have these {2}: " / "：新增 {0} 个，删除 {1} 个；服务将拥有以下 {2} 个：" / ": {0} hinzugefügt, {1} entfernt; der Dienst wird diese {2} haben: ",
+        col_change: "Change" / "变更" / "Änderung",
+        added: "Added" / "新增" / "Hinzugefügt",
+        removed: "Removed" / "删除" / "Entfernt",
+
+        // the exact request
+        json_body: "JSON body (as sent, indented)" / "JSON 请求体（按发送内容，已缩进）" / "JSON-Body (wie gesendet, eingerückt)",
+        no_body: "No body." / "无请求体。" / "Kein Body.",
+        copy_curl: "Copy as curl" / "复制为 curl 命令" / "Als curl kopieren",
+        curl_command: "curl command" / "curl 命令" / "curl-Befehl",
+        copying: "Copying…" / "复制中…" / "Wird kopiert…",
+        copied: "Copied: the token is $TOKEN in the command." / "已复制：命令中的令牌写作 $TOKEN。" / "Kopiert: Das Token steht im Befehl als $TOKEN.",
+        clipboard_refused: "The browser refused the clipboard: select the command below." / "浏览器拒绝访问剪贴板：请选中下方的命令。" / "Der Browser hat die Zwischenablage verweigert: Markieren Sie den Befehl unten.",
     }
 );
