@@ -87,5 +87,49 @@ area!(
         copying: "Copying…" / "复制中…" / "Wird kopiert…",
         copied: "Copied: the token is $TOKEN in the command." / "已复制：命令中的令牌写作 $TOKEN。" / "Kopiert: Das Token steht im Befehl als $TOKEN.",
         clipboard_refused: "The browser refused the clipboard: select the command below." / "浏览器拒绝访问剪贴板：请选中下方的命令。" / "Der Browser hat die Zwischenablage verweigert: Markieren Sie den Befehl unten.",
+
+        // action bar
+        save_region: "Save" / "保存" / "Speichern",
+        changes_none: "No changes" / "无变更" / "Keine Änderungen",
+        changes_one: "{0} change" / "{0} 项变更" / "{0} Änderung",
+        changes_many: "{0} changes" / "{0} 项变更" / "{0} Änderungen",
+        problems_one: "{0} problem to fix" / "{0} 个问题待修正" / "{0} Problem zu beheben",
+        problems_many: "{0} problems to fix" / "{0} 个问题待修正" / "{0} Probleme zu beheben",
+        discard: "Discard" / "放弃" / "Verwerfen",
+        saving: "Saving…" / "保存中…" / "Wird gespeichert…",
+        save_changes: "Save changes" / "保存变更" / "Änderungen speichern",
+        /// Before the request ID of a saved change, after its summary.
+        request_id_inline: " Request ID " / " 请求ID " / " Request-ID ",
+        edits_kept: "Your edits are still in the form: fix them and save again." / "您的编辑仍在表单中：请修正后再次保存。" / "Ihre Bearbeitungen sind noch im Formular: Beheben Sie die Fehler und speichern Sie erneut.",
+
+        // conflict
+        conflict_changed: "{0} changed on the server since you opened it." / "自您打开以来，{0} 已在服务器上被修改。" / "{0} wurde auf dem Server geändert, seit Sie es geöffnet haben.",
+        /// After the headline, in the same paragraph.
+        conflict_replace: " Saving your form as it is would replace these changes:" / "按原样保存您的表单将覆盖以下变更：" / " Wenn Sie Ihr Formular so speichern, werden diese Änderungen ersetzt:",
+        /// A field someone else changed: label, before, after.
+        label_change: "{0}: {1} → {2}" / "{0}：{1} → {2}" / "{0}: {1} → {2}",
+        ports_added: "Port mappings added: {0}" / "新增的端口映射：{0}" / "Hinzugefügte Port-Zuordnungen: {0}",
+        ports_removed: "Port mappings removed: {0}" / "删除的端口映射：{0}" / "Entfernte Port-Zuordnungen: {0}",
+        conflict_nothing: "Nothing this form edits; it was saved all the same." / "此表单编辑的内容均未改变；但服务仍被保存过。" / "Nichts, was dieses Formular bearbeitet; gespeichert wurde trotzdem.",
+        conflict_take: "Take their changes, keep my edits" / "采用对方的变更，保留我的编辑" / "Deren Änderungen übernehmen, meine Bearbeitungen behalten",
+        conflict_send: "Save mine anyway" / "仍然保存我的" / "Meine trotzdem speichern",
+
+        // service page
+        breadcrumb: "Breadcrumb" / "导航路径" / "Navigationspfad",
+        all_services: "← All services" / "← 全部服务" / "← Alle Dienste",
+        /// {0}: the service's status as the API writes it, {1} of {2} checks.
+        poll_waiting: "The service is {0}: waiting until it is available (check {1} of {2})…" / "服务状态为 {0}：正在等待其变为可用（第 {1} 次检查，共 {2} 次）…" / "Der Dienst hat den Status {0}: Es wird gewartet, bis er verfügbar ist (Prüfung {1} von {2})…",
+        poll_available: "The service is available again." / "服务已恢复可用。" / "Der Dienst ist wieder verfügbar.",
+        poll_stopped: "Stopped waiting: the service is {0}. Reload it later before editing again." / "已停止等待：服务状态为 {0}。请稍后重新加载，再继续编辑。" / "Warten beendet: Der Dienst hat den Status {0}. Laden Sie ihn später neu, bevor Sie weiter bearbeiten.",
+        /// The status of a service that reported none, in the waiting line.
+        status_unknown: "unknown" / "未知" / "unbekannt",
+        needs_settings_title: "Complete the settings to open this service" / "请完成设置以打开此服务" / "Vervollständigen Sie die Einstellungen, um diesen Dienst zu öffnen",
+        needs_settings_text: "The console reads the service once the proxy URL, project ID and token are set above." / "在上方设置代理地址、项目ID和令牌后，控制台即会读取该服务。" / "Die Konsole liest den Dienst, sobald oben Proxy-URL, Projekt-ID und Token gesetzt sind.",
+        loading_service: "Loading the service…" / "正在加载服务…" / "Dienst wird geladen…",
+        loading: "Loading…" / "加载中…" / "Wird geladen…",
+        try_again: "Try again" / "重试" / "Erneut versuchen",
+        restored: "Restored unsaved changes from earlier in this tab." / "已恢复此标签页中先前未保存的变更。" / "Nicht gespeicherte Änderungen von vorhin in diesem Tab wiederhergestellt.",
+        discard_them: "Discard them" / "放弃这些变更" / "Verwerfen",
+        edit: "Edit" / "编辑" / "Bearbeiten",
     }
 );
