@@ -19,6 +19,8 @@ area!(
         upgrade_what: "The advanced edition lets professional VPC endpoints connect to this service. The upgrade cannot be undone from here; the service keeps its name, ports and backend." / "专业型版本允许专业型VPC终端节点连接到此服务。升级无法在此撤销；服务保留其名称、端口和后端。" / "Mit der erweiterten Edition können sich professionelle VPC-Endpunkte mit diesem Dienst verbinden. Das Upgrade lässt sich hier nicht rückgängig machen; der Dienst behält Namen, Ports und Backend.",
         upgrade_editions_unreported: "Editions now: {0}. The server did not say which editions it supports." / "当前版本：{0}。服务器未说明其支持哪些版本。" / "Editionen jetzt: {0}. Der Server hat nicht gesagt, welche Editionen er unterstützt.",
         upgrade_editions_basic_only: "Editions now: {0}. This service is Basic only." / "当前版本：{0}。此服务仅为基础型。" / "Editionen jetzt: {0}. Dieser Dienst ist nur Basis.",
+        /// {0}: the regions the references disagree about (as `api::upgrade::region_caveat`).
+        region_caveat: "The API references disagree about regions {0}: one edition says services there are advanced already and need no upgrade, a later one says the upgrade works only there. The server's answer below is what counts." / "API参考对区域 {0} 的说法不一：一版称这些区域的服务已是专业型，无需升级；较新的一版称升级仅在这些区域有效。以下方服务器的响应为准。" / "Die API-Referenzen widersprechen sich zu den Regionen {0}: Eine Ausgabe sagt, Dienste dort seien bereits erweitert und bräuchten kein Upgrade, eine spätere sagt, das Upgrade funktioniere nur dort. Maßgeblich ist die Antwort des Servers unten.",
         upgrade_region_named: "This service's region, {0}, is one of them." / "此服务的区域 {0} 即是其中之一。" / "Die Region dieses Dienstes, {0}, ist eine davon.",
         upgrading: "Upgrading…" / "升级中…" / "Wird upgegradet…",
         upgrade: "Upgrade" / "升级" / "Upgraden",
@@ -131,5 +133,42 @@ area!(
         restored: "Restored unsaved changes from earlier in this tab." / "已恢复此标签页中先前未保存的变更。" / "Nicht gespeicherte Änderungen von vorhin in diesem Tab wiederhergestellt.",
         discard_them: "Discard them" / "放弃这些变更" / "Verwerfen",
         edit: "Edit" / "编辑" / "Bearbeiten",
+
+        // outcome of a save or an upgrade
+        saved_one: "Saved {0}: {1} change." / "已保存 {0}：{1} 项变更。" / "{0} gespeichert: {1} Änderung.",
+        saved_many: "Saved {0}: {1} changes." / "已保存 {0}：{1} 项变更。" / "{0} gespeichert: {1} Änderungen.",
+        upgrade_accepted: "Upgrade of {0} to {1} accepted." / "{0} 升级为{1}的请求已被接受。" / "Upgrade von {0} auf {1} angenommen.",
+        /// Stands for the error code in a field's message when the server gave none.
+        server: "Server" / "服务器" / "Server",
+
+        // error banner
+        check_settings: "Check the settings: " / "请检查设置：" / "Prüfen Sie die Einstellungen: ",
+        no_answer: "No answer" / "无响应" / "Keine Antwort",
+        body_as_text: "What came back, as text" / "返回的内容（文本）" / "Was zurückkam, als Text",
+        request_id_meta: " · Request ID: " / " · 请求ID：" / " · Request-ID: ",
+
+        // history
+        history_title: "Requests this session ({0})" / "本次会话的请求（{0}）" / "Anfragen dieser Sitzung ({0})",
+        history_note: "Time, request, status, duration and request ID of each call; never the token." / "每次调用的时间、请求、状态、耗时和请求ID；从不包含令牌。" / "Zeit, Anfrage, Status, Dauer und Request-ID jedes Aufrufs; nie das Token.",
+        export_json: "Export JSON" / "导出 JSON" / "JSON exportieren",
+        no_requests: "No requests yet." / "暂无请求。" / "Noch keine Anfragen.",
+        col_time: "Time" / "时间" / "Zeit",
+        col_status: "Status" / "状态" / "Status",
+        col_request_id: "Request ID / error" / "请求ID / 错误" / "Request-ID / Fehler",
+
+        // pager (Connections and Who may connect)
+        first: "First" / "首页" / "Erste",
+        previous: "Previous" / "上一页" / "Vorherige",
+        page_of: "Page {0} of {1}" / "第 {0} 页，共 {1} 页" / "Seite {0} von {1}",
+        next: "Next" / "下一页" / "Nächste",
+        last: "Last" / "末页" / "Letzte",
+        per_page: "Per page" / "每页" / "Pro Seite",
+
+        // leaving with unsaved changes
+        leave_title: "Leave {0} with unsaved changes?" / "{0} 有未保存的变更，确定离开吗？" / "{0} mit nicht gespeicherten Änderungen verlassen?",
+        leave_what: "Keep them as a draft in this tab (they come back when you open the service again), or discard them." / "可将其作为草稿保留在此标签页中（再次打开该服务时会恢复），或放弃这些变更。" / "Behalten Sie sie als Entwurf in diesem Tab (sie kommen zurück, wenn Sie den Dienst wieder öffnen), oder verwerfen Sie sie.",
+        leave_stay: "Stay" / "留在此页" / "Bleiben",
+        leave_discard: "Discard changes" / "放弃变更" / "Änderungen verwerfen",
+        leave_keep: "Keep draft and leave" / "保留草稿并离开" / "Entwurf behalten und verlassen",
     }
 );
