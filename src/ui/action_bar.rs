@@ -5,7 +5,7 @@ use super::outcome::ErrorBanner;
 use super::split::{part, split_point, Part};
 use super::state::{use_console, PageOutcome};
 use crate::api::conflict::ServerChange;
-use crate::api::words::{field_label, value_text};
+use crate::api::words::{count as amount, field_label, fill, value_text, w};
 use crate::api::{Field, FieldError, UpdatePlan};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -35,11 +35,13 @@ pub fn ConflictNotice(change: ServerChange) -> impl IntoView {
         .changes
         .iter()
         .map(|f| {
-            format!(
-                "{}: {} → {}",
-                field_label(f.field),
-                value_text(f.field, &f.before),
-                value_text(f.field, &f.after)
+            fill(
+                w().page.label_change,
+                &[
+                    &field_label(f.field),
+                    &value_text(f.field, &f.before),
+                    &value_text(f.field, &f.after),
+                ],
             )
         })
         .collect();
@@ -48,31 +50,31 @@ pub fn ConflictNotice(change: ServerChange) -> impl IntoView {
             v.iter()
                 .map(|m| m.to_string())
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(w().core.list_separator)
         };
         if !p.added.is_empty() {
-            lines.push(format!("Port mappings added: {}", list(&p.added)));
+            lines.push(fill(w().page.ports_added, &[&list(&p.added)]));
         }
         if !p.removed.is_empty() {
-            lines.push(format!("Port mappings removed: {}", list(&p.removed)));
+            lines.push(fill(w().page.ports_removed, &[&list(&p.removed)]));
         }
     }
     if lines.is_empty() {
-        lines.push("Nothing this form edits; it was saved all the same.".to_owned());
+        lines.push(w().page.conflict_nothing.to_owned());
     }
     view! {
         <div class="banner warn conflict" role="alert" id="conflict">
             <p class="headline">
-                <strong>{format!("{name} changed on the server since you opened it.")}</strong>
-                " Saving your form as it is would replace these changes:"
+                <strong>{fill(w().page.conflict_changed, &[&name])}</strong>
+                {w().page.conflict_replace}
             </p>
             <ul id="conflict-changes">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             <div class="actions">
                 <button type="button" id="conflict-take" on:click=move |_| c.page.take_server_changes()>
-                    "Take their changes, keep my edits"
+                    {w().page.conflict_take}
                 </button>
                 <button type="button" class="secondary" id="conflict-send" on:click=move |_| c.save_anyway()>
-                    "Save mine anyway"
+                    {w().page.conflict_send}
                 </button>
             </div>
         </div>
@@ -101,11 +103,11 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
     let can_save = move || count() > 0 && problems() == 0 && !saving.get();
     let has_problems = Signal::derive(move || problems() > 0);
     let label = move || match (problems(), count()) {
-        (0, 0) => "No changes".to_owned(),
-        (0, 1) => "1 change".to_owned(),
-        (0, n) => format!("{n} changes"),
-        (1, _) => "1 problem to fix".to_owned(),
-        (p, _) => format!("{p} problems to fix"),
+        (0, 0) => w().page.changes_none.to_owned(),
+        (0, 1) => fill(w().page.changes_one, &[&amount(1)]),
+        (0, n) => fill(w().page.changes_many, &[&amount(n)]),
+        (1, _) => fill(w().page.problems_one, &[&amount(1)]),
+        (p, _) => fill(w().page.problems_many, &[&amount(p)]),
     };
     // Ctrl/Cmd+Enter saves from anywhere on the page, as the Save button would.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -141,18 +143,18 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
         }) => Some(view! {
             <p class="saved" id="save-result">
                 <strong>{summary}</strong>
-                {request_id.map(|r| view! { <span class="muted small">" Request ID "<code>{r}</code></span> })}
+                {request_id.map(|r| view! { <span class="muted small">{w().page.request_id_inline}<code>{r}</code></span> })}
             </p>
         }),
         _ => None,
     };
     view! {
-        <div class="action-bar" role="region" aria-label="Save">
+        <div class="action-bar" role="region" aria-label=w().page.save_region>
             <div class="answer" aria-live="polite">
                 {move || page.conflict.get().map(|change| part!("conflict", None, conflict_part(change.clone())))}
                 {success}
                 <div id="save-error" tabindex="-1">
-                    <ErrorBanner problem=failure footer="Your edits are still in the form: fix them and save again." />
+                    <ErrorBanner problem=failure footer=w().page.edits_kept />
                 </div>
             </div>
             <div class="bar">
@@ -165,7 +167,7 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
                     disabled=move || count() == 0 && problems() == 0
                     on:click=move |_| page.discard(&c.settings.project_id.get_untracked())
                 >
-                    "Discard"
+                    {w().page.discard}
                 </button>
                 <button
                     type="submit"
@@ -174,7 +176,7 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
                     disabled=move || !can_save()
                     aria-keyshortcuts="Control+Enter Meta+Enter"
                 >
-                    {move || if saving.get() { "Saving…" } else { "Save changes" }}
+                    {move || if saving.get() { w().page.saving } else { w().page.save_changes }}
                 </button>
             </div>
         </div>

@@ -28,19 +28,17 @@ pub fn LeaveDialog() -> impl IntoView {
     };
     view! {
         <Dialog id="leave-dialog" labelled_by="leave-title" described_by="leave-what" on_close=stay>
-            <h2 id="leave-title">{move || format!("Leave {} with unsaved changes?", name())}</h2>
-            <p id="leave-what">
-                "Keep them as a draft in this tab (they come back when you open the service again), or discard them."
-            </p>
+            <h2 id="leave-title">{move || crate::api::words::fill(w().page.leave_title, &[&name()])}</h2>
+            <p id="leave-what">{w().page.leave_what}</p>
             <div class="actions">
                 <button type="button" class="secondary" id="leave-stay" data-autofocus="" on:click=move |_| stay.run(())>
-                    "Stay"
+                    {w().page.leave_stay}
                 </button>
                 <button type="button" class="secondary" id="leave-discard" on:click=move |_| c.leave(false)>
-                    "Discard changes"
+                    {w().page.leave_discard}
                 </button>
                 <button type="button" id="leave-keep" on:click=move |_| c.leave(true)>
-                    "Keep draft and leave"
+                    {w().page.leave_keep}
                 </button>
             </div>
         </Dialog>

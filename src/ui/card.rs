@@ -2,7 +2,7 @@
 
 use super::time::local_time;
 use crate::api::words::{
-    advanced, edition_of, editions_text, server_type_label, status_label, tcp_proxy_short, w,
+    advanced, edition_of, editions_text, fill, server_type_label, status_label, tcp_proxy_short, w,
 };
 use crate::api::{Dialect, EndpointService};
 use leptos::prelude::*;
@@ -32,12 +32,12 @@ fn ActionsMenu(professional: bool, dialect: Dialect, on_upgrade: Callback<()>) -
     let item = if dialect == Dialect::OpenTelekom {
         view! {
             <p class="menu-note" id="upgrade-unavailable">
-                "Upgrade to "{advanced()}": Open Telekom Cloud's API reference documents no upgrade, so the console sends none."
+                {fill(w().page.upgrade_unavailable, &[&advanced()])}
             </p>
         }
         .into_any()
     } else if professional {
-        view! { <p class="menu-note" id="upgrade-done">"Already "{advanced()}": nothing to upgrade."</p> }.into_any()
+        view! { <p class="menu-note" id="upgrade-done">{fill(w().page.upgrade_done, &[&advanced()])}</p> }.into_any()
     } else {
         let open = move |_| {
             // The menu closes, and the dialog gives the focus back to the menu's button.
@@ -56,14 +56,14 @@ fn ActionsMenu(professional: bool, dialect: Dialect, on_upgrade: Callback<()>) -
         };
         view! {
             <button type="button" class="menu-item" id="open-upgrade" on:click=open>
-                "Upgrade to "{advanced()}"…"
+                {fill(w().page.upgrade_to, &[&advanced()])}
             </button>
         }
         .into_any()
     };
     view! {
         <details class="menu" id="more-actions">
-            <summary>"More actions"</summary>
+            <summary>{w().page.more_actions}</summary>
             <div class="menu-body">{item}</div>
         </details>
     }
@@ -83,7 +83,7 @@ pub fn ServiceCard(
     let professional = service.is_professional();
     let name = service.short_name();
     let title = if name.is_empty() {
-        "(no name)".to_owned()
+        w().page.no_name.to_owned()
     } else {
         name
     };
@@ -103,38 +103,38 @@ pub fn ServiceCard(
                         {service
                             .error
                             .iter()
-                            .map(|f| view! { <p>{format!("{}: {}", or_dash(&f.code), or_dash(&f.message))}</p> })
+                            .map(|f| view! { <p>{fill(w().page.code_message, &[&or_dash(&f.code), &or_dash(&f.message)])}</p> })
                             .collect_view()}
                     </div>
                 })}
             <dl class="facts">
-                <dt>"ID"</dt>
+                <dt>{w().page.id}</dt>
                 <dd><code>{service.id.clone()}</code></dd>
-                <dt>"Backend type"</dt>
+                <dt>{w().page.backend_type}</dt>
                 <dd>{server_type_label(service.server_type.as_deref().unwrap_or("")).to_owned()}</dd>
-                <dt>"Editions"</dt>
+                <dt>{w().page.editions}</dt>
                 <dd id="card-editions">{editions}</dd>
-                <dt>"Connections need approval"</dt>
+                <dt>{w().core.field_approval_enabled}</dt>
                 <dd id="card-approval">
-                    {service.approval_enabled.map(|b| if b { "Yes" } else { "No" }).unwrap_or("—")}
+                    {service.approval_enabled.map(|b| if b { w().core.yes } else { w().core.no }).unwrap_or("—")}
                 </dd>
-                <dt>"Client address to the backend"</dt>
+                <dt>{w().core.field_tcp_proxy}</dt>
                 <dd id="card-tcp-proxy">
                     {service.tcp_proxy.as_deref().map(tcp_proxy_short).unwrap_or_else(|| "—".into())}
                 </dd>
-                <dt>"Backend port ID"</dt>
+                <dt>{w().core.field_port_id}</dt>
                 <dd><code>{or_dash(&service.port_id)}</code></dd>
-                {service.ip.clone().map(|ip| view! { <dt>"Backend IP or domain"</dt><dd>{ip}</dd> })}
-                {service.vip_port_id.clone().map(|v| view! { <dt>"Virtual IP port ID"</dt><dd><code>{v}</code></dd> })}
-                <dt>"Description"</dt>
+                {service.ip.clone().map(|ip| view! { <dt>{w().core.field_ip}</dt><dd>{ip}</dd> })}
+                {service.vip_port_id.clone().map(|v| view! { <dt>{w().core.field_vip_port_id}</dt><dd><code>{v}</code></dd> })}
+                <dt>{w().core.field_description}</dt>
                 <dd id="card-description">{or_dash(&service.description)}</dd>
-                <dt>"Created"</dt>
+                <dt>{w().page.created}</dt>
                 <dd><Time iso=service.created_at.clone() /></dd>
-                <dt>"Updated"</dt>
+                <dt>{w().page.updated}</dt>
                 <dd><Time iso=service.updated_at.clone() /></dd>
             </dl>
             <table class="ports" id="card-ports">
-                <caption>"Port mappings"</caption>
+                <caption>{w().core.field_ports}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{w().core.client_port}</th>
@@ -158,7 +158,7 @@ pub fn ServiceCard(
             </table>
             {(!service.tags.is_empty())
                 .then(|| view! {
-                    <ul class="tags" aria-label="Tags">
+                    <ul class="tags" aria-label=w().page.tags>
                         {service
                             .tags
                             .iter()

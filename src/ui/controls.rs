@@ -2,6 +2,7 @@
 //! pager, and the exact requests behind an action.
 
 use super::preview::RequestView;
+use crate::api::words::{fill, w};
 use crate::api::ApiRequest;
 use leptos::prelude::*;
 
@@ -54,16 +55,17 @@ pub fn Pager(
                 on:click=move |_| on_page.run(to.get_untracked().max(1))>{text}</button>
         }
     };
+    let words = &w().page;
     view! {
         <nav class="pager" aria-label=label>
             <span id=id("range") aria-live="polite">{move || range.get()}</span>
             <span class="spacer"></span>
-            {button("first", "First", Signal::derive(at_start), Signal::derive(|| 1))}
-            {button("prev", "Previous", Signal::derive(at_start), Signal::derive(move || page.get().saturating_sub(1)))}
-            <span id=id("page-of")>{move || format!("Page {} of {}", page.get(), pages.get())}</span>
-            {button("next", "Next", Signal::derive(at_end), Signal::derive(move || page.get() + 1))}
-            {button("last", "Last", Signal::derive(at_end), pages)}
-            <label for=id("page-size")>"Per page"</label>
+            {button("first", words.first, Signal::derive(at_start), Signal::derive(|| 1))}
+            {button("prev", words.previous, Signal::derive(at_start), Signal::derive(move || page.get().saturating_sub(1)))}
+            <span id=id("page-of")>{move || fill(w().page.page_of, &[&page.get(), &pages.get()])}</span>
+            {button("next", words.next, Signal::derive(at_end), Signal::derive(move || page.get() + 1))}
+            {button("last", words.last, Signal::derive(at_end), pages)}
+            <label for=id("page-size")>{words.per_page}</label>
             <select id=id("page-size") aria-describedby=id("page-error")
                 prop:value=move || size.get().to_string()
                 on:change:target=move |ev| {

@@ -3,7 +3,7 @@
 use super::field::{LabeledField, TextInput};
 use crate::api::dialect::tcp_proxy_label;
 use crate::api::ports::PORT_MAPPINGS_MAX;
-use crate::api::words::{field_label, w};
+use crate::api::words::{count, field_label, fill, w};
 use crate::api::{Dialect, Field as FormField, FieldError, PortDraft, ServiceDraft};
 use leptos::prelude::*;
 
@@ -179,7 +179,7 @@ fn PortRow(
             .collect();
         if let Some(x) = extra {
             views.push(
-                view! { <option value=x.clone()>{format!("{x} (not available)")}</option> }
+                view! { <option value=x.clone()>{fill(w().page.not_available, &[&x])}</option> }
                     .into_any(),
             );
         }
@@ -208,7 +208,7 @@ fn PortRow(
                     id=dom(FormField::ClientPort)
                     inputmode="numeric"
                     autocomplete="off"
-                    aria-label=move || format!("Row {} {}", row_no(), w().core.client_port.to_lowercase())
+                    aria-label=move || fill(w().page.row_client_port, &[&row_no()])
                     prop:value=move || row.with(|r| r.port.client_port.clone())
                     on:input:target=move |ev| form.edit_row(id, |p| p.client_port = ev.target().value())
                     aria-invalid=move || row.with(|r| r.client_error.is_some()).then_some("true")
@@ -220,7 +220,7 @@ fn PortRow(
                     id=dom(FormField::ServerPort)
                     inputmode="numeric"
                     autocomplete="off"
-                    aria-label=move || format!("Row {} {}", row_no(), w().core.server_port.to_lowercase())
+                    aria-label=move || fill(w().page.row_server_port, &[&row_no()])
                     prop:value=move || row.with(|r| r.port.server_port.clone())
                     on:input:target=move |ev| form.edit_row(id, |p| p.server_port = ev.target().value())
                     aria-invalid=move || row.with(|r| r.server_error.is_some()).then_some("true")
@@ -229,7 +229,7 @@ fn PortRow(
                 <select
                     class="protocol"
                     id=dom(FormField::Protocol)
-                    aria-label=move || format!("Row {} protocol", row_no())
+                    aria-label=move || fill(w().page.row_protocol, &[&row_no()])
                     prop:value=move || row.with(|r| r.port.protocol.clone())
                     on:change:target=move |ev| form.edit_row(id, |p| p.protocol = ev.target().value())
                     aria-invalid=move || row.with(|r| r.protocol_error.is_some()).then_some("true")
@@ -240,21 +240,21 @@ fn PortRow(
                 <button
                     type="button"
                     class="icon"
-                    title="Duplicate this mapping"
-                    aria-label=move || format!("Copy row {}", row_no())
+                    title=w().page.duplicate_mapping
+                    aria-label=move || fill(w().page.copy_row, &[&row_no()])
                     disabled=move || form.rows.with(|v| v.len() >= PORT_MAPPINGS_MAX)
                     on:click=move |_| form.duplicate_row(id)
                 >
-                    "Copy"
+                    {w().page.copy}
                 </button>
                 <button
                     type="button"
                     class="icon danger"
-                    title="Remove this mapping"
-                    aria-label=move || format!("Remove row {}", row_no())
+                    title=w().page.remove_mapping
+                    aria-label=move || fill(w().page.remove_row, &[&row_no()])
                     on:click=move |_| form.remove_row(id)
                 >
-                    "Remove"
+                    {w().page.remove}
                 </button>
             </div>
             {row_errors}
@@ -271,7 +271,7 @@ fn TcpProxySelect(form: FormState, #[prop(into)] dialect: Signal<Dialect>) -> im
         let values = dialect.get().tcp_proxy_values();
         let mut views: Vec<_> = Vec::new();
         if current.is_empty() {
-            views.push(view! { <option value="">"(not set: leave as it is)"</option> }.into_any());
+            views.push(view! { <option value="">{w().page.tcp_proxy_not_set}</option> }.into_any());
         }
         for v in values {
             views.push(
@@ -280,7 +280,7 @@ fn TcpProxySelect(form: FormState, #[prop(into)] dialect: Signal<Dialect>) -> im
             );
         }
         if !current.is_empty() && !values.contains(&current.as_str()) {
-            views.push(view! { <option value=current.clone()>{format!("{current} (not available)")}</option> }.into_any());
+            views.push(view! { <option value=current.clone()>{fill(w().page.not_available, &[&current])}</option> }.into_any());
         }
         views
     };
@@ -307,7 +307,7 @@ pub fn ModifyFields(
     let ports_error = error_for(errors, FormField::Ports);
     view! {
         <fieldset class="group">
-            <legend>"Service"</legend>
+            <legend>{w().page.group_service}</legend>
             <div class="field check">
                 <input
                     type="checkbox"
@@ -319,14 +319,14 @@ pub fn ModifyFields(
                     {field_label("approval_enabled")}
                     <code class="api-name">"approval_enabled"</code>
                 </label>
-                <p class="help" id="f-approval-help">"When on, a new VPC endpoint waits until you accept it."</p>
+                <p class="help" id="f-approval-help">{w().page.approval_help}</p>
             </div>
             <LabeledField
                 id="f-service-name"
                 label=field_label("service_name")
                 api="service_name"
                 error=error_for(errors, FormField::ServiceName)
-                help="The short name: 0–16 letters, digits, _ and -. The cloud adds the region and ID around it."
+                help=w().page.name_help
             >
                 <TextInput value=form.name />
             </LabeledField>
@@ -335,7 +335,7 @@ pub fn ModifyFields(
                 label=field_label("description")
                 api="description"
                 error=error_for(errors, FormField::Description)
-                help="At most 128 characters, no < or >. Empty clears it."
+                help=w().page.description_help
             >
                 <TextInput value=form.description />
             </LabeledField>
@@ -344,19 +344,19 @@ pub fn ModifyFields(
                 label=field_label("tcp_proxy")
                 api="tcp_proxy"
                 error=error_for(errors, FormField::TcpProxy)
-                help="How the backend learns the client's address."
+                help=w().page.tcp_proxy_help
             >
                 <TcpProxySelect form=form dialect=dialect />
             </LabeledField>
         </fieldset>
         <fieldset class="group">
-            <legend>"Backend"</legend>
+            <legend>{w().page.group_backend}</legend>
             <LabeledField
                 id="f-port-id"
                 label=field_label("port_id")
                 api="port_id"
                 error=error_for(errors, FormField::PortId)
-                help="UUID of the load balancer's VIP port or the server's NIC."
+                help=w().page.port_id_help
             >
                 <TextInput value=form.port_id />
             </LabeledField>
@@ -366,7 +366,7 @@ pub fn ModifyFields(
                     label=field_label("ip")
                     api="ip"
                     error=error_for(errors, FormField::Ip)
-                    help="IPv4 address or domain name. It cannot change in the same request as the port ID."
+                    help=w().page.ip_help
                 >
                     <TextInput value=form.ip />
                 </LabeledField>
@@ -377,7 +377,7 @@ pub fn ModifyFields(
                     label=field_label("vip_port_id")
                     api="vip_port_id"
                     error=error_for(errors, FormField::VipPortId)
-                    help="UUID of the NIC the virtual IP address is bound to."
+                    help=w().page.vip_port_id_help
                 >
                     <TextInput value=form.vip_port_id />
                 </LabeledField>
@@ -386,8 +386,7 @@ pub fn ModifyFields(
         <fieldset class="group ports-editor" id="f-ports" tabindex="-1" aria-describedby="ports-note">
             <legend>{field_label("ports")}" "<code class="api-name">"ports"</code></legend>
             <p class="note warn" id="ports-note">
-                "The API replaces the whole list: after saving, the service has exactly these mappings. "
-                {move || format!("1 to {PORT_MAPPINGS_MAX} rows; {} now.", form.rows.with(|v| v.len()))}
+                {move || fill(w().page.ports_note, &[&PORT_MAPPINGS_MAX, &count(form.rows.with(|v| v.len()))])}
             </p>
             <div class="port-head" aria-hidden="true">
                 <span></span>
@@ -411,7 +410,7 @@ pub fn ModifyFields(
                 disabled=move || form.rows.with(|v| v.len() >= PORT_MAPPINGS_MAX)
                 on:click=move |_| form.add_row()
             >
-                "+ Add mapping"
+                {w().page.add_mapping}
             </button>
         </fieldset>
     }

@@ -2,6 +2,7 @@
 
 use super::split::{part, split_point, Part};
 use crate::api::history::{export_json, HistoryEntry};
+use crate::api::words::{count, fill, w};
 use leptos::prelude::*;
 
 /// The history of the session, folded until asked for.
@@ -26,7 +27,7 @@ pub fn HistoryPanel(history: RwSignal<Vec<HistoryEntry>>) -> impl IntoView {
     view! {
         <details class="panel history" id="history" on:toggle=on_toggle>
             <summary>
-                <span id="history-title">{move || format!("Requests this session ({})", history.with(|h| h.len()))}</span>
+                <span id="history-title">{move || fill(w().page.history_title, &[&count(history.with(|h| h.len()))])}</span>
             </summary>
             {table}
         </details>
@@ -45,21 +46,21 @@ pub fn HistoryTable(history: RwSignal<Vec<HistoryEntry>>) -> impl IntoView {
     };
     view! {
         <div class="panel-head">
-            <span class="muted">"Time, request, status, duration and request ID of each call; never the token."</span>
+            <span class="muted">{w().page.history_note}</span>
             <a class="button secondary" id="export-history" download="vpcep-history.json" href=href>
-                "Export JSON"
+                {w().page.export_json}
             </a>
         </div>
-        <p class="muted" hidden=move || history.with(|h| !h.is_empty())>"No requests yet."</p>
+        <p class="muted" hidden=move || history.with(|h| !h.is_empty())>{w().page.no_requests}</p>
         <div class="scroll" hidden=move || history.with(|h| h.is_empty())>
             <table class="history-table" id="history-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Time"</th>
-                        <th scope="col">"Request"</th>
-                        <th scope="col">"Status"</th>
+                        <th scope="col">{w().page.col_time}</th>
+                        <th scope="col">{w().page.request}</th>
+                        <th scope="col">{w().page.col_status}</th>
                         <th scope="col">"ms"</th>
-                        <th scope="col">"Request ID / error"</th>
+                        <th scope="col">{w().page.col_request_id}</th>
                     </tr>
                 </thead>
                 <tbody>

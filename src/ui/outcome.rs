@@ -1,6 +1,7 @@
 //! What went wrong, shown as a banner: status, code, message as text, request id, hint.
 
 use super::split::{part, split_point, Part};
+use crate::api::words::w;
 use crate::api::{ApiError, SettingsError};
 use leptos::prelude::*;
 
@@ -36,7 +37,7 @@ pub fn ProblemView(problem: Problem, footer: Option<&'static str>) -> impl IntoV
     match problem {
         Problem::Settings(e) => view! {
             <div class="banner error" role="alert">
-                <strong>"Check the settings: "</strong>
+                <strong>{w().page.check_settings}</strong>
                 <span>{e.message().to_owned()}</span>
                 {footer.map(|f| view! { <p class="kept">{f}</p> })}
             </div>
@@ -47,13 +48,13 @@ pub fn ProblemView(problem: Problem, footer: Option<&'static str>) -> impl IntoV
                 <p class="headline">
                     {error.status.map(|s| view! { <span class="status">{format!("HTTP {s}")}</span> })}
                     {error.error_code.clone().map(|c| view! { <code class="code">{c}</code> })}
-                    {error.status.is_none().then(|| view! { <span class="status">"No answer"</span> })}
+                    {error.status.is_none().then(|| view! { <span class="status">{w().page.no_answer}</span> })}
                 </p>
                 {error.error_msg.clone().map(|m| view! { <p class="message">{m}</p> })}
                 <p class="hint">{error.hint.clone()}</p>
                 {error.body_excerpt.clone().map(|b| view! {
                     <details class="excerpt" open>
-                        <summary>"What came back, as text"</summary>
+                        <summary>{w().page.body_as_text}</summary>
                         <pre>{b.to_string()}</pre>
                     </details>
                 })}
@@ -62,7 +63,7 @@ pub fn ProblemView(problem: Problem, footer: Option<&'static str>) -> impl IntoV
                     {error
                         .request_id
                         .clone()
-                        .map(|r| view! { <span>" · Request ID: "<code class="request-id">{r}</code></span> })}
+                        .map(|r| view! { <span>{w().page.request_id_meta}<code class="request-id">{r}</code></span> })}
                 </p>
                 {footer.map(|f| view! { <p class="kept">{f}</p> })}
             </div>

@@ -3,7 +3,7 @@
 use super::split::{part, split_point, Part};
 use crate::api::ports::PortChange;
 use crate::api::request::pretty_json;
-use crate::api::words::{field_label, value_text, w};
+use crate::api::words::{count, field_label, fill, value_text, w};
 use crate::api::{ApiRequest, FieldError, SettingsError, UpdatePlan};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -37,12 +37,12 @@ pub fn RequestView(request: ApiRequest) -> impl IntoView {
         let curl = curl.clone();
         move |_| {
             let curl = curl.clone();
-            copied.set(Some("Copying…"));
+            copied.set(Some(w().page.copying));
             leptos::task::spawn_local(async move {
                 copied.set(Some(if copy_to_clipboard(curl).await {
-                    "Copied: the token is $TOKEN in the command."
+                    w().page.copied
                 } else {
-                    "The browser refused the clipboard: select the command below."
+                    w().page.clipboard_refused
                 }));
             });
         }
@@ -62,16 +62,16 @@ pub fn RequestView(request: ApiRequest) -> impl IntoView {
             </ul>
             {match body {
                 // Focusable: a long body scrolls, and keyboard users must reach it.
-                Some(b) => view! { <pre class="body" tabindex="0" aria-label="JSON body (as sent, indented)">{b}</pre> }.into_any(),
-                None => view! { <p class="muted">"No body."</p> }.into_any(),
+                Some(b) => view! { <pre class="body" tabindex="0" aria-label=w().page.json_body>{b}</pre> }.into_any(),
+                None => view! { <p class="muted">{w().page.no_body}</p> }.into_any(),
             }}
             <div class="copy-row">
-                <button type="button" class="secondary" on:click=copy>"Copy as curl"</button>
+                <button type="button" class="secondary" on:click=copy>{w().page.copy_curl}</button>
                 <span class="muted" aria-live="polite">{move || copied.get()}</span>
             </div>
             <details>
-                <summary>"curl command"</summary>
-                <pre class="curl" tabindex="0" aria-label="curl command">{curl}</pre>
+                <summary>{w().page.curl_command}</summary>
+                <pre class="curl" tabindex="0" aria-label=w().page.curl_command>{curl}</pre>
             </details>
         </div>
     }
@@ -89,7 +89,7 @@ pub fn Changes(plan: UpdatePlan) -> impl IntoView {
                 .map(|c| view! {
                     <li>
                         <strong>{field_label(c.field)}</strong>
-                        ": "
+                        {w().page.label_sep}
                         <span class="before">{value_text(c.field, &c.before)}</span>
                         " → "
                         <span class="after">{value_text(c.field, &c.after)}</span>
@@ -103,7 +103,7 @@ pub fn Changes(plan: UpdatePlan) -> impl IntoView {
                 view! {
                     <li class="ports-change">
                         <strong>{field_label("ports")}</strong>
-                        {format!(": {added} added, {removed} removed; the service will have these {}: ", d.after.len())}
+                        {fill(w().page.ports_change, &[&count(added), &count(removed), &count(d.after.len())])}
                         <code class="api-name">"ports"</code>
                         <table class="ports mapping-diff" id="ports-diff">
                             <thead>
@@ -111,7 +111,7 @@ pub fn Changes(plan: UpdatePlan) -> impl IntoView {
                                     <th scope="col">{w().core.client_port}</th>
                                     <th scope="col">{w().core.server_port}</th>
                                     <th scope="col">{w().core.protocol}</th>
-                                    <th scope="col">"Change"</th>
+                                    <th scope="col">{w().page.col_change}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -120,8 +120,8 @@ pub fn Changes(plan: UpdatePlan) -> impl IntoView {
                                     .map(|(m, change)| {
                                         let (class, word) = match change {
                                             PortChange::Kept => ("kept", ""),
-                                            PortChange::Added => ("added", "Added"),
-                                            PortChange::Removed => ("removed", "Removed"),
+                                            PortChange::Added => ("added", w().page.added),
+                                            PortChange::Removed => ("removed", w().page.removed),
                                         };
                                         view! {
                                             <tr class=class>
@@ -154,17 +154,16 @@ pub fn UpdatePreview(
         Some(Err(errors)) => Some(
             view! {
                 <p class="note bad" id="preview-state">
-                    {format!(
-                        "{} {} to fix before anything can be saved.",
-                        errors.len(),
-                        if errors.len() == 1 { "problem" } else { "problems" },
+                    {fill(
+                        if errors.len() == 1 { w().page.preview_problems_one } else { w().page.preview_problems_many },
+                        &[&count(errors.len())],
                     )}
                 </p>
             }
             .into_any(),
         ),
         Some(Ok(p)) if p.is_empty() => Some(
-            view! { <p class="note" id="preview-state">"No changes yet: edit a field and the preview shows what a save would change."</p> }
+            view! { <p class="note" id="preview-state">{w().page.no_changes_yet}</p> }
                 .into_any(),
         ),
         Some(Ok(p)) => Some(
@@ -179,23 +178,23 @@ pub fn UpdatePreview(
     let request_view = move || match request.get() {
         Some(Ok(r)) => Some(part!("request", None, request_part(r.clone()))),
         Some(Err(e)) => Some(
-            view! { <p class="note bad">{format!("Nothing can be sent yet: {}", e.message())}</p> }
+            view! { <p class="note bad">{fill(w().page.nothing_sent_yet, &[&e.message()])}</p> }
                 .into_any(),
         ),
         None => None,
     };
     view! {
         <section class="panel preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">"Preview"</h2>
+            <h2 id="preview-title">{w().page.preview}</h2>
             {summary}
             <details
                 class="request-disclosure"
                 id="request-disclosure"
                 on:toggle:target=move |ev| shown.set(ev.target().open())
             >
-                <summary>"Request"</summary>
+                <summary>{w().page.request}</summary>
                 {move || shown.get().then(|| {
-                    request_view().unwrap_or_else(|| view! { <p class="muted">"No request: nothing to save."</p> }.into_any())
+                    request_view().unwrap_or_else(|| view! { <p class="muted">{w().page.no_request}</p> }.into_any())
                 })}
             </details>
         </section>

@@ -8,6 +8,7 @@ use super::storage;
 use crate::api::conflict::server_change;
 use crate::api::error::fields_of;
 use crate::api::poll::{needs_polling, PollStep};
+use crate::api::words::{advanced, count, fill, w};
 use crate::api::{plan_update, FieldError, Operation, Outcome, ServiceDraft};
 use leptos::prelude::*;
 
@@ -74,9 +75,13 @@ impl ConsoleCore {
                 let name = s.short_name();
                 let name = if name.is_empty() { s.id.clone() } else { name };
                 page.outcome.set(Some(PageOutcome::Done {
-                    summary: format!(
-                        "Saved {name}: {n} {}.",
-                        if n == 1 { "change" } else { "changes" }
+                    summary: fill(
+                        if n == 1 {
+                            w().page.saved_one
+                        } else {
+                            w().page.saved_many
+                        },
+                        &[&name, &count(n)],
                     ),
                     request_id,
                 }));
@@ -103,9 +108,12 @@ impl ConsoleCore {
                         .into_iter()
                         .map(|field| FieldError {
                             field,
-                            message: format!(
-                                "{}: {message}",
-                                error.error_code.as_deref().unwrap_or("Server")
+                            message: fill(
+                                w().page.code_message,
+                                &[
+                                    &error.error_code.as_deref().unwrap_or(w().page.server),
+                                    &message,
+                                ],
                             ),
                         })
                         .collect();
@@ -143,7 +151,7 @@ impl ConsoleCore {
                     _ => {}
                 }
                 page.outcome.set(Some(PageOutcome::Done {
-                    summary: format!("Upgrade of {name} to Advanced (profession) accepted."),
+                    summary: fill(w().page.upgrade_accepted, &[&name, &advanced()]),
                     request_id,
                 }));
             }
@@ -159,7 +167,7 @@ impl ConsoleCore {
             let status = page
                 .base
                 .with_untracked(|b| b.as_ref().and_then(|s| s.status.clone()))
-                .unwrap_or_else(|| "unknown".into());
+                .unwrap_or_else(|| w().page.status_unknown.into());
             page.poll.set(PollState::Waiting {
                 attempt,
                 max: policy.max_attempts,

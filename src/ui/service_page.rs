@@ -11,6 +11,7 @@ use super::split::{self, deferred, part, split_call};
 use super::state::{use_console, PollState};
 use crate::api::list::ListView;
 use crate::api::route::{Route, ServiceTab};
+use crate::api::words::{fill, w};
 use crate::api::{build_request, FieldError, Operation};
 use leptos::prelude::*;
 
@@ -25,8 +26,8 @@ fn Breadcrumb() -> impl IntoView {
     };
     let href = move || Route::default().to_query(c.settings.project_id.get().trim());
     view! {
-        <nav class="breadcrumb" aria-label="Breadcrumb">
-            <a href=href id="to-list" on:click=back>"← All services"</a>
+        <nav class="breadcrumb" aria-label=w().page.breadcrumb>
+            <a href=href id="to-list" on:click=back>{w().page.all_services}</a>
         </nav>
     }
 }
@@ -41,13 +42,9 @@ fn PollLine() -> impl IntoView {
             attempt,
             max,
             status,
-        } => Some(format!(
-            "The service is {status}: waiting until it is available (check {attempt} of {max})…"
-        )),
-        PollState::Available => Some("The service is available again.".to_owned()),
-        PollState::Stopped { status } => Some(format!(
-            "Stopped waiting: the service is {status}. Reload it later before editing again."
-        )),
+        } => Some(fill(w().page.poll_waiting, &[&status, &attempt, &max])),
+        PollState::Available => Some(w().page.poll_available.to_owned()),
+        PollState::Stopped { status } => Some(fill(w().page.poll_stopped, &[&status])),
     };
     view! {
         <p class="poll" role="status" id="poll-state" class:ok=move || c.page.poll.with(|p| *p == PollState::Available)>
@@ -120,31 +117,34 @@ pub fn ServicePage() -> impl IntoView {
     };
     let loading = move || {
         if !c.settings.complete() {
-            return Some(view! {
-                <div class="empty" id="service-needs-settings">
-                    <h2>"Complete the settings to open this service"</h2>
-                    <p>"The console reads the service once the proxy URL, project ID and token are set above."</p>
-                </div>
-            }
-            .into_any());
+            return Some(
+                view! {
+                    <div class="empty" id="service-needs-settings">
+                        <h2>{w().page.needs_settings_title}</h2>
+                        <p>{w().page.needs_settings_text}</p>
+                    </div>
+                }
+                .into_any(),
+            );
         }
         (page.base.with(Option::is_none) && page.load_problem.with(Option::is_none)).then(|| {
-            view! { <p class="muted" id="service-loading">"Loading the service…"</p> }.into_any()
+            view! { <p class="muted" id="service-loading">{w().page.loading_service}</p> }
+                .into_any()
         })
     };
     let restored = view! {
         <div class="banner info" role="status" id="restored" hidden=move || !page.restored.get()>
-            <span>"Restored unsaved changes from earlier in this tab."</span>
+            <span>{w().page.restored}</span>
             <button type="button" class="secondary" id="discard-restored"
                 on:click=move |_| page.discard(&c.settings.project_id.get_untracked())>
-                "Discard them"
+                {w().page.discard_them}
             </button>
         </div>
     };
     let editor = view! {
         <div class="field-slot" hidden=move || page.base.with(Option::is_none)>
             <form class="panel modify" id="modify-form" novalidate on:submit=on_submit aria-labelledby="modify-title">
-                <h2 id="modify-title">"Edit"</h2>
+                <h2 id="modify-title">{w().page.edit}</h2>
                 <ModifyFields form=page.form errors=errors dialect=dialect />
             </form>
             <UpdatePreview plan=plan request=request />
@@ -207,7 +207,7 @@ pub fn ServicePage() -> impl IntoView {
             {loading}
             <ErrorBanner problem=page.load_problem />
             <button type="button" id="service-retry" on:click=move |_| c.refresh()
-                hidden=move || page.load_problem.with(Option::is_none)>"Try again"</button>
+                hidden=move || page.load_problem.with(Option::is_none)>{w().page.try_again}</button>
             {card}
             <PollLine />
             {restored}
@@ -220,11 +220,11 @@ pub fn ServicePage() -> impl IntoView {
             </div>
             <div class="panel access" id="panel-connections" role="tabpanel" aria-labelledby="tab-connections"
                 hidden=move || c.access.tab.get() != ServiceTab::Connections>
-                {move || connections.get().then(|| part!("connections", Some("Loading…"), super::connections::panel::connections_panel()))}
+                {move || connections.get().then(|| part!("connections", Some(w().page.loading), super::connections::panel::connections_panel()))}
             </div>
             <div class="panel access" id="panel-whitelist" role="tabpanel" aria-labelledby="tab-whitelist"
                 hidden=move || c.access.tab.get() != ServiceTab::Whitelist>
-                {move || whitelist.get().then(|| part!("whitelist", Some("Loading…"), super::whitelist::panel::whitelist_panel()))}
+                {move || whitelist.get().then(|| part!("whitelist", Some(w().page.loading), super::whitelist::panel::whitelist_panel()))}
             </div>
             {dialog}
         </div>

@@ -4,8 +4,9 @@
 use super::dialog::Dialog;
 use super::preview::RequestView;
 use super::split::{split_point, Part};
-use crate::api::upgrade::{notice, region_caveat};
-use crate::api::words::advanced;
+use crate::api::regions::ADVANCED_BY_DEFAULT;
+use crate::api::upgrade::notice;
+use crate::api::words::{advanced, fill, w};
 use crate::api::{ApiRequest, EndpointService, SettingsError};
 use leptos::prelude::*;
 
@@ -24,35 +25,36 @@ pub fn UpgradeDialog(
     let n = notice(&service, &region);
     let request_ok = request.is_ok();
     let name = service.short_name();
+    let p = &w().page;
     view! {
         <Dialog id="upgrade-dialog" labelled_by="upgrade-title" described_by="upgrade-what" on_close=on_close>
-            <h2 id="upgrade-title">{format!("Upgrade {name} to {}?", advanced())}</h2>
+            <h2 id="upgrade-title">{fill(p.upgrade_title, &[&name, &advanced()])}</h2>
             <p class="muted"><code>{service.id.clone()}</code></p>
-            <p id="upgrade-what">
-                "The advanced edition lets professional VPC endpoints connect to this service. The upgrade cannot be undone from here; the service keeps its name, ports and backend."
-            </p>
+            <p id="upgrade-what">{p.upgrade_what}</p>
             <p id="upgrade-editions">
-                {format!("Editions now: {}. ", n.editions)}
-                {if service.supported_editions.is_empty() {
-                    "The server did not say which editions it supports."
-                } else {
-                    "This service is Basic only."
-                }}
+                {fill(
+                    if service.supported_editions.is_empty() {
+                        p.upgrade_editions_unreported
+                    } else {
+                        p.upgrade_editions_basic_only
+                    },
+                    &[&n.editions],
+                )}
             </p>
             <p class="note warn" id="upgrade-region">
-                {region_caveat()}
-                {n.region_named.then(|| format!(" This service's region, {region}, is one of them."))}
+                {fill(p.region_caveat, &[&ADVANCED_BY_DEFAULT.join(w().core.list_separator)])}
+                {n.region_named.then(|| format!("{}{}", p.sentence_gap, fill(p.upgrade_region_named, &[&region])))}
             </p>
             <details class="request-disclosure">
-                <summary>"Request"</summary>
+                <summary>{p.request}</summary>
                 {match request {
                     Ok(r) => view! { <RequestView request=r /> }.into_any(),
-                    Err(e) => view! { <p class="note bad">{format!("Nothing can be sent yet: {}", e.message())}</p> }.into_any(),
+                    Err(e) => view! { <p class="note bad">{fill(p.nothing_sent_yet, &[&e.message()])}</p> }.into_any(),
                 }}
             </details>
             <div class="actions">
                 <button type="button" class="secondary" id="cancel-upgrade" data-autofocus="" on:click=move |_| on_close.run(())>
-                    "Cancel"
+                    {p.cancel}
                 </button>
                 <button
                     type="button"
@@ -60,7 +62,7 @@ pub fn UpgradeDialog(
                     disabled=move || pending.get() || !request_ok
                     on:click=move |_| on_confirm.run(())
                 >
-                    {move || if pending.get() { "Upgrading…" } else { "Upgrade" }}
+                    {move || if pending.get() { w().page.upgrading } else { w().page.upgrade }}
                 </button>
             </div>
         </Dialog>
