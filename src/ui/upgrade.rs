@@ -4,8 +4,7 @@
 use super::dialog::Dialog;
 use super::preview::RequestView;
 use super::split::{split_point, Part};
-use crate::api::regions::ADVANCED_BY_DEFAULT;
-use crate::api::upgrade::notice;
+use crate::api::upgrade::{notice, region_caveat};
 use crate::api::words::{advanced, fill, w};
 use crate::api::{ApiRequest, EndpointService, SettingsError};
 use leptos::prelude::*;
@@ -42,7 +41,7 @@ pub fn UpgradeDialog(
                 )}
             </p>
             <p class="note warn" id="upgrade-region">
-                {fill(p.region_caveat, &[&ADVANCED_BY_DEFAULT.join(w().core.list_separator)])}
+                {region_caveat()}
                 {n.region_named.then(|| format!("{}{}", p.sentence_gap, fill(p.upgrade_region_named, &[&region])))}
             </p>
             <details class="request-disclosure">

@@ -19,8 +19,6 @@ area!(
         upgrade_what: "The advanced edition lets professional VPC endpoints connect to this service. The upgrade cannot be undone from here; the service keeps its name, ports and backend." / "专业型版本允许专业型VPC终端节点连接到此服务。升级无法在此撤销；服务保留其名称、端口和后端。" / "Mit der erweiterten Edition können sich professionelle VPC-Endpunkte mit diesem Dienst verbinden. Das Upgrade lässt sich hier nicht rückgängig machen; der Dienst behält Namen, Ports und Backend.",
         upgrade_editions_unreported: "Editions now: {0}. The server did not say which editions it supports." / "当前版本：{0}。服务器未说明其支持哪些版本。" / "Editionen jetzt: {0}. Der Server hat nicht gesagt, welche Editionen er unterstützt.",
         upgrade_editions_basic_only: "Editions now: {0}. This service is Basic only." / "当前版本：{0}。此服务仅为基础型。" / "Editionen jetzt: {0}. Dieser Dienst ist nur Basis.",
-        /// {0}: the regions the references disagree about (as `api::upgrade::region_caveat`).
-        region_caveat: "The API references disagree about regions {0}: one edition says services there are advanced already and need no upgrade, a later one says the upgrade works only there. The server's answer below is what counts." / "API参考对区域 {0} 的说法不一：一版称这些区域的服务已是专业型，无需升级；较新的一版称升级仅在这些区域有效。以下方服务器的响应为准。" / "Die API-Referenzen widersprechen sich zu den Regionen {0}: Eine Ausgabe sagt, Dienste dort seien bereits erweitert und bräuchten kein Upgrade, eine spätere sagt, das Upgrade funktioniere nur dort. Maßgeblich ist die Antwort des Servers unten.",
         upgrade_region_named: "This service's region, {0}, is one of them." / "此服务的区域 {0} 即是其中之一。" / "Die Region dieses Dienstes, {0}, ist eine davon.",
         upgrading: "Upgrading…" / "升级中…" / "Wird upgegradet…",
         upgrade: "Upgrade" / "升级" / "Upgraden",
