@@ -108,7 +108,7 @@ async fn english_left(
     let text = browser
         .execute(
             "const body = document.body.cloneNode(true);
-             body.querySelectorAll('code, kbd, samp, pre, .api-name, script, style, [hidden], .lang-switch').forEach(e => e.remove());
+             body.querySelectorAll('code, kbd, samp, pre, .api-name, script, style, noscript, [hidden], .lang-switch').forEach(e => e.remove());
              return body.innerText;",
             vec![],
         )
@@ -127,7 +127,23 @@ async fn english_left(
         .collect();
     left.sort();
     left.dedup();
-    left
+    // Each with where it stands, so that a failure names the text to translate.
+    let lower = text.to_ascii_lowercase();
+    left.into_iter()
+        .map(|w| {
+            let at = lower.find(&w).unwrap_or(0);
+            let from = lower[..at]
+                .char_indices()
+                .rev()
+                .nth(30)
+                .map_or(0, |(i, _)| i);
+            let to = lower[at..]
+                .char_indices()
+                .nth(w.len() + 30)
+                .map_or(lower.len(), |(i, _)| at + i);
+            format!("{w}: …{}…", text[from..to].replace('\n', " "))
+        })
+        .collect()
 }
 
 async fn assert_chinese(
@@ -259,7 +275,7 @@ async fn a_chinese_browser_gets_chinese_and_a_switch_keeps_the_draft() {
     assert!(has_chinese(&dialog), "{dialog}");
     assert_chinese(&browser, "the upgrade dialog", &vocabulary, &data).await;
     assert_accessible(&browser, "the upgrade dialog in Chinese").await;
-    browser.press_escape("[role=dialog]").await;
+    browser.press_escape("#cancel-upgrade").await;
     browser.wait_gone("[role=dialog]").await;
 
     // The Connections tab.
