@@ -13,6 +13,7 @@ pub mod draft;
 pub mod error;
 pub mod field;
 pub mod history;
+pub mod iam;
 pub mod list;
 pub mod model;
 pub mod operation;

@@ -12,6 +12,7 @@ pub mod lang;
 pub mod list;
 pub mod page;
 pub mod shell;
+pub mod sign_in;
 pub mod table;
 
 pub use lang::{choose_lang, fill, Lang};

@@ -17,6 +17,7 @@ use std::cell::Cell;
 
 use super::{
     access::Access, batch::Batch, core::Core, errors::Errors, list::List, page::Page, shell::Shell,
+    sign_in::SignIn,
 };
 
 /// One language's words.
@@ -37,6 +38,8 @@ pub struct Words {
     pub access: Access,
     /// What went wrong: API errors, validation, requests that did not get through.
     pub errors: Errors,
+    /// Signing in with an IAM user, and the token's lifetime.
+    pub sign_in: SignIn,
 }
 
 impl Words {
@@ -50,6 +53,7 @@ impl Words {
             ("batch", self.batch.entries()),
             ("access", self.access.entries()),
             ("errors", self.errors.entries()),
+            ("sign_in", self.sign_in.entries()),
         ];
         areas
             .into_iter()
@@ -71,6 +75,7 @@ pub const EN: Words = Words {
     batch: Batch::EN,
     access: Access::EN,
     errors: Errors::EN,
+    sign_in: SignIn::EN,
 };
 
 /// Simplified Chinese, with the cloud's own terms (终端节点服务, 审批, 白名单, …).
@@ -84,6 +89,7 @@ pub fn zh() -> &'static Words {
         batch: Batch::ZH,
         access: Access::ZH,
         errors: Errors::ZH,
+        sign_in: SignIn::ZH,
     };
     &ZH
 }
@@ -99,6 +105,7 @@ pub fn de() -> &'static Words {
         batch: Batch::DE,
         access: Access::DE,
         errors: Errors::DE,
+        sign_in: SignIn::DE,
     };
     &DE
 }
