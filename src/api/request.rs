@@ -7,7 +7,7 @@
 //! so the URL is the proxy URL, with any path prefix it has, plus the API path.
 
 use super::dialect::Dialect;
-use super::words::{fill, w, EN};
+use super::words::{fill, w};
 
 /// Where and as whom requests go.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -312,27 +312,11 @@ pub fn looks_like_token(value: &str) -> bool {
     v.chars().count() > 64 || v.starts_with("MII")
 }
 
-/// An ID's noun in the language shown now: `what` is one of the tables' ID nouns
-/// (`w().errors.project_id`, …); one still written in English is looked up by its English.
-fn id_noun(what: &str) -> &str {
-    let (en, now) = (&EN.errors, &w().errors);
-    [
-        (en.project_id, now.project_id),
-        (en.service_id, now.service_id),
-        (en.endpoint_service_id, now.endpoint_service_id),
-        (en.endpoint_id, now.endpoint_id),
-    ]
-    .into_iter()
-    .find(|(e, _)| *e == what)
-    .map_or(what, |(_, n)| n)
-}
-
 /// What is wrong with a project or service ID as typed (`what` names it, one of the tables'
 /// ID nouns such as `w().errors.endpoint_id`), if anything: empty, a pasted token, or
 /// characters an ID never has. The value itself is echoed only in part.
 pub fn id_problem(value: &str, what: &str) -> Option<String> {
     let v = value.trim();
-    let what = id_noun(what);
     let e = &w().errors;
     if v.is_empty() {
         Some(fill(e.id_enter, &[&what]))
