@@ -1,5 +1,6 @@
 //! Controls that the Connections and Who may connect tabs share: a row's pick box, the
-//! pager, and the exact requests behind an action.
+//! pager, and the exact requests behind an action; and a sentence with API names in code
+//! font ([`with_code`]), for any part.
 
 use super::preview::RequestView;
 use crate::api::words::{fill, w};
@@ -108,4 +109,37 @@ pub fn RequestList(requests: Vec<ApiRequest>) -> impl IntoView {
         .into_iter()
         .map(|r| view! { <RequestView request=r /> })
         .collect_view()
+}
+
+/// A sentence of the tables with API names in it: each `{N}` of `template` becomes
+/// `<code>codes[N]</code>`, the rest stays text (so a language may put them where its
+/// grammar wants).
+pub fn with_code(template: &str, codes: &[&str]) -> impl IntoView {
+    let mut parts = Vec::new();
+    let text = |parts: &mut Vec<AnyView>, t: &str| {
+        if !t.is_empty() {
+            parts.push(t.to_owned().into_any());
+        }
+    };
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let code = after
+            .find('}')
+            .and_then(|close| Some((close, codes.get(after[..close].parse::<usize>().ok()?)?)));
+        match code {
+            Some((close, code)) => {
+                text(&mut parts, &rest[..open]);
+                let code = (*code).to_owned();
+                parts.push(view! { <code>{code}</code> }.into_any());
+                rest = &after[close + 1..];
+            }
+            None => {
+                text(&mut parts, &rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    text(&mut parts, rest);
+    parts
 }

@@ -1,6 +1,7 @@
 //! The settings: where they come from, the panel that edits them, the summary in the
 //! header once they are complete, and the first-run checklist while they are not.
 
+use super::controls::with_code;
 use super::field::{LabeledField, TextInput};
 use super::split::{split_point, Part};
 use super::storage;
@@ -126,11 +127,6 @@ fn called_host(proxy_url: &str) -> Option<String> {
     web_sys::Url::new(&base).ok().map(|u| u.host())
 }
 
-/// A sentence with one value drawn in its own element: the text before `{0}` and after.
-fn around(template: &'static str) -> (&'static str, &'static str) {
-    template.split_once("{0}").unwrap_or((template, ""))
-}
-
 /// Settings: API proxy URL, project, region, dialect and token.
 #[component]
 pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
@@ -172,8 +168,7 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
                     <p class="note warn" id="s-proxy-url-warning">{warning}</p>
                 })}
                 {move || called_host(&state.proxy_url.get()).map(|h| {
-                    let (before, after) = around(w().shell.proxy_host);
-                    view! { <p class="note" id="s-proxy-host">{before}<code>{h}</code>{after}</p> }
+                    view! { <p class="note" id="s-proxy-host">{with_code(w().shell.proxy_host, &[h.as_str()])}</p> }
                 })}
                 <LabeledField id="s-project-id" label=w().shell.project_id error=project_error>
                     <TextInput value=state.project_id placeholder="0123456789abcdef0123456789abcdef" />
@@ -231,7 +226,6 @@ fn TokenField(state: SettingsState) -> impl IntoView {
             fill(w().shell.token_set, &[&mask_token(&t)])
         }
     };
-    let (how_before, how_after) = around(w().shell.token_how_answer);
     view! {
         <form class="token" on:submit=|ev| ev.prevent_default()>
             <LabeledField
@@ -254,7 +248,7 @@ fn TokenField(state: SettingsState) -> impl IntoView {
             </div>
             <details class="token-help" id="token-help">
                 <summary>{w().shell.token_how}</summary>
-                <p>{how_before}<code>"X-Subject-Token"</code>{how_after}</p>
+                <p>{with_code(w().shell.token_how_answer, &["X-Subject-Token"])}</p>
                 <pre class="curl">{TOKEN_REQUEST}</pre>
             </details>
         </form>

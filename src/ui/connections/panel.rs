@@ -10,7 +10,7 @@ use crate::api::connections::{
 };
 use crate::api::route::ServiceTab;
 use crate::api::words::{count, fill, w};
-use crate::ui::access::with_code;
+use crate::ui::controls::with_code;
 use crate::ui::controls::{Pager, RequestList, RequestsDisclosure};
 use crate::ui::dialog::Dialog;
 use crate::ui::outcome::ErrorBanner;

@@ -10,7 +10,7 @@ use crate::api::whitelist::{
     WhitelistView, WHITELIST_PAGE_SIZES,
 };
 use crate::api::words::{count, fill, w};
-use crate::ui::access::with_code;
+use crate::ui::controls::with_code;
 use crate::ui::controls::{Pager, RequestList, RequestsDisclosure};
 use crate::ui::dialog::Dialog;
 use crate::ui::outcome::{ErrorBanner, Problem};
