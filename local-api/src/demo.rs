@@ -1,5 +1,5 @@
-//! The demo of the embedded seed: the projects, services, endpoint and token that the README's
-//! first command opens and that every test uses, read at compile time from `seed/demo.env`, the
+//! The demo of the embedded seed: the projects, services, endpoint, token and IAM users that the
+//! README's first command opens and that every test uses, read at compile time from `seed/demo.env`, the
 //! one file that `.ci/serve`, `.ci/test` (which `source` it) and the Rust code read.
 
 const DEMO_ENV: &str = include_str!("../seed/demo.env");
@@ -51,3 +51,22 @@ pub const TOKEN: &str = demo("DEMO_TOKEN");
 pub const OWNER_DOMAIN: &str = demo("DEMO_OWNER_DOMAIN_ID");
 /// The first pending connection of `web-frontend`.
 pub const PENDING_ENDPOINT: &str = demo("DEMO_PENDING_ENDPOINT_ID");
+/// The account (IAM's domain) of the demo's IAM users: its ID is [`OWNER_DOMAIN`].
+pub const IAM_ACCOUNT: &str = demo("DEMO_IAM_ACCOUNT");
+/// An IAM user of [`IAM_ACCOUNT`] who signs in with a password and may scope to both demo
+/// projects ([`PROJECT`] and [`OTC_PROJECT`]).
+pub const IAM_USER: &str = demo("DEMO_IAM_USER");
+/// [`IAM_USER`]'s password.
+pub const IAM_PASSWORD: &str = demo("DEMO_IAM_PASSWORD");
+/// An IAM user with virtual MFA: the password, then [`IAM_MFA_USER_ID`] and
+/// [`IAM_MFA_PASSCODE`] (the `totp` method). May scope to [`PROJECT`] only.
+pub const IAM_MFA_USER: &str = demo("DEMO_IAM_MFA_USER");
+/// [`IAM_MFA_USER`]'s password.
+pub const IAM_MFA_PASSWORD: &str = demo("DEMO_IAM_MFA_PASSWORD");
+/// [`IAM_MFA_USER`]'s user ID, which the `totp` method names.
+pub const IAM_MFA_USER_ID: &str = demo("DEMO_IAM_MFA_USER_ID");
+/// The six digits [`IAM_MFA_USER`]'s virtual MFA takes: fixed, as the stand-in has no TOTP
+/// secret to compute them from.
+pub const IAM_MFA_PASSCODE: &str = demo("DEMO_IAM_MFA_PASSCODE");
+/// An IAM user whom IAM has locked: any password is refused as locked.
+pub const IAM_LOCKED_USER: &str = demo("DEMO_IAM_LOCKED_USER");

@@ -24,8 +24,9 @@
 //! - `model` the domain types, `seed` loading and checking them (and the embedded seed), `fleet`
 //!   the generated services of `--fleet`, `state` what the server holds, `timefmt` the API's
 //!   timestamps.
-//! - [`demo`] the demo's ids and token, from `seed/demo.env`; `statics` the `--static-dir` files, `server` the listener, `config` the configuration and
-//!   the binary's flags.
+//! - [`demo`] the demo's ids, token and IAM users, from `seed/demo.env`; `statics` the
+//!   `--static-dir` files, `server` the listener, `config` the configuration and the binary's
+//!   flags.
 
 mod config;
 mod cors;
@@ -48,7 +49,7 @@ mod timefmt;
 
 pub use config::{Config, DEFAULT_CREATING_DELAY_MS, DEFAULT_PORT, DEFAULT_TOKEN};
 pub use fleet::{fleet_service, FLEET_ID_PREFIX, MAX_FLEET};
-pub use model::{Dialect, PortMapping, Seed, SeedProject, Service, ServiceErrorItem, Tag};
+pub use model::{Dialect, IamUser, PortMapping, Seed, SeedProject, Service, ServiceErrorItem, Tag};
 pub use seed::{DEFAULT_SEED_JSON, HUAWEI_PROJECT_ID, OTC_PROJECT_ID};
 pub use server::{serve, serve_with_shutdown};
 pub use state::{AppState, REQUEST_LOG_CAPACITY};

@@ -1,14 +1,57 @@
 //! The domain: projects, their endpoint services with port mappings, tags, connections and
-//! whitelist records, as the seed gives them and the server stores them. Shared by the seed
-//! loader, the fleet, the rules, the state and the routes.
+//! whitelist records, as the seed gives them and the server stores them, and the IAM users who
+//! may sign in. Shared by the seed loader, the fleet, the rules, the state and the routes.
 
 use serde::{Deserialize, Serialize};
 
-/// All projects the server knows.
+/// All projects the server knows, and the IAM users who may sign in to them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Seed {
     pub projects: Vec<SeedProject>,
+    /// Who may sign in with `POST /v3/auth/tokens` (none: every sign-in is refused).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub iam_users: Vec<IamUser>,
+}
+
+/// An IAM user of an account (IAM's "domain"), as the stand-in's sign-in knows it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IamUser {
+    /// The user's ID (IAM's are 32 hex digits); what virtual MFA asks for with the passcode.
+    pub id: String,
+    pub name: String,
+    /// Demo data in plain text: the seed is no secret store.
+    pub password: String,
+    /// The account's ID and name (`auth.identity.password.user.domain` names it by either).
+    pub domain_id: String,
+    pub domain_name: String,
+    /// The projects a token of this user may be scoped to.
+    #[serde(default)]
+    pub projects: Vec<String>,
+    /// Virtual MFA: the six digits it takes. The stand-in has no TOTP secret, so the code is
+    /// fixed; `None` signs in with the password alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mfa_passcode: Option<String>,
+    /// IAM has locked the user (too many wrong passwords, or an administrator): no password
+    /// signs in.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub locked: bool,
+}
+
+/// Without the password and the passcode.
+impl std::fmt::Debug for IamUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IamUser")
+            .field("id", &self.id)
+            .field("name", &self.name)
+            .field("domain_id", &self.domain_id)
+            .field("domain_name", &self.domain_name)
+            .field("projects", &self.projects)
+            .field("mfa", &self.mfa_passcode.is_some())
+            .field("locked", &self.locked)
+            .finish_non_exhaustive()
+    }
 }
 
 /// One project: its id, region, API dialect and services.

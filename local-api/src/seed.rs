@@ -139,6 +139,52 @@ impl Seed {
                 }
             }
         }
+        self.check_iam_users(&projects)
+    }
+
+    /// The IAM users: ids unique, names unique in their account, one name per account, six
+    /// digits of MFA, and only projects of the seed to scope to.
+    fn check_iam_users(&self, projects: &HashSet<&str>) -> Result<(), String> {
+        let mut ids = HashSet::new();
+        let mut names = HashSet::new();
+        let mut accounts = std::collections::HashMap::new();
+        for u in &self.iam_users {
+            let at = format!("IAM user '{}'", u.name);
+            let plain = |v: &str| {
+                !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric())
+            };
+            if !plain(&u.id) || !plain(&u.domain_id) {
+                return Err(format!(
+                    "{at}: id and domain_id must be 1-64 letters or digits"
+                ));
+            }
+            if u.name.trim().is_empty() || u.domain_name.trim().is_empty() {
+                return Err(format!("{at}: name and domain_name must not be empty"));
+            }
+            if !ids.insert(u.id.as_str()) {
+                return Err(format!("{at}: id {} appears twice", u.id));
+            }
+            if !names.insert((u.domain_id.as_str(), u.name.as_str())) {
+                return Err(format!("{at}: the name appears twice in its account"));
+            }
+            let name = accounts
+                .entry(u.domain_id.as_str())
+                .or_insert(u.domain_name.as_str());
+            if *name != u.domain_name {
+                return Err(format!(
+                    "{at}: account {} is named both '{name}' and '{}'",
+                    u.domain_id, u.domain_name
+                ));
+            }
+            if let Some(code) = &u.mfa_passcode {
+                if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(format!("{at}: mfa_passcode must be six digits"));
+                }
+            }
+            if let Some(p) = u.projects.iter().find(|p| !projects.contains(p.as_str())) {
+                return Err(format!("{at}: project {p} is not in the seed"));
+            }
+        }
         Ok(())
     }
 }
@@ -192,9 +238,82 @@ mod tests {
             r#"{"projects":[{"project_id":"p","region":"r","dialect":"otc","services":[{"id":"00000000-0000-0000-0000-000000000000","service_name":"a"}]}]}"#,
         )
         .expect("minimal seed");
+        assert!(ok.iam_users.is_empty(), "a seed without users still loads");
         let s = &ok.projects[0].services[0];
         assert_eq!(s.status, "available");
         assert_eq!(s.supported_editions, vec!["basic"]);
         assert!(s.created_at.ends_with('Z'));
+    }
+
+    #[test]
+    fn the_embedded_iam_users_are_the_demo_files() {
+        let seed = Seed::embedded();
+        let by_name = |n: &str| seed.iam_users.iter().find(|u| u.name == n).expect(n);
+        let user = by_name(crate::demo::IAM_USER);
+        assert_eq!(user.password, crate::demo::IAM_PASSWORD);
+        assert_eq!(user.domain_name, crate::demo::IAM_ACCOUNT);
+        assert_eq!(user.domain_id, crate::demo::OWNER_DOMAIN);
+        assert_eq!(user.projects, [HUAWEI_PROJECT_ID, OTC_PROJECT_ID]);
+        let mfa = by_name(crate::demo::IAM_MFA_USER);
+        assert_eq!(mfa.id, crate::demo::IAM_MFA_USER_ID);
+        assert_eq!(mfa.password, crate::demo::IAM_MFA_PASSWORD);
+        assert_eq!(
+            mfa.mfa_passcode.as_deref(),
+            Some(crate::demo::IAM_MFA_PASSCODE)
+        );
+        assert!(by_name(crate::demo::IAM_LOCKED_USER).locked);
+        // Debug shows neither password nor passcode.
+        let shown = format!("{:?}", seed.iam_users);
+        assert!(
+            !shown.contains("demo-password") && !shown.contains("246810"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn bad_iam_users_are_rejected() {
+        let with_user = |user: &str| {
+            Seed::from_json(&format!(
+                r#"{{"projects":[{{"project_id":"p","region":"r","dialect":"otc"}}],"iam_users":[{user}]}}"#
+            ))
+        };
+        let ok = r#"{"id":"u1","name":"a","password":"pw","domain_id":"d1","domain_name":"acct","projects":["p"]}"#;
+        assert!(with_user(ok).is_ok());
+        for (bad, says) in [
+            (
+                ok.replace(r#""p"]"#, r#""q"]"#),
+                "project q is not in the seed",
+            ),
+            (
+                ok.replace(r#""pw""#, r#""pw","mfa_passcode":"12345""#),
+                "six digits",
+            ),
+            (ok.replace(r#""u1""#, r#""u-1""#), "letters or digits"),
+            (
+                ok.replace(r#""name":"a""#, r#""name":" ""#),
+                "must not be empty",
+            ),
+            (format!("{ok},{ok}"), "appears twice"),
+            (
+                format!("{ok},{}", ok.replace("u1", "u2")),
+                "twice in its account",
+            ),
+            (
+                format!(
+                    "{ok},{}",
+                    ok.replace("u1", "u2")
+                        .replace(r#""a""#, r#""b""#)
+                        .replace("acct", "other")
+                ),
+                "named both",
+            ),
+            (
+                ok.replace(r#""pw""#, r#""pw","admin":true"#),
+                "unknown field",
+            ),
+        ] {
+            let err = with_user(&bad).expect_err(&bad);
+            assert!(err.contains(says), "{bad}: {err}");
+        }
     }
 }
