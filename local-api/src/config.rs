@@ -25,6 +25,8 @@ pub const DEFAULT_TOKEN: &str = crate::demo::TOKEN;
 pub const DEFAULT_PORT: u16 = 9000;
 /// The default time a service stays `creating` after its port mappings change.
 pub const DEFAULT_CREATING_DELAY_MS: u64 = 2000;
+/// How long a token of the sign-in is valid by default, and at most: IAM's 24 hours.
+pub const DEFAULT_TOKEN_LIFETIME_SECS: u64 = 86_400;
 
 /// Everything the server needs to run.
 #[derive(Clone, Debug)]
@@ -39,6 +41,9 @@ pub struct Config {
     pub seed: Seed,
     /// How long a service stays `creating` after a PUT changes its port mappings.
     pub creating_delay: Duration,
+    /// How long a token that `POST /v3/auth/tokens` issues is valid (`--token-lifetime`,
+    /// `VPCEP_TOKEN_LIFETIME`, whole seconds 1 to 86400 there; any duration here).
+    pub token_lifetime: Duration,
     /// Origins allowed by CORS (`--allow-origin`, `VPCEP_ALLOW_ORIGINS`): empty means the
     /// loopback origins only (`http(s)://127.x.x.x`, `[::1]`, `localhost`, any port); `*` in the
     /// list means any origin; otherwise exactly the listed ones.
@@ -57,8 +62,8 @@ pub struct Config {
 
 impl Default for Config {
     /// The defaults of the binary: 127.0.0.1:9000, token `demo-token`, the embedded seed,
-    /// a 2000 ms `creating` phase, loopback origins and hosts only, request log on, no static
-    /// files.
+    /// a 2000 ms `creating` phase, issued tokens valid 24 h, loopback origins and hosts only,
+    /// request log on, no static files.
     fn default() -> Self {
         Config {
             addr: IpAddr::V4(Ipv4Addr::LOCALHOST),
@@ -66,6 +71,7 @@ impl Default for Config {
             tokens: vec![DEFAULT_TOKEN.to_string()],
             seed: Seed::embedded(),
             creating_delay: Duration::from_millis(DEFAULT_CREATING_DELAY_MS),
+            token_lifetime: Duration::from_secs(DEFAULT_TOKEN_LIFETIME_SECS),
             allow_origins: Vec::new(),
             allow_hosts: Vec::new(),
             quiet: false,
@@ -147,6 +153,17 @@ struct Args {
         value_parser = either(milliseconds),
     )]
     creating_delay_ms: u64,
+
+    /// How long a token of the sign-in (POST /v3/auth/tokens) is valid, in seconds, 1 to 86400
+    #[arg(
+        long,
+        env = "VPCEP_TOKEN_LIFETIME",
+        value_name = "SECONDS",
+        default_value_t = DEFAULT_TOKEN_LIFETIME_SECS,
+        allow_negative_numbers = true,
+        value_parser = either(lifetime_seconds),
+    )]
+    token_lifetime: u64,
 
     /// CORS origin to allow instead of the loopback ones, repeatable (the variable:
     /// comma-separated); '*' allows any origin
@@ -254,6 +271,7 @@ where
         tokens: flatten(args.tokens),
         seed,
         creating_delay: Duration::from_millis(args.creating_delay_ms),
+        token_lifetime: Duration::from_secs(args.token_lifetime),
         allow_origins,
         allow_hosts: flatten(args.allow_hosts),
         quiet: args.quiet,
@@ -340,6 +358,17 @@ fn milliseconds(value: &str) -> Result<u64, String> {
         .trim()
         .parse()
         .map_err(|_| "not a number of milliseconds".to_string())
+}
+
+fn lifetime_seconds(value: &str) -> Result<u64, String> {
+    value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| (1..=DEFAULT_TOKEN_LIFETIME_SECS).contains(n))
+        .ok_or_else(|| {
+            format!("not a number of seconds from 1 to {DEFAULT_TOKEN_LIFETIME_SECS} (24 h)")
+        })
 }
 
 fn fleet_size(value: &str) -> Result<usize, String> {
@@ -470,6 +499,8 @@ mod tests {
         assert_eq!(c.socket_addr().to_string(), "127.0.0.1:9000");
         assert_eq!(c.tokens, vec!["demo-token"]);
         assert_eq!(c.creating_delay, Duration::from_millis(2000));
+        assert_eq!(c.token_lifetime, Duration::from_secs(86_400));
+        assert_eq!(c.token_lifetime, Config::default().token_lifetime);
         assert!(c.allow_origins.is_empty());
         assert!(!c.quiet);
         assert_eq!(c.seed.projects.len(), 2);
@@ -598,6 +629,35 @@ mod tests {
             assert!(err.contains("--fleet"), "{err}");
         }
         assert!(usage().contains("--fleet <N>") && usage().contains("VPCEP_FLEET"));
+    }
+
+    #[test]
+    fn token_lifetime_from_flag_or_env_within_24_hours() {
+        let secs = |args: &[&str], env: &[(&str, &str)]| run(args, env).token_lifetime.as_secs();
+        assert_eq!(secs(&["--token-lifetime", "8"], &[]), 8);
+        assert_eq!(secs(&["--token-lifetime=86400"], &[]), 86_400);
+        assert_eq!(secs(&[], &[("VPCEP_TOKEN_LIFETIME", " 1 ")]), 1);
+        assert_eq!(
+            secs(
+                &["--token-lifetime", "60"],
+                &[("VPCEP_TOKEN_LIFETIME", "5")]
+            ),
+            60
+        );
+        assert_eq!(secs(&[], &[("VPCEP_TOKEN_LIFETIME", " ")]), 86_400);
+        for bad in ["0", "-1", "86401", "1.5", "1h", ""] {
+            let err = error(&["--token-lifetime", bad], &[]);
+            assert!(err.contains("--token-lifetime"), "{bad}: {err}");
+        }
+        let err = error(&[], &[("VPCEP_TOKEN_LIFETIME", "90000")]);
+        assert!(
+            err.contains("VPCEP_TOKEN_LIFETIME") && err.contains("86400"),
+            "{err}"
+        );
+        assert!(
+            usage().contains("--token-lifetime <SECONDS>")
+                && usage().contains("VPCEP_TOKEN_LIFETIME")
+        );
     }
 
     #[test]

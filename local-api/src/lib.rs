@@ -47,7 +47,9 @@ mod state;
 mod statics;
 mod timefmt;
 
-pub use config::{Config, DEFAULT_CREATING_DELAY_MS, DEFAULT_PORT, DEFAULT_TOKEN};
+pub use config::{
+    Config, DEFAULT_CREATING_DELAY_MS, DEFAULT_PORT, DEFAULT_TOKEN, DEFAULT_TOKEN_LIFETIME_SECS,
+};
 pub use fleet::{fleet_service, FLEET_ID_PREFIX, MAX_FLEET};
 pub use model::{Dialect, IamUser, PortMapping, Seed, SeedProject, Service, ServiceErrorItem, Tag};
 pub use seed::{DEFAULT_SEED_JSON, HUAWEI_PROJECT_ID, OTC_PROJECT_ID};

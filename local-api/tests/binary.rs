@@ -47,6 +47,7 @@ fn command(args: &[&str]) -> Command {
         "VPCEP_ALLOW_HOSTS",
         "VPCEP_STATIC_DIR",
         "VPCEP_FLEET",
+        "VPCEP_TOKEN_LIFETIME",
     ] {
         cmd.env_remove(var);
     }
@@ -147,6 +148,9 @@ fn help_exits_0_and_lists_every_flag_with_env_and_default() {
             "VPCEP_STATIC_DIR",
             "--fleet",
             "VPCEP_FLEET",
+            "--token-lifetime",
+            "VPCEP_TOKEN_LIFETIME",
+            "86400",
             "--quiet",
             "--help",
         ] {
@@ -168,6 +172,8 @@ fn bad_flag_or_value_exits_2_with_a_message() {
         (&["--allow-host", ""], "--allow-host"),
         (&["--fleet", "lots"], "--fleet"),
         (&["--fleet", "10001"], "--fleet"),
+        (&["--token-lifetime", "0"], "--token-lifetime"),
+        (&["--token-lifetime", "86401"], "--token-lifetime"),
     ] {
         let out = run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
