@@ -54,9 +54,10 @@ pub struct Config {
     pub allow_hosts: Vec<String>,
     /// No request log on stderr (`--quiet`).
     pub quiet: bool,
-    /// A directory whose files are served on GET and HEAD for every path outside `/v1/`, `/v2/`
-    /// and `/__control` (`--static-dir`, `VPCEP_STATIC_DIR`); `None` serves no files.
-    /// Lets one origin serve a console bundle and the API, as a production proxy does.
+    /// A directory whose files are served on GET and HEAD for every path outside `/v1/`, `/v2/`,
+    /// `/v3/`, `/iam/` and `/__control` (`--static-dir`, `VPCEP_STATIC_DIR`); `None` serves no
+    /// files. Lets one origin serve a console bundle, the API and the sign-in, as a production
+    /// proxy does.
     pub static_dir: Option<PathBuf>,
 }
 
@@ -185,8 +186,8 @@ struct Args {
     )]
     allow_hosts: Vec<Values>,
 
-    /// Also serve the files of DIR on GET and HEAD outside /v1/, /v2/ and /__control ('/' is
-    /// DIR/index.html)
+    /// Also serve the files of DIR on GET and HEAD outside /v1/, /v2/, /v3/, /iam/ and
+    /// /__control ('/' is DIR/index.html)
     #[arg(long, env = "VPCEP_STATIC_DIR", value_name = "DIR", value_parser = either(directory))]
     static_dir: Option<PathBuf>,
 

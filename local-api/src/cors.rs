@@ -1,6 +1,6 @@
 //! CORS as the console's browser needs it: preflights answered without a token, and every
 //! answer to an allowed origin (the loopback ones by default) readable, with its
-//! `X-Request-Id`. The test hooks take no part in CORS: a request to them from a web page is
+//! `X-Request-Id` (and a sign-in's `X-Subject-Token`). The test hooks take no part in CORS: a request to them from a web page is
 //! refused.
 
 use axum::extract::{Request, State};
@@ -18,7 +18,8 @@ use crate::state::AppState;
 
 const ALLOW_METHODS: &str = "GET, PUT, POST, OPTIONS";
 const ALLOW_HEADERS: &str = "X-Auth-Token, Content-Type";
-const EXPOSE_HEADERS: &str = "X-Request-Id";
+/// `X-Subject-Token`: the sign-in's token, which a page on another origin must read.
+const EXPOSE_HEADERS: &str = "X-Request-Id, X-Subject-Token";
 
 fn allow_origin(h: &mut HeaderMap, origin: &str) {
     if let Ok(v) = HeaderValue::from_str(origin) {

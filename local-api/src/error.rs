@@ -1,5 +1,5 @@
 //! The API's error answers: one type, one way to turn it into a response; the gateway's 404;
-//! and how a value is quoted in a message.
+//! IAM's (Keystone's) error shape; and how a value is quoted in a message.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -50,6 +50,20 @@ pub fn gateway_not_found(request_id: &str) -> Response {
             "error_msg": "The API does not exist or has not been published in the environment",
             "request_id": request_id,
         })),
+    )
+        .into_response()
+}
+
+/// An answer of IAM's v3 API, in Keystone's shape:
+/// `{"error": {"code": 401, "message": "…", "title": "Unauthorized"}}`.
+pub fn keystone_error(status: StatusCode, message: &str) -> Response {
+    (
+        status,
+        Json(json!({ "error": {
+            "code": status.as_u16(),
+            "message": message,
+            "title": status.canonical_reason().unwrap_or("Error"),
+        } })),
     )
         .into_response()
 }

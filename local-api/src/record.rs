@@ -2,6 +2,9 @@
 //! (bounded; all three passed on as extensions), the `Host` check (421), a line in the stderr
 //! log, and, when it is an API request or a preflight that is not for a test hook, an entry in
 //! the request log.
+//!
+//! Neither log ever shows a password: the stderr line is the method, path and query, never a
+//! body; the request log withholds the body of every request to IAM's paths (a sign-in).
 
 use std::time::Instant;
 
@@ -15,15 +18,29 @@ use crate::error::ApiError;
 use crate::extensions::{DropConnection, FaultApplied, Kind, RawBody, RequestId};
 use crate::guard;
 use crate::state::{AppState, RequestRecord, TokenSeen};
+use crate::tokens::Issue;
 
 /// The largest request body read; a larger one is answered with EndPoint.0002.
 const MAX_BODY_BYTES: usize = 1 << 20;
 
-/// Paths that always belong to the API (and its 404), even with `--static-dir`.
+/// `path` is `prefix` or below it.
+fn under(path: &str, prefix: &str) -> bool {
+    path == prefix
+        || path
+            .strip_prefix(prefix)
+            .is_some_and(|r| r.starts_with('/'))
+}
+
+/// Paths that always belong to the API (and its 404), even with `--static-dir`: VPCEP's, and
+/// IAM's sign-in, as IAM's host (`/v3`) and under the console's default IAM proxy (`/iam`).
 pub fn is_api_path(path: &str) -> bool {
-    ["/v1", "/v2"]
-        .iter()
-        .any(|p| path == *p || path.strip_prefix(p).is_some_and(|r| r.starts_with('/')))
+    ["/v1", "/v2", "/v3", "/iam"].iter().any(|p| under(path, p))
+}
+
+/// Paths whose request bodies the request log never shows: IAM's, where a sign-in carries a
+/// password (and a passcode), whatever the path's exact spelling.
+pub fn withholds_body(path: &str) -> bool {
+    under(path, "/v3") || under(path, "/iam")
 }
 
 /// The test hooks' paths.
@@ -73,8 +90,9 @@ pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Re
     let recorded = refused_host.is_none()
         && (kind == Kind::Api || (kind == Kind::Preflight && !is_control_path(parts.uri.path())));
     if recorded {
+        let withheld = withholds_body(parts.uri.path());
         let token = parts.headers.get("x-auth-token").map(|t| {
-            if app.token_known(t.to_str().unwrap_or("")) {
+            if app.token_for(t.to_str().unwrap_or(""), parts.uri.path()) == Issue::Valid {
                 TokenSeen::Accepted
             } else {
                 TokenSeen::Rejected
@@ -104,7 +122,9 @@ pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Re
             authorization: parts.headers.contains_key(header::AUTHORIZATION),
             x_forwarded_host: text("x-forwarded-host"),
             x_forwarded_for: text("x-forwarded-for"),
-            body: (!body.is_empty()).then(|| String::from_utf8_lossy(&body).into_owned()),
+            body: (!body.is_empty() && !withheld)
+                .then(|| String::from_utf8_lossy(&body).into_owned()),
+            body_withheld: withheld && !body.is_empty(),
             status: None,
             fault: None,
             request_id: rid.clone(),

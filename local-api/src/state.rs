@@ -1,6 +1,6 @@
 //! What the server holds: its configuration, the projects and services with their connections
-//! and whitelists (reset from the seed), the queued faults, the request log, and the request id
-//! generator.
+//! and whitelists (reset from the seed), the queued faults, the request log, the request id
+//! generator, and the tokens the sign-in issued.
 
 use std::collections::hash_map::RandomState;
 use std::collections::VecDeque;
@@ -15,6 +15,7 @@ use serde_json::Value;
 use crate::config::Config;
 use crate::fault_queue::Fault;
 use crate::model::{Connection, Dialect, Permission, Service};
+use crate::tokens::{project_of_path, Issue, IssuedTokens};
 
 /// The state every handler and middleware shares (cheap to clone).
 #[derive(Clone)]
@@ -22,6 +23,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     inner: Arc<Mutex<State>>,
     ids: Arc<RequestIds>,
+    /// The tokens the sign-in issued: apart from [`State`], so a reset keeps them.
+    tokens: Arc<Mutex<IssuedTokens>>,
 }
 
 /// The mutable part, behind one lock: requests are short and never await while holding it.
@@ -100,7 +103,11 @@ pub struct RequestRecord {
     /// `X-Forwarded-Host` and `X-Forwarded-For` as they arrived (what a proxy in front set).
     pub x_forwarded_host: Option<String>,
     pub x_forwarded_for: Option<String>,
+    /// The body as it came (`None`: empty, or withheld).
     pub body: Option<String>,
+    /// The body came but is not shown: a sign-in's carries a password. Shown only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub body_withheld: bool,
     /// `None` until answered, and for a dropped connection.
     pub status: Option<u16>,
     /// The fault mode that answered (or delayed) the request, `None` for the API's own answer:
@@ -135,6 +142,7 @@ impl AppState {
             config: Arc::new(config),
             inner: Arc::new(Mutex::new(state)),
             ids: Arc::new(RequestIds::new()),
+            tokens: Arc::new(Mutex::new(IssuedTokens::default())),
         }
     }
 
@@ -143,7 +151,7 @@ impl AppState {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Back to the seed: services, no faults, an empty log.
+    /// Back to the seed: services, no faults, an empty log. Issued tokens stay valid.
     pub fn reset(&self) {
         *self.lock() = State::from_config(&self.config);
     }
@@ -152,8 +160,26 @@ impl AppState {
         self.ids.next()
     }
 
-    pub fn token_known(&self, token: &str) -> bool {
-        self.config.tokens.iter().any(|t| t == token)
+    /// What `token` is worth on a request for `path`: a configured token (`--token`) is
+    /// valid on every path, forever; an issued one until it runs out, on the paths of the
+    /// project it is scoped to.
+    pub fn token_for(&self, token: &str, path: &str) -> Issue {
+        if self.config.tokens.iter().any(|t| t == token) {
+            return Issue::Valid;
+        }
+        self.issued().check(token, project_of_path(path))
+    }
+
+    /// A new token scoped to `project_id`, valid for the configured lifetime from now; with
+    /// the instant it runs out, for the answer's `expires_at`.
+    pub fn issue_token(&self, project_id: &str) -> (String, SystemTime) {
+        let lifetime = self.config.token_lifetime;
+        let token = self.issued().issue(project_id, Instant::now() + lifetime);
+        (token, SystemTime::now() + lifetime)
+    }
+
+    fn issued(&self) -> MutexGuard<'_, IssuedTokens> {
+        self.tokens.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// CORS: the loopback origins by default, else the configured list (`*` = any).

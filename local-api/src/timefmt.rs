@@ -1,6 +1,19 @@
-//! UTC timestamps in the API's format, `YYYY-MM-DDTHH:MM:SSZ`, without a date crate.
+//! UTC timestamps in the API's format, `YYYY-MM-DDTHH:MM:SSZ`, and IAM's
+//! (`YYYY-MM-DDTHH:MM:SS.mmm000Z`), without a date crate.
 
 use std::time::{SystemTime, UNIX_EPOCH};
+
+/// `at` as IAM writes a token's times: milliseconds, padded to six digits
+/// (`2026-12-05T01:02:03.123000Z`).
+pub fn iam_time(at: SystemTime) -> String {
+    let since = at.duration_since(UNIX_EPOCH).unwrap_or_default();
+    let whole = format_unix(since.as_secs());
+    format!(
+        "{}.{:03}000Z",
+        whole.trim_end_matches('Z'),
+        since.subsec_millis()
+    )
+}
 
 /// Now, as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn now_utc() -> String {
@@ -110,6 +123,13 @@ mod tests {
         ] {
             assert_eq!(parse_unix(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn iam_times_have_milliseconds_padded_to_six_digits() {
+        let at = UNIX_EPOCH + std::time::Duration::from_millis(1_517_298_121_042);
+        assert_eq!(iam_time(at), "2018-01-30T07:42:01.042000Z");
+        assert_eq!(iam_time(UNIX_EPOCH), "1970-01-01T00:00:00.000000Z");
     }
 
     #[test]

@@ -343,3 +343,88 @@ fn fleet_flag_and_env_seed_the_demo_project_with_n_more_services() {
     let server = Running::start(command(&["--port", "0", "--quiet"]).env("VPCEP_FLEET", "12"));
     assert_eq!(list(server.addr)["total_count"], 12);
 }
+
+/// The console's sign-in body (src/api/iam.rs), with the `totp` method when `mfa` is given.
+fn sign_in_body(user: &str, password: &str, mfa: Option<(&str, &str)>) -> String {
+    let mut identity = serde_json::json!({
+        "methods": ["password"],
+        "password": { "user": { "name": user, "password": password,
+            "domain": { "name": vpcep_local_api::demo::IAM_ACCOUNT } } },
+    });
+    if let Some((id, passcode)) = mfa {
+        identity["methods"] = serde_json::json!(["password", "totp"]);
+        identity["totp"] = serde_json::json!({ "user": { "id": id, "passcode": passcode } });
+    }
+    serde_json::json!({ "auth": { "identity": identity,
+        "scope": { "project": { "id": HW } } } })
+    .to_string()
+}
+
+#[test]
+fn a_sign_in_shows_its_password_in_neither_log_and_the_token_lifetime_flag_holds() {
+    use vpcep_local_api::demo;
+    let server = Running::start(&mut command(&["--port", "0", "--token-lifetime", "120"]));
+    let sign_in = |body: &str| {
+        request(
+            server.addr,
+            "POST",
+            "/iam/v3/auth/tokens?nocatalog=true",
+            &[("Content-Type", "application/json;charset=utf8")],
+            Some(body),
+        )
+    };
+    let ok = sign_in(&sign_in_body(demo::IAM_USER, demo::IAM_PASSWORD, None));
+    assert_eq!(ok.status, 201, "{}", ok.text());
+    let token = ok.header("x-subject-token").expect("a token").to_owned();
+    let wrong = sign_in(&sign_in_body(demo::IAM_USER, "demo-password-typo", None));
+    assert_eq!(wrong.status, 401);
+    let mfa = sign_in(&sign_in_body(
+        demo::IAM_MFA_USER,
+        demo::IAM_MFA_PASSWORD,
+        Some((demo::IAM_MFA_USER_ID, demo::IAM_MFA_PASSCODE)),
+    ));
+    assert_eq!(mfa.status, 201, "{}", mfa.text());
+    // --token-lifetime: 120 s from issued_at to expires_at (both end in "000Z").
+    let t = &ok.json()["token"];
+    let secs = |k: &str| {
+        let v = t[k].as_str().unwrap();
+        v[11..13].parse::<i64>().unwrap() * 3600
+            + v[14..16].parse::<i64>().unwrap() * 60
+            + v[17..19].parse::<i64>().unwrap()
+    };
+    assert_eq!(
+        (secs("expires_at") - secs("issued_at")).rem_euclid(86_400),
+        120
+    );
+    let listed = request(
+        server.addr,
+        "GET",
+        &list_path(HW, ""),
+        &[("X-Auth-Token", &token)],
+        None,
+    );
+    assert_eq!(listed.status, 200);
+    let requests = request(server.addr, "GET", "/__control/requests", &[], None).text();
+    let stderr = server.stop();
+    assert_eq!(
+        stderr
+            .lines()
+            .filter(|l| l.starts_with("POST /iam/v3/auth/tokens?nocatalog=true "))
+            .count(),
+        3,
+        "{stderr}"
+    );
+    for secret in [
+        demo::IAM_PASSWORD,
+        demo::IAM_MFA_PASSWORD,
+        demo::IAM_MFA_PASSCODE,
+        "demo-password",
+        &token,
+    ] {
+        assert!(!stderr.contains(secret), "{secret} on stderr:\n{stderr}");
+        assert!(
+            !requests.contains(secret),
+            "{secret} in the request log: {requests}"
+        );
+    }
+}

@@ -109,7 +109,7 @@ async fn loopback_origins_get_allow_origin_and_exposed_request_id_by_default() {
             );
             assert_eq!(
                 r.header("access-control-expose-headers"),
-                Some("X-Request-Id")
+                Some("X-Request-Id, X-Subject-Token")
             );
             assert_eq!(r.header("vary"), Some("Origin"));
         }
@@ -184,7 +184,7 @@ async fn preflight_from_an_allowed_origin_is_204_and_needs_no_token() {
         assert_eq!(r.header("access-control-max-age"), Some("600"));
         assert_eq!(
             r.header("access-control-expose-headers"),
-            Some("X-Request-Id")
+            Some("X-Request-Id, X-Subject-Token")
         );
         assert_eq!(r.request_id().len(), 32);
     }

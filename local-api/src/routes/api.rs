@@ -21,28 +21,37 @@ use crate::model::Service;
 use crate::rules;
 use crate::state::{AppState, ProjectState, ServiceState, State as Data};
 use crate::timefmt;
+use crate::tokens::Issue;
 
 /// A request with a known `X-Auth-Token`; the first extractor of every API handler, so the
 /// token is checked after the route (an unknown path is the gateway's 404) and before anything
-/// else.
+/// else. A configured token is valid for every project; one the sign-in issued, until it runs
+/// out, for the project in the path that it is scoped to (as IAM's project-scoped tokens).
 pub struct Authenticated;
 
 impl FromRequestParts<AppState> for Authenticated {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, ApiError> {
-        match parts.headers.get("x-auth-token") {
-            None => Err(ApiError::new(
+        let Some(token) = parts.headers.get("x-auth-token") else {
+            return Err(ApiError::new(
                 401,
                 "EndPoint.0003",
                 "Authentication required: the X-Auth-Token header is missing.",
-            )),
-            Some(t) if !app.token_known(t.to_str().unwrap_or("")) => Err(ApiError::new(
+            ));
+        };
+        match app.token_for(token.to_str().unwrap_or(""), parts.uri.path()) {
+            Issue::Valid => Ok(Authenticated),
+            Issue::Unknown => Err(ApiError::new(
                 401,
                 "EndPoint.0003",
                 "The token in the X-Auth-Token header is invalid or has expired.",
             )),
-            Some(_) => Ok(Authenticated),
+            Issue::OtherProject => Err(ApiError::new(
+                401,
+                "EndPoint.0003",
+                "The token in the X-Auth-Token header is scoped to another project: sign in for this one.",
+            )),
         }
     }
 }

@@ -1,10 +1,11 @@
-//! The routes: the calls of the VPCEP API, the test hooks, the layers around them, and what no
+//! The routes: the calls of the VPCEP API, IAM's sign-in, the test hooks, the layers around them, and what no
 //! route takes (a file of `--static-dir`, or the gateway's 404).
 
 mod access;
 mod api;
 mod connections;
 mod control;
+mod iam;
 mod permissions;
 
 use axum::extract::{Request, State};
@@ -54,6 +55,9 @@ pub fn app(state: AppState) -> Router {
             post(permissions::permission_action),
         )
         .route_layer(from_fn(no_empty_segment))
+        // IAM's sign-in, as IAM's host and on the console's default IAM proxy path.
+        .route("/v3/auth/tokens", post(iam::sign_in))
+        .route("/iam/v3/auth/tokens", post(iam::sign_in))
         .route(
             "/__control/faults",
             get(control::list_faults)
