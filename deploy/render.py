@@ -7,6 +7,9 @@
       --upstream https://vpcep.cn-north-4.myhuaweicloud.com --server-name vpcep-proxy.example.com \
       --tls-cert ... --tls-key ...
 
+With `--iam-upstream https://iam.cn-north-4.myhuaweicloud.com` either also forwards the
+console's sign-in, exactly `POST /iam/v3/auth/tokens`, to the region's IAM.
+
 It prints an nginx `server` block (plus `map`s for the CORS proxy) to include in the `http`
 block of nginx.conf. `console` reads ROOT/index.html for the hash of trunk's inline loader
 script, which the Content-Security-Policy allows: render again after every build.
@@ -96,6 +99,91 @@ PROXY = """\
 """
 
 
+# The sign-in (both variants, with --iam-upstream): exactly IAM's POST /v3/auth/tokens, the
+# query (`nocatalog=true`) kept, over verified TLS, with the API location's header hygiene.
+# The body holds the user's password: nothing here logs it. nginx's default access log format
+# has no body, and no `$request_body` may appear in this configuration (a test checks).
+IAM_PROXY = """\
+        set $vpcep_iam_upstream @IAM_UPSTREAM@;
+        # With a variable, the URI is taken as written: IAM's path and the client's query only.
+        proxy_pass $vpcep_iam_upstream/v3/auth/tokens$is_args$args;
+        proxy_ssl_server_name on;
+        # The password goes to IAM only over a verified TLS connection.
+        proxy_ssl_verify on;
+        proxy_ssl_verify_depth 4;
+        proxy_ssl_trusted_certificate @CA_FILE@;
+        proxy_set_header Host $proxy_host;
+        proxy_set_header Cookie "";
+        proxy_set_header Authorization "";
+        # A sign-in carries no token: none is passed on to IAM.
+        proxy_set_header X-Auth-Token "";
+        proxy_set_header X-Forwarded-Host "";
+        proxy_set_header X-Forwarded-For $remote_addr;
+        proxy_hide_header Set-Cookie;
+        proxy_connect_timeout 10s;
+        proxy_send_timeout 20s;
+        proxy_read_timeout 25s;
+        # A sign-in's body is well under 1 KB.
+        client_max_body_size 16k;
+"""
+
+# The same-origin variant: the sign-in under /iam/ on the console's origin (the console's
+# default IAM proxy), POST only; nothing else under /iam/ is served or forwarded.
+IAM_CONSOLE = """\
+    # IAM's sign-in, exactly POST /iam/v3/auth/tokens: no other IAM API is reachable here.
+    location = /iam/v3/auth/tokens {
+        if ($request_method != POST) { return 405; }
+@IAM_PROXY@    }
+    location /iam/ {
+        return 404;
+    }
+"""
+
+# The CORS variant: the same, with preflights from the console's origin answered here and the
+# token's header readable by the page.
+IAM_CORS = """\
+    # IAM's sign-in, exactly POST /iam/v3/auth/tokens (and its preflight): no other IAM API.
+    location = /iam/v3/auth/tokens {
+        if ($vpcep_origin_refused_@ID@) {
+            return 403;
+        }
+        if ($request_method !~ ^(POST|OPTIONS)$) {
+            return 405;
+        }
+        if ($vpcep_preflight_@ID@) {
+            add_header Access-Control-Allow-Origin $vpcep_cors_origin_@ID@ always;
+            add_header Access-Control-Allow-Methods "POST" always;
+            add_header Access-Control-Allow-Headers "Content-Type" always;
+            add_header Access-Control-Max-Age 600 always;
+            add_header Vary Origin always;
+            return 204;
+        }
+        # An OPTIONS that is no preflight of the console's is not IAM's business.
+        if ($request_method = OPTIONS) {
+            return 405;
+        }
+        add_header Access-Control-Allow-Origin $vpcep_cors_origin_@ID@ always;
+        # The page reads the token from X-Subject-Token: exposed, or the browser hides it.
+        add_header Access-Control-Expose-Headers "X-Subject-Token, X-Request-Id" always;
+        add_header Vary Origin always;
+        add_header X-Content-Type-Options "nosniff" always;
+@HSTS@        proxy_hide_header Access-Control-Allow-Origin;
+        proxy_hide_header Access-Control-Expose-Headers;
+        proxy_hide_header Vary;
+@IAM_PROXY@    }
+    location /iam/ {
+        return 404;
+    }
+"""
+
+
+def upstream_of(value, what, secret, insecure):
+    """An upstream origin: https://, or http:// with --insecure-upstream."""
+    url = origin(value, what)
+    if url.startswith("http://") and not insecure:
+        sys.exit(f"render.py: {what} must be https:// ({secret} goes there); --insecure-upstream allows http:// for a local stand-in")
+    return url
+
 
 def resolver_lines(args):
     """The DNS servers nginx asks for the upstream's address, again every 30 s, so a change of
@@ -139,7 +227,8 @@ def main():
         s.add_argument("--tls-key")
         s.add_argument("--ca-file", default="/etc/ssl/certs/ca-certificates.crt", help="CAs that verify the upstream's certificate")
         s.add_argument("--resolver", action="append", default=[], help="a DNS server for the upstream's name, ADDR[:PORT] (default: the nameservers of /etc/resolv.conf)")
-        s.add_argument("--insecure-upstream", action="store_true", help="allow an http:// upstream (tests, a local stand-in): the token then travels unencrypted")
+        s.add_argument("--iam-upstream", help="the region's IAM host, e.g. https://iam.cn-north-4.myhuaweicloud.com: also forward the console's sign-in, POST /iam/v3/auth/tokens, to it (default: no sign-in location)")
+        s.add_argument("--insecure-upstream", action="store_true", help="allow an http:// upstream and IAM upstream (tests, a local stand-in): the token and the password then travel unencrypted")
         if name == "console":
             s.add_argument("--root", required=True, help="the folder holding trunk's dist/ files")
             s.add_argument("--connect-src", action="append", default=[], help="another origin the console may call (a CORS proxy)")
@@ -150,11 +239,15 @@ def main():
 
     tls = tls_lines(args)
     listen = checked(args.listen or ("443 ssl" if tls else "80"), r"[A-Za-z0-9.:\[\]]+( [a-z0-9_]+)*", "--listen")
-    upstream = origin(args.upstream, "--upstream")
-    if upstream.startswith("http://") and not args.insecure_upstream:
-        sys.exit("render.py: --upstream must be https:// (the token goes there); --insecure-upstream allows http:// for a local stand-in")
+    upstream = upstream_of(args.upstream, "--upstream", "the token", args.insecure_upstream)
+    iam = args.iam_upstream and upstream_of(
+        args.iam_upstream, "--iam-upstream", "the password", args.insecure_upstream
+    )
     values = {
-        # First: its own placeholders are filled by the ones below.
+        # First: their own placeholders are filled by the ones below.
+        "IAM": (IAM_CONSOLE if args.kind == "console" else IAM_CORS) if iam else "",
+        "IAM_PROXY": IAM_PROXY,
+        "IAM_UPSTREAM": iam or "",
         "PROXY": PROXY,
         "LISTEN": listen,
         "SERVER_NAME": checked(args.server_name, r"[A-Za-z0-9.*_-]+( [A-Za-z0-9.*_-]+)*", "--server-name"),

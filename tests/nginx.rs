@@ -1,6 +1,7 @@
 //! The deployment: Debian's nginx on loopback with the configuration rendered from deploy/,
-//! in front of the local VPCEP API server standing in for the region's host, and the
-//! console's main flow through it in headless Chromium, same origin and cross origin.
+//! in front of the local VPCEP API server standing in for the region's host (and for its IAM,
+//! the sign-in), and the console's main flow through it in headless Chromium, same origin and
+//! cross origin.
 //!
 //! Needs nginx, chromedriver and the release bundle; `bash .ci/test` provides all three.
 #![cfg(not(target_arch = "wasm32"))]
@@ -14,6 +15,7 @@ use std::time::{Duration, Instant};
 use support::stack::{http, site, temp_dir};
 use support::{Api, Browser, PROJECT, TOKEN, WAIT, WEB};
 use tempfile::TempDir;
+use vpcep_local_api::demo;
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -138,6 +140,10 @@ impl Nginx {
     fn error_log(&self) -> String {
         std::fs::read_to_string(self.dir.path().join("error.log")).unwrap_or_default()
     }
+
+    fn access_log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("access.log")).unwrap_or_default()
+    }
 }
 
 impl Drop for Nginx {
@@ -234,7 +240,12 @@ async fn same_origin_with_a_prefix_under_the_security_headers() {
         r#"{{"api_proxy_url":"{console}/vpcep","allow_proxy_change":false,"default_project_id":"{PROJECT}"}}"#
     )));
     // The browser below runs the bundle as brotli (dist/ is precompressed by .ci/test).
-    let conf = render_console(root.path(), &api.origin, port, &["--brotli"]);
+    let conf = render_console(
+        root.path(),
+        &api.origin,
+        port,
+        &["--brotli", "--iam-upstream", &api.origin],
+    );
     let _nginx = Nginx::start(&conf, &[port]).await;
 
     // The operator's config.json wins over the deployment's default one.
@@ -295,6 +306,13 @@ async fn same_origin_with_a_prefix_under_the_security_headers() {
     let proxy = main_flow(&browser, &console, &api, "through nginx").await;
     // The locked proxy URL from config.json was used, and the CSP let everything run.
     assert_eq!(proxy, format!("{console}/vpcep"));
+    // The console's default IAM proxy, /iam on its own origin: the page signs in there.
+    let signed = fetch_sign_in(&browser, "/iam/v3/auth/tokens?nocatalog=true").await;
+    assert_eq!(signed["status"], 201, "{signed}");
+    assert!(
+        signed["token"].as_str().unwrap_or("").starts_with("MII"),
+        "{signed}"
+    );
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
     // The check sees a violation of this very CSP: an inline script it has no hash for.
     browser
@@ -339,6 +357,8 @@ async fn cross_origin_with_cors_for_the_console_only() {
         "--console-origin",
         &console,
         "--upstream",
+        &api.origin,
+        "--iam-upstream",
         &api.origin,
         // The local stand-in speaks http; a real deployment's upstream must be https.
         "--insecure-upstream",
@@ -409,7 +429,55 @@ async fn cross_origin_with_cors_for_the_console_only() {
 
     let browser = Browser::start().await;
     main_flow(&browser, &console, &api, "across origins").await;
+    // The page signs in through the CORS proxy and can read the token's header.
+    let signed = fetch_sign_in(
+        &browser,
+        &format!("{proxy}/iam/v3/auth/tokens?nocatalog=true"),
+    )
+    .await;
+    assert_eq!(signed["status"], 201, "{signed}");
+    let token = signed["token"].as_str().unwrap_or("").to_owned();
+    assert!(
+        token.starts_with("MII"),
+        "X-Subject-Token unreadable: {signed}"
+    );
     assert_eq!(browser.console_problems().await, Vec::<String>::new());
+    let listed = http()
+        .get(format!("{proxy}/vpcep/v1/{PROJECT}/vpc-endpoint-services"))
+        .header("Origin", &console)
+        .header("X-Auth-Token", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(listed.status(), 200, "the page's token opens the API");
+}
+
+/// The console's sign-in body (src/api/iam.rs) for the demo user with `password`.
+fn sign_in_body(password: &str) -> String {
+    serde_json::json!({ "auth": {
+        "identity": { "methods": ["password"], "password": { "user": {
+            "name": demo::IAM_USER, "password": password,
+            "domain": { "name": demo::IAM_ACCOUNT },
+        } } },
+        "scope": { "project": { "id": PROJECT } },
+    } })
+    .to_string()
+}
+
+/// A `fetch()` of the sign-in from the browser's page, as the console sends it: the status,
+/// the `X-Subject-Token` the page can read (null when the browser hides it) and the body.
+async fn fetch_sign_in(browser: &Browser, url: &str) -> serde_json::Value {
+    let script = "const [url, body, done] = arguments;
+        fetch(url, {method: 'POST', body, headers: {
+            'Content-Type': 'application/json;charset=utf8', 'Accept': 'application/json'}})
+          .then(async r => done({status: r.status, token: r.headers.get('X-Subject-Token'),
+                                 body: await r.text()}))
+          .catch(e => done({error: String(e)}));";
+    let args = vec![url.into(), sign_in_body(demo::IAM_PASSWORD).into()];
+    tokio::time::timeout(WAIT, browser.client().execute_async(script, args))
+        .await
+        .expect("the sign-in fetch answered in time")
+        .expect("the sign-in fetch ran")
 }
 
 /// The status of `method path` at `origin`, the path sent exactly as written (reqwest would
@@ -494,29 +562,199 @@ async fn only_the_consoles_calls_pass(origin: &str, api: &Api) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn only_the_consoles_api_calls_are_forwarded_same_origin_and_cors() {
+async fn only_the_consoles_api_calls_and_its_sign_in_are_forwarded_same_origin_and_cors() {
     let api = Api::start(None).await;
     let (console_port, proxy_port) = (free_port(), free_port());
+    let console = "https://console.example";
     let root = proxy_only_root();
-    let mut conf = render_console(root.path(), &api.origin, console_port, &[]);
+    let mut conf = render_console(
+        root.path(),
+        &api.origin,
+        console_port,
+        &["--iam-upstream", &api.origin],
+    );
     conf.push_str(&render(&[
         "cors-proxy",
         "--console-origin",
-        "https://console.example",
+        console,
         "--upstream",
+        &api.origin,
+        "--iam-upstream",
         &api.origin,
         "--insecure-upstream",
         "--listen",
         &format!("127.0.0.1:{proxy_port}"),
     ]));
-    let _nginx = Nginx::start(&conf, &[console_port, proxy_port]).await;
-    only_the_consoles_calls_pass(&format!("http://127.0.0.1:{console_port}"), &api).await;
+    let nginx = Nginx::start(&conf, &[console_port, proxy_port]).await;
+    let (same_origin, proxy) = (
+        format!("http://127.0.0.1:{console_port}"),
+        format!("http://127.0.0.1:{proxy_port}"),
+    );
+    only_the_consoles_calls_pass(&same_origin, &api).await;
     api.reset().await;
-    only_the_consoles_calls_pass(&format!("http://127.0.0.1:{proxy_port}"), &api).await;
+    only_the_consoles_calls_pass(&proxy, &api).await;
     for port in [console_port, proxy_port] {
         api.reset().await;
         nothing_the_client_claims_passes_and_no_cookie_comes_back(port, &api).await;
     }
+    api.reset().await;
+    the_sign_in_passes_and_nothing_else_of_iam(&same_origin, None, &api).await;
+    api.reset().await;
+    the_sign_in_passes_and_nothing_else_of_iam(&proxy, Some(console), &api).await;
+    // Neither of nginx's logs has the password (nothing in the configuration logs a body).
+    for (name, log) in [("access", nginx.access_log()), ("error", nginx.error_log())] {
+        assert!(
+            log.contains("/iam/v3/auth/tokens") || name == "error",
+            "{name}: {log}"
+        );
+        assert!(
+            !log.contains("demo-password"),
+            "the password in nginx's {name} log: {log}"
+        );
+    }
+    assert!(
+        !conf.contains("$request_body") && !conf.contains("log_format"),
+        "{conf}"
+    );
+}
+
+/// Through the proxy at `origin`, as the console's page at `console` (or the same origin)
+/// sends it: the sign-in reaches the upstream's own `POST /v3/auth/tokens` with the query,
+/// without the client's cookie, authorization or token, logged there without its body; the
+/// 201's `X-Subject-Token` comes back (exposed to `console`) and opens the API through the
+/// same proxy; a wrong password's 401 comes back unchanged; any other method or IAM path is
+/// refused and reaches nothing.
+async fn the_sign_in_passes_and_nothing_else_of_iam(
+    origin: &str,
+    console: Option<&str>,
+    api: &Api,
+) {
+    let url = format!("{origin}/iam/v3/auth/tokens?nocatalog=true");
+    if let Some(console) = console {
+        // The browser's preflight for the POST with its JSON Content-Type, answered by nginx.
+        let pre = http()
+            .request(Method::OPTIONS, &url)
+            .header("Origin", console)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "content-type")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(pre.status(), 204);
+        assert_eq!(
+            header(pre.headers(), "access-control-allow-origin"),
+            Some(console)
+        );
+        assert!(header(pre.headers(), "access-control-allow-methods")
+            .unwrap()
+            .contains("POST"));
+        assert!(header(pre.headers(), "access-control-allow-headers")
+            .unwrap()
+            .contains("Content-Type"));
+        let evil = http()
+            .post(&url)
+            .header("Origin", "http://evil.example")
+            .header("Content-Type", "application/json")
+            .body(sign_in_body(demo::IAM_PASSWORD))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(evil.status(), 403, "another origin may not sign in");
+        assert_eq!(api.requests().await.len(), 0, "nginx answered both itself");
+    }
+    let send = |password: &str| {
+        let mut request = http()
+            .post(&url)
+            .header("Content-Type", "application/json;charset=utf8")
+            .header("Accept", "application/json")
+            .header("Cookie", "console-session=2")
+            .header("Authorization", "Bearer someone-elses")
+            .header("X-Auth-Token", TOKEN)
+            .body(sign_in_body(password));
+        if let Some(console) = console {
+            request = request.header("Origin", console);
+        }
+        request.send()
+    };
+    let ok = send(demo::IAM_PASSWORD).await.unwrap();
+    assert_eq!(ok.status(), 201);
+    let h = ok.headers().clone();
+    let token = header(&h, "x-subject-token")
+        .expect("X-Subject-Token")
+        .to_owned();
+    assert!(token.starts_with("MII"), "{token}");
+    assert_eq!(header(&h, "access-control-allow-origin"), console);
+    if console.is_some() {
+        let exposed = header(&h, "access-control-expose-headers").unwrap_or("");
+        assert!(exposed.contains("X-Subject-Token"), "{exposed}");
+    }
+    let body: serde_json::Value = ok.json().await.unwrap();
+    assert_eq!(body["token"]["project"]["id"], PROJECT);
+    let wrong = send("demo-password-typo").await.unwrap();
+    assert_eq!(wrong.status(), 401);
+    assert_eq!(header(wrong.headers(), "x-subject-token"), None);
+    assert_eq!(
+        wrong.text().await.unwrap(),
+        r#"{"error":{"code":401,"message":"The username or password is wrong.","title":"Unauthorized"}}"#,
+        "the upstream's 401 as it wrote it"
+    );
+    let got = api.requests().await;
+    assert_eq!(got.len(), 2, "{got:#?}");
+    for (r, status) in got.iter().zip([201, 401]) {
+        assert_eq!(r["method"], "POST", "{r}");
+        assert_eq!(r["path"], "/v3/auth/tokens", "IAM's own path: {r}");
+        assert_eq!(r["query"], "nocatalog=true", "{r}");
+        assert_eq!(r["status"], status, "{r}");
+        assert_eq!(r["content_type"], "application/json;charset=utf8", "{r}");
+        assert_eq!(r["body"], serde_json::Value::Null, "{r}");
+        assert_eq!(r["body_withheld"], true, "{r}");
+        assert_eq!(
+            r["token"],
+            serde_json::Value::Null,
+            "no token goes to IAM: {r}"
+        );
+        assert_eq!(r["cookie"], false, "{r}");
+        assert_eq!(r["authorization"], false, "{r}");
+        assert!(r["x_forwarded_host"].is_null(), "{r}");
+    }
+    // The token opens the API through the same proxy.
+    let mut list = http()
+        .get(format!("{origin}/vpcep/v1/{PROJECT}/vpc-endpoint-services"))
+        .header("X-Auth-Token", &token);
+    if let Some(console) = console {
+        list = list.header("Origin", console);
+    }
+    assert_eq!(list.send().await.unwrap().status(), 200);
+    assert_eq!(api.requests().await.pop().unwrap()["token"], "accepted");
+    // Nothing else under /iam/ reaches IAM: no other method, no other API.
+    api.reset().await;
+    for (method, path, status) in [
+        ("GET", "/iam/v3/auth/tokens?nocatalog=true", 405),
+        ("HEAD", "/iam/v3/auth/tokens", 405),
+        ("PUT", "/iam/v3/auth/tokens", 405),
+        ("DELETE", "/iam/v3/auth/tokens", 405),
+        ("OPTIONS", "/iam/v3/auth/tokens", 405),
+        ("POST", "/iam/v3/users", 404),
+        ("GET", "/iam/v3/users", 404),
+        ("POST", "/iam/v3/auth/tokens/", 404),
+        ("POST", "/iam/v3/auth/tokens/x", 404),
+        ("POST", "/iam/v3/auth/tokens/../../users", 404),
+        ("POST", "/iam/v3-ext/auth/tokens", 404),
+        ("POST", "/iam/", 404),
+        ("POST", "/iamx/v3/auth/tokens", 404),
+        ("POST", "/v3/auth/tokens", 404),
+    ] {
+        assert_eq!(
+            raw_status(origin, method, path).await,
+            status,
+            "{method} {path}"
+        );
+    }
+    assert_eq!(
+        api.requests().await,
+        Vec::<serde_json::Value>::new(),
+        "forwarded"
+    );
 }
 
 /// Through the proxy on `port`: a client's Authorization, X-Forwarded-Host and -For are not
@@ -809,6 +1047,16 @@ async fn without_config_json_the_deployment_points_the_console_at_its_proxy() {
         .await
         .unwrap();
     assert!(!hostile.contains("evil"), "{hostile}");
+    // Rendered without --iam-upstream: no sign-in is forwarded anywhere.
+    let refused = http()
+        .post(format!("{console}/iam/v3/auth/tokens?nocatalog=true"))
+        .header("Content-Type", "application/json")
+        .body(sign_in_body(demo::IAM_PASSWORD))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 404);
+    assert_eq!(api.requests().await.len(), 0);
 
     let browser = Browser::start().await;
     let proxy = main_flow(&browser, &console, &api, "no config json").await;
@@ -921,6 +1169,8 @@ fn render_refuses_input_that_would_break_or_weaken_the_config() {
         vec!["--listen", "80; return 200"],
         vec!["--tls-cert", "/a b.pem", "--tls-key", "/k.pem"],
         vec!["--tls-cert", "/a.pem"],
+        vec!["--iam-upstream", "https://iam.example/v3"],
+        vec!["--iam-upstream", "https://iam.example;return 200"],
     ] {
         let mut args = base.to_vec();
         args.extend(extra.iter().copied());
@@ -940,12 +1190,65 @@ fn render_refuses_input_that_would_break_or_weaken_the_config() {
         "http://vpcep.example",
     ]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("must be https://"));
+    // So does a plain-http IAM: the password would.
+    let mut args = base.to_vec();
+    args.extend(["--iam-upstream", "http://iam.example"]);
+    let out = run_render(&args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && err.contains("--iam-upstream must be https://"),
+        "{err}"
+    );
     // The upstream's certificate is verified.
     let conf = render(&base);
     assert!(
         conf.contains("proxy_ssl_verify on;")
             && conf.contains("proxy_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;")
     );
+    // Without --iam-upstream, nothing of IAM; with it, the one location, to IAM's own path
+    // over verified TLS, in both variants.
+    assert!(
+        !conf.contains("location = /iam/") && !conf.contains("$vpcep_iam_upstream"),
+        "{conf}"
+    );
+    let mut args = base.to_vec();
+    args.extend([
+        "--iam-upstream",
+        "https://IAM.cn-north-4.myhuaweicloud.com/",
+    ]);
+    let with_iam = render(&args);
+    let cors_iam = render(&[
+        "cors-proxy",
+        "--console-origin",
+        "https://console.example.com",
+        "--upstream",
+        "https://vpcep.eu-de.otc.t-systems.com",
+        "--iam-upstream",
+        "https://iam.eu-de.otc.t-systems.com",
+    ]);
+    for (conf, host) in [
+        (&with_iam, "https://iam.cn-north-4.myhuaweicloud.com"),
+        (&cors_iam, "https://iam.eu-de.otc.t-systems.com"),
+    ] {
+        let at = conf.find("location = /iam/v3/auth/tokens {").expect(conf);
+        let iam = &conf[at..];
+        let iam = &iam[..iam.find("location /iam/ {").expect(conf)];
+        for line in [
+            format!("set $vpcep_iam_upstream {host};"),
+            "proxy_pass $vpcep_iam_upstream/v3/auth/tokens$is_args$args;".to_owned(),
+            "proxy_ssl_verify on;".to_owned(),
+            "proxy_ssl_server_name on;".to_owned(),
+            "proxy_set_header Cookie \"\";".to_owned(),
+            "proxy_set_header Authorization \"\";".to_owned(),
+            "proxy_hide_header Set-Cookie;".to_owned(),
+            "client_max_body_size 16k;".to_owned(),
+        ] {
+            assert!(iam.contains(&line), "{line} not in {iam}");
+        }
+        assert_eq!(conf.matches("location = /iam/").count(), 1, "{conf}");
+        assert!(!conf.contains("$request_body"), "{conf}");
+    }
+    assert!(cors_iam.contains("Access-Control-Expose-Headers \"X-Subject-Token, X-Request-Id\""));
     // A browser's Origin has no default port: the CORS map must not have one either.
     let cors = render(&[
         "cors-proxy",
