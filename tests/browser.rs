@@ -106,7 +106,9 @@ fn clear_storage() {
 #[wasm_bindgen_test]
 async fn proxy_url_error_appears_on_the_field_and_clears_when_fixed() {
     clear_storage();
-    mount(|| view! { <SettingsPanel state=SettingsState::load(&Default::default()) /> });
+    mount(
+        || view! { <SettingsPanel state=SettingsState::load(&Default::default(), RwSignal::new(Vec::new())) /> },
+    );
     tick().await;
 
     type_into("s-proxy-url", "ftp://files.example.com");
@@ -145,7 +147,7 @@ async fn proxy_url_error_appears_on_the_field_and_clears_when_fixed() {
 async fn token_never_reaches_local_storage() {
     clear_storage();
     mount(|| {
-        let state = SettingsState::load(&Default::default());
+        let state = SettingsState::load(&Default::default(), RwSignal::new(Vec::new()));
         state.persist();
         view! { <SettingsPanel state=state /> }
     });
@@ -192,6 +194,8 @@ async fn token_never_reaches_local_storage() {
         .unchecked_into::<HtmlElement>();
     clear.click();
     tick().await;
+    // The token's watchers (storage, the sign-in's session) run before the field's own.
+    pause(50).await;
     assert_eq!(session.get_item(TOKEN_KEY).unwrap(), None);
     assert_eq!(input("s-token").value(), "");
 }
@@ -200,7 +204,7 @@ async fn token_never_reaches_local_storage() {
 async fn a_token_pasted_as_the_project_id_is_refused_on_the_field_and_never_saved() {
     clear_storage();
     mount(|| {
-        let state = SettingsState::load(&Default::default());
+        let state = SettingsState::load(&Default::default(), RwSignal::new(Vec::new()));
         state.persist();
         view! { <SettingsPanel state=state /> }
     });
@@ -233,7 +237,8 @@ async fn without_a_token_the_checklist_says_what_is_missing_and_nothing_loads() 
     pause(500).await;
     let checklist = text_of("checklist");
     assert!(
-        checklist.contains("Project ID: done") && checklist.contains("IAM token: to do"),
+        checklist.contains("Project ID: done")
+            && checklist.contains("Sign in (or an IAM token): to do"),
         "{checklist}"
     );
     // Nothing is asked of the server until the token is there.
@@ -558,4 +563,33 @@ fn shown(selector: &str) -> bool {
         .query_selector(selector)
         .unwrap()
         .is_some_and(|el| el.closest("[hidden]").unwrap().is_none())
+}
+
+#[wasm_bindgen_test]
+async fn a_portal_that_offers_the_sign_in_only_shows_no_token_field() {
+    clear_storage();
+    let config = vpcep_console::api::config::read_config(200, r#"{"auth": "sign-in"}"#).config();
+    mount(move || {
+        let state = SettingsState::load(&config, RwSignal::new(Vec::new()));
+        view! { <SettingsPanel state=state /> }
+    });
+    tick().await;
+    assert!(document().get_element_by_id("si-user").is_some());
+    assert!(document().get_element_by_id("si-password").is_some());
+    assert!(
+        document().get_element_by_id("s-token").is_none(),
+        "no token to paste"
+    );
+    // The default: both, the sign-in first.
+    mount(
+        || view! { <SettingsPanel state=SettingsState::load(&Default::default(), RwSignal::new(Vec::new())) /> },
+    );
+    tick().await;
+    assert!(document().get_element_by_id("s-token").is_some());
+    let password = input("si-password");
+    assert_eq!(password.type_(), "password");
+    assert_eq!(
+        password.get_attribute("autocomplete").as_deref(),
+        Some("current-password")
+    );
 }

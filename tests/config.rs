@@ -81,6 +81,8 @@ fn a_malformed_config_json_says_why_and_falls_back() {
 fn base(proxy: &str, project: &str, region: &str, dialect: Dialect) -> BaseSettings {
     BaseSettings {
         proxy_url: proxy.into(),
+        // Unless config.json says otherwise: `/iam` on the page's own origin.
+        iam_proxy_url: format!("{ORIGIN}/iam"),
         project_id: project.into(),
         region: region.into(),
         dialect,
@@ -106,6 +108,7 @@ fn query_beats_saved_beats_config() {
     );
     let saved = SavedSettings {
         proxy_url: Some("https://mine.example".into()),
+        iam_proxy_url: None,
         project_id: Some("from-saved".into()),
         region: Some("eu-nl".into()),
         dialect: None,
@@ -304,6 +307,7 @@ fn a_config_json_of_the_wrong_shape_names_the_field_and_the_problem() {
 fn saved_settings_read_back_and_tolerate_what_they_do_not_know() {
     let saved = SavedSettings {
         proxy_url: Some("https://p.example".into()),
+        iam_proxy_url: None,
         project_id: None,
         region: Some("eu-de".into()),
         dialect: Some(Dialect::OpenTelekom),
@@ -383,5 +387,63 @@ fn config_json_sets_how_batches_run_within_bounds() {
             ConfigLoad::Malformed(m) => assert!(m.contains(says), "{body}: {m}"),
             other => panic!("{body}: {other:?}"),
         }
+    }
+}
+
+#[test]
+fn the_sign_in_goes_to_the_iam_proxy_which_config_json_sets_and_locks() {
+    // Default: `/iam` on the page's own origin, as deploy/render.py's nginx serves it.
+    let r = resolve(
+        &QuerySettings::default(),
+        &SavedSettings::default(),
+        &RuntimeConfig::default(),
+        ORIGIN,
+    );
+    assert_eq!(r.settings.iam_proxy_url, "https://console.example.com/iam");
+    // config.json names it, as a path or a URL; the user may change it, and the change is
+    // what is saved.
+    let c = config(r#"{"iam_proxy_url": "https://proxy.example.com/iam"}"#);
+    let r = resolve(
+        &QuerySettings::default(),
+        &SavedSettings::default(),
+        &c,
+        ORIGIN,
+    );
+    assert_eq!(r.settings.iam_proxy_url, "https://proxy.example.com/iam");
+    let mut mine = r.settings.clone();
+    mine.iam_proxy_url = "https://mine.example/iam".into();
+    assert_eq!(
+        r.to_save(&mine).iam_proxy_url.as_deref(),
+        Some("https://mine.example/iam")
+    );
+    assert_eq!(r.to_save(&r.settings).iam_proxy_url, None);
+    // Locked with the API proxy: a saved one is not taken.
+    let locked = config(
+        r#"{"api_proxy_url": "/vpcep", "iam_proxy_url": "/sign-in", "allow_proxy_change": false}"#,
+    );
+    let saved = SavedSettings {
+        iam_proxy_url: Some("https://evil.example/iam".into()),
+        ..Default::default()
+    };
+    let r = resolve(&QuerySettings::default(), &saved, &locked, ORIGIN);
+    assert_eq!(
+        r.settings.iam_proxy_url,
+        "https://console.example.com/sign-in"
+    );
+    // An unusable one is refused by name.
+    match read_config(200, r#"{"iam_proxy_url": "ftp://x"}"#) {
+        ConfigLoad::Malformed(m) => assert!(m.contains("iam_proxy_url"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn config_json_can_offer_the_sign_in_only() {
+    let c = config(r#"{"auth": "sign-in"}"#);
+    assert!(c.sign_in_only() && !c.token_by_proxy());
+    assert!(!config(r#"{"auth": "token"}"#).sign_in_only());
+    match read_config(200, r#"{"auth": "signin"}"#) {
+        ConfigLoad::Malformed(m) => assert!(m.contains("`sign-in`"), "{m}"),
+        other => panic!("{other:?}"),
     }
 }

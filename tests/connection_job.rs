@@ -32,6 +32,7 @@ fn settings(dialect: Dialect) -> Settings {
         dialect,
         token: TOKEN.into(),
         token_by_proxy: false,
+        token_expired: false,
     }
 }
 

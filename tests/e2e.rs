@@ -44,7 +44,7 @@ async fn modify_then_upgrade_through_the_real_page() {
     assert!(browser
         .text("#checklist li:not(.done)")
         .await
-        .contains("IAM token"));
+        .contains("Sign in (or an IAM token)"));
     browser.screenshot("01-first-run").await;
     assert!(stack.api.requests().await.is_empty());
 

@@ -5,11 +5,12 @@
 
 use serde_json::{json, Value};
 use vpcep_console::api::iam::{
-    parse_utc_ms, read_sign_in, sign_in_request, token_time, Mfa, SignIn, SignInFailure,
-    SignInField, TokenTime,
+    iam_words, masked_body, parse_utc_ms, read_sign_in, sign_in_request, token_time, Mfa, SignIn,
+    SignInFailure, SignInField, TokenTime,
 };
 use vpcep_console::api::request::Method;
 use vpcep_console::api::words::{set_words, zh};
+use vpcep_console::api::{build_request, Operation, Settings, SettingsError};
 
 const PROJECT: &str = "2b0c8e3f6a4d4e1b9c7f5a3d1e0b8c6a";
 
@@ -217,4 +218,108 @@ fn the_token_warns_ten_minutes_before_and_then_is_expired() {
     assert!(TokenTime::Expired.text().contains("sign in again"));
     // A pasted token's lifetime is not known.
     assert_eq!(token_time("", 0), None);
+}
+
+#[test]
+fn the_history_copy_masks_the_password_and_passcode_and_nothing_else() {
+    let mut s = form();
+    s.mfa = Some(Mfa {
+        user_id: "b95b78b67fa045b38104c12fb".into(),
+        passcode: "123456".into(),
+    });
+    let sent: Value = serde_json::from_str(
+        sign_in_request(PROJECT_URL, &s)
+            .unwrap()
+            .body
+            .as_deref()
+            .unwrap(),
+    )
+    .unwrap();
+    let kept = masked_body(&s);
+    assert!(
+        !kept.contains("s3cret") && !kept.contains("123456"),
+        "{kept}"
+    );
+    let mut kept: Value = serde_json::from_str(&kept).unwrap();
+    let identity = &mut kept["auth"]["identity"];
+    assert_eq!(identity["password"]["user"]["password"], "******");
+    assert_eq!(identity["totp"]["user"]["passcode"], "******");
+    identity["password"]["user"]["password"] = json!("s3cret pass");
+    identity["totp"]["user"]["passcode"] = json!("123456");
+    assert_eq!(kept, sent, "the rest is what was sent");
+}
+
+const PROJECT_URL: &str = "https://console.example.com/iam";
+
+#[test]
+fn a_refused_passcode_asks_for_the_code_again_and_iam_s_words_are_read() {
+    let body = r#"{"error": {"code": 401, "message": "The verification code is incorrect.", "title": "Unauthorized"}}"#;
+    let failure = read_sign_in(401, &[], body).unwrap_err();
+    assert_eq!(failure, SignInFailure::MfaNeeded);
+    assert!(failure.message_for(false).contains("virtual MFA"));
+    assert!(failure
+        .message_for(true)
+        .contains("did not accept the passcode"));
+    assert_eq!(
+        iam_words(body),
+        (
+            Some("401".to_owned()),
+            Some("The verification code is incorrect.".to_owned())
+        )
+    );
+    assert_eq!(iam_words("<html>502</html>"), (None, None));
+    // Wrong password: the same words whether or not a passcode went.
+    let wrong = read_sign_in(
+        401,
+        &[],
+        r#"{"error":{"code":401,"message":"The username or password is wrong.","title":"Unauthorized"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(wrong.message_for(true), wrong.message());
+}
+
+#[test]
+fn with_virtual_mfa_the_user_id_is_asked_for_before_the_passcode() {
+    let mut s = form();
+    s.mfa = Some(Mfa {
+        user_id: " ".into(),
+        passcode: "12345".into(),
+    });
+    let p = sign_in_request(PROJECT_URL, &s).unwrap_err();
+    assert_eq!(p.field, SignInField::UserId);
+    assert!(p.message.contains("user ID"), "{}", p.message);
+}
+
+#[test]
+fn an_expired_sign_in_sends_nothing_and_asks_to_sign_in_again() {
+    let s = Settings {
+        proxy_url: "https://console.example.com".into(),
+        project_id: PROJECT.into(),
+        token: "MIIsigned".into(),
+        token_expired: true,
+        ..Default::default()
+    };
+    let e = build_request(
+        &s,
+        &Operation::GetService {
+            id: "4189d3c2-8882-4871-a3c2-d380272eed83".into(),
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(e, SettingsError::Token(_)));
+    assert!(e.message().contains("sign in again"), "{}", e.message());
+    assert!(e.message().contains("drafts are kept"), "{}", e.message());
+    // Behind a proxy that adds the token, the console's token does not count.
+    let by_proxy = Settings {
+        token: String::new(),
+        token_by_proxy: true,
+        ..s
+    };
+    assert!(build_request(
+        &by_proxy,
+        &Operation::GetService {
+            id: "4189d3c2-8882-4871-a3c2-d380272eed83".into()
+        }
+    )
+    .is_ok());
 }

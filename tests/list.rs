@@ -14,6 +14,7 @@ fn list_url(view: &ListView, dialect: Dialect) -> String {
         dialect,
         token: "t".into(),
         token_by_proxy: false,
+        token_expired: false,
     };
     build_request(&settings, &Operation::ListServices(view.query(dialect)))
         .unwrap()

@@ -371,6 +371,7 @@ fn behind_a_proxy_that_authenticates_no_token_is_asked_or_sent() {
     let s = Settings {
         token: String::new(),
         token_by_proxy: true,
+        token_expired: false,
         ..settings("https://admin.example.com/vpcep")
     };
     let r = build_request(&s, &Operation::GetService { id: SID.into() }).unwrap();

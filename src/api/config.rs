@@ -21,18 +21,23 @@ pub struct RuntimeConfig {
     /// The API proxy URL users start with (or are held to, see `allow_proxy_change`).
     #[serde(default, deserialize_with = "field::api_proxy_url")]
     pub api_proxy_url: Option<String>,
+    /// Where the sign-in goes: the proxy that forwards `POST /v3/auth/tokens` to the
+    /// region's IAM (default `/iam` on the page's origin). Locked with the API proxy URL.
+    #[serde(default, deserialize_with = "field::iam_proxy_url")]
+    pub iam_proxy_url: Option<String>,
     #[serde(default, deserialize_with = "field::default_region")]
     pub default_region: Option<String>,
     #[serde(default, deserialize_with = "field::default_project_id")]
     pub default_project_id: Option<String>,
     #[serde(default, deserialize_with = "field::dialect")]
     pub dialect: Option<Dialect>,
-    /// `false` locks the proxy URL to `api_proxy_url`: users cannot send their token
-    /// anywhere else. Default `true`.
+    /// `false` locks the proxy URLs to `api_proxy_url` and `iam_proxy_url`: users cannot
+    /// send their token or password anywhere else. Default `true`.
     #[serde(default, deserialize_with = "field::allow_proxy_change")]
     pub allow_proxy_change: Option<bool>,
-    /// Who puts the token on requests: the user (`token`, the default) or the proxy
-    /// itself (`proxy`, an admin page behind a proxy that authenticates).
+    /// Who puts the token on requests: the user, who signs in or pastes one (`token`, the
+    /// default), the user who may only sign in (`sign-in`, a portal), or the proxy itself
+    /// (`proxy`, an admin page behind a proxy that authenticates).
     #[serde(default, deserialize_with = "field::auth")]
     pub auth: Option<AuthMode>,
     /// How long a request may take, headers and body, before the console cancels it
@@ -60,9 +65,11 @@ pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u32 = 30;
 /// Who authenticates the console's requests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AuthMode {
-    /// The user pastes an IAM token; it is sent as X-Auth-Token.
+    /// The user signs in with an IAM user or pastes an IAM token; it is sent as X-Auth-Token.
     #[default]
     Token,
+    /// As `Token`, but only the sign-in is offered (no token to paste).
+    SignIn,
     /// The proxy adds the token: the console asks for none and sends none.
     Proxy,
 }
@@ -74,6 +81,11 @@ impl RuntimeConfig {
 
     pub fn token_by_proxy(&self) -> bool {
         self.auth == Some(AuthMode::Proxy)
+    }
+
+    /// Only the sign-in is offered: no token field (config.json `"auth": "sign-in"`).
+    pub fn sign_in_only(&self) -> bool {
+        self.auth == Some(AuthMode::SignIn)
     }
 
     pub fn request_timeout(&self) -> u32 {
@@ -159,8 +171,9 @@ mod field {
     }
 
     fn auth_mode(v: &Value) -> Result<AuthMode, String> {
-        one_of(v, "`token` or `proxy`", |s| match s {
+        one_of(v, "`token`, `sign-in` or `proxy`", |s| match s {
             "token" => Some(AuthMode::Token),
+            "sign-in" => Some(AuthMode::SignIn),
             "proxy" => Some(AuthMode::Proxy),
             _ => None,
         })
@@ -186,6 +199,7 @@ mod field {
 
     fields! {
         api_proxy_url: String = string;
+        iam_proxy_url: String = string;
         default_region: String = string;
         default_project_id: String = string;
         dialect: Dialect = dialect_name;
@@ -234,10 +248,14 @@ pub fn read_config(status: u16, body: &str) -> ConfigLoad {
         Ok(c) => c,
         Err(e) => return bad(s.config_invalid, &e),
     };
-    if let Some(url) = &config.api_proxy_url {
+    for (name, url) in [
+        ("api_proxy_url", &config.api_proxy_url),
+        ("iam_proxy_url", &config.iam_proxy_url),
+    ] {
+        let Some(url) = url else { continue };
         // A path ("/vpcep") is the page's own origin: checked as if on one.
         if let Err(e) = proxy_base(&absolute_proxy_url(url, "https://console.invalid")) {
-            return bad(s.config_bad_proxy, &e.message());
+            return ConfigLoad::Malformed(fill(s.config_bad_proxy, &[&name, &e.message()]));
         }
     }
     if config.proxy_locked() && config.api_proxy_url.is_none() {
@@ -250,6 +268,8 @@ pub fn read_config(status: u16, body: &str) -> ConfigLoad {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct BaseSettings {
     pub proxy_url: String,
+    /// Where the sign-in goes (IAM's `POST /v3/auth/tokens` behind a proxy).
+    pub iam_proxy_url: String,
     pub project_id: String,
     pub region: String,
     pub dialect: Dialect,
@@ -263,6 +283,8 @@ pub struct BaseSettings {
 pub struct SavedSettings {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proxy_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iam_proxy_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -288,6 +310,7 @@ impl SavedSettings {
         }
         SavedSettings {
             proxy_url: differs(&current.proxy_url, &deployed.proxy_url),
+            iam_proxy_url: differs(&current.iam_proxy_url, &deployed.iam_proxy_url),
             // A project ID that is not one (a pasted token above all) never reaches
             // localStorage.
             project_id: differs(&current.project_id, &deployed.project_id)
@@ -350,6 +373,10 @@ pub fn absolute_proxy_url(url: &str, page_origin: &str) -> String {
     }
 }
 
+/// The IAM proxy when config.json names none: a path on the page's origin, as nginx's
+/// deployment (deploy/render.py `--iam-upstream`) serves it.
+pub const DEFAULT_IAM_PROXY_PATH: &str = "/iam";
+
 /// URL query > saved settings > config.json > built-in defaults; a locked proxy URL wins.
 /// The built-in proxy URL is the page's origin: the console is usually served by its proxy.
 pub fn resolve(
@@ -364,6 +391,13 @@ pub fn resolve(
             .as_deref()
             .map(|url| absolute_proxy_url(url, page_origin))
             .unwrap_or_else(|| page_origin.to_owned()),
+        iam_proxy_url: absolute_proxy_url(
+            config
+                .iam_proxy_url
+                .as_deref()
+                .unwrap_or(DEFAULT_IAM_PROXY_PATH),
+            page_origin,
+        ),
         project_id: config.default_project_id.clone().unwrap_or_default(),
         region: config.default_region.clone().unwrap_or_default(),
         dialect: config.dialect.unwrap_or_default(),
@@ -372,15 +406,16 @@ pub fn resolve(
     let pick = |q: &Option<String>, s: &Option<String>, d: &String| {
         q.clone().or_else(|| s.clone()).unwrap_or_else(|| d.clone())
     };
-    let settings = BaseSettings {
-        proxy_url: if locked {
-            deployed.proxy_url.clone()
+    let unless_locked = |saved: &Option<String>, deployed: &String| {
+        if locked {
+            deployed.clone()
         } else {
-            saved
-                .proxy_url
-                .clone()
-                .unwrap_or_else(|| deployed.proxy_url.clone())
-        },
+            saved.clone().unwrap_or_else(|| deployed.clone())
+        }
+    };
+    let settings = BaseSettings {
+        proxy_url: unless_locked(&saved.proxy_url, &deployed.proxy_url),
+        iam_proxy_url: unless_locked(&saved.iam_proxy_url, &deployed.iam_proxy_url),
         project_id: pick(&query.project_id, &saved.project_id, &deployed.project_id),
         region: pick(&query.region, &saved.region, &deployed.region),
         dialect: query.dialect.or(saved.dialect).unwrap_or(deployed.dialect),

@@ -8,7 +8,7 @@
 
 use super::request::{proxy_base, ApiRequest, Method, SettingsError};
 use super::words::{fill, w};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 /// What the sign-in form holds when it is sent.
@@ -50,6 +50,7 @@ pub enum SignInField {
     Password,
     Account,
     Project,
+    UserId,
     Passcode,
     /// The IAM proxy URL (its message as the API proxy URL's).
     IamProxy,
@@ -87,6 +88,9 @@ pub fn sign_in_request(iam_proxy_url: &str, s: &SignIn) -> Result<ApiRequest, Si
         return Err(problem(SignInField::Project, t.enter_project));
     }
     if let Some(m) = &s.mfa {
+        if m.user_id.trim().is_empty() {
+            return Err(problem(SignInField::UserId, t.enter_user_id));
+        }
         let code = m.passcode.trim();
         if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(problem(SignInField::Passcode, t.passcode_digits));
@@ -102,23 +106,7 @@ pub fn sign_in_request(iam_proxy_url: &str, s: &SignIn) -> Result<ApiRequest, Si
             message: other.message().to_owned(),
         },
     })?;
-    let mut identity = json!({
-        "methods": ["password"],
-        "password": { "user": {
-            "name": s.user.trim(),
-            "password": s.password,
-            "domain": { "name": s.account.trim() },
-        } },
-    });
-    if let Some(m) = &s.mfa {
-        identity["methods"] = json!(["password", "totp"]);
-        identity["totp"] =
-            json!({ "user": { "id": m.user_id.trim(), "passcode": m.passcode.trim() } });
-    }
-    let body = json!({ "auth": {
-        "identity": identity,
-        "scope": { "project": { "id": s.project_id.trim() } },
-    } });
+    let body = body(s, &s.password, s.mfa.as_ref().map(|m| m.passcode.trim()));
     let path = "/v3/auth/tokens?nocatalog=true".to_owned();
     Ok(ApiRequest {
         method: Method::Post,
@@ -131,8 +119,37 @@ pub fn sign_in_request(iam_proxy_url: &str, s: &SignIn) -> Result<ApiRequest, Si
             ),
             ("Accept".into(), "application/json".into()),
         ],
-        body: Some(body.to_string()),
+        body: Some(body),
     })
+}
+
+/// What the history keeps of a sign-in's body: the same JSON with the password and the
+/// passcode written as `******`.
+pub fn masked_body(s: &SignIn) -> String {
+    body(s, MASK, s.mfa.as_ref().map(|_| MASK))
+}
+
+const MASK: &str = "******";
+
+/// The body IAM documents, with `password` and `passcode` as given.
+fn body(s: &SignIn, password: &str, passcode: Option<&str>) -> String {
+    let mut identity = json!({
+        "methods": ["password"],
+        "password": { "user": {
+            "name": s.user.trim(),
+            "password": password,
+            "domain": { "name": s.account.trim() },
+        } },
+    });
+    if let (Some(m), Some(code)) = (&s.mfa, passcode) {
+        identity["methods"] = json!(["password", "totp"]);
+        identity["totp"] = json!({ "user": { "id": m.user_id.trim(), "passcode": code } });
+    }
+    json!({ "auth": {
+        "identity": identity,
+        "scope": { "project": { "id": s.project_id.trim() } },
+    } })
+    .to_string()
 }
 
 /// A token IAM gave, and when it runs out (as IAM wrote it, ISO 8601).
@@ -172,6 +189,44 @@ impl SignInFailure {
             SignInFailure::Unreadable(m) => m.clone(),
         }
     }
+}
+
+impl SignInFailure {
+    /// [`SignInFailure::message`], told after a passcode was sent or not: a refused
+    /// passcode asks for the code again, not for MFA.
+    pub fn message_for(&self, passcode_sent: bool) -> String {
+        match self {
+            SignInFailure::MfaNeeded if passcode_sent => w().sign_in.mfa_wrong.to_owned(),
+            other => other.message(),
+        }
+    }
+}
+
+/// IAM's own code and message of a refusal (`{"error": {"code", "message"}}`, or the
+/// `error_code`/`error_msg` of the gateway in front), shown beside the console's words.
+pub fn iam_words(body: &str) -> (Option<String>, Option<String>) {
+    let (code, message, _) = super::error::error_parts(body);
+    (code, message)
+}
+
+/// A token the sign-in gave, as this tab keeps it beside the token (sessionStorage): who
+/// signed in and until when. Never the password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub user: String,
+    pub account: String,
+    pub expires_at: String,
+}
+
+/// What the sign-in form remembers between visits (localStorage): the names the user
+/// typed, so a second sign-in asks only for the password. Never the password or passcode.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Remembered {
+    pub user: String,
+    pub account: String,
+    pub user_id: String,
+    pub mfa: bool,
 }
 
 #[derive(Deserialize)]

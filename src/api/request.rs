@@ -23,6 +23,9 @@ pub struct Settings {
     /// The proxy adds the token itself (config.json `"auth": "proxy"`): the console
     /// asks for none and sends none.
     pub token_by_proxy: bool,
+    /// The token came from a sign-in and its `expires_at` has passed: nothing is sent, the
+    /// user is asked to sign in again (a pasted token's lifetime is not known).
+    pub token_expired: bool,
 }
 
 /// Query of GET /v1/{project_id}/vpc-endpoint-services. Empty fields are left out.
@@ -353,6 +356,8 @@ pub fn api_request(
         return Err(SettingsError::Token(w().errors.token_paste.into()));
     } else if token.chars().any(|c| c.is_control() || !c.is_ascii()) {
         return Err(SettingsError::Token(w().errors.token_bad_chars.into()));
+    } else if settings.token_expired {
+        return Err(SettingsError::Token(w().sign_in.expired.into()));
     }
     if let Some(problem) = id_problem(&project, w().errors.project_id) {
         return Err(SettingsError::ProjectId(problem));

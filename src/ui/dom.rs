@@ -24,6 +24,18 @@ pub fn focus_soon(id: impl Into<String>) {
     });
 }
 
+/// Focuses the element `id` once it is there: drawn by a part whose chunk may still be on
+/// its way (the settings panel). Tries for two seconds at most.
+pub async fn focus_when_drawn(id: &str) {
+    for _ in 0..100 {
+        leptos::task::tick().await;
+        if focus(id).is_some() {
+            return;
+        }
+        super::http::sleep_ms(20).await;
+    }
+}
+
 /// Runs `f` once the browser is idle, after the frame it is drawing has been painted: for
 /// what a page does not need to be usable (a chunk fetched ahead of need, a tab's count),
 /// so that it neither delays that frame nor competes with it. Where the browser has no

@@ -79,6 +79,12 @@ pub fn TextInput(
     /// Shown but not editable (a value the deployment fixes).
     #[prop(optional)]
     readonly: bool,
+    /// What the browser may fill in (`username`, `current-password`…); default `off`.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+    /// The keyboard a phone shows (`numeric`).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
 ) -> impl IntoView {
     let f = use_field();
     view! {
@@ -88,7 +94,8 @@ pub fn TextInput(
             type=input_type.unwrap_or("text")
             placeholder=placeholder
             list=list
-            autocomplete="off"
+            autocomplete=autocomplete.unwrap_or("off")
+            inputmode=inputmode
             spellcheck="false"
             readonly=readonly
             bind:value=value

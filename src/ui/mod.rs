@@ -36,6 +36,7 @@ pub mod run;
 pub mod save;
 pub mod service_page;
 pub mod settings;
+pub mod sign_in;
 pub mod split;
 pub mod state;
 pub mod storage;

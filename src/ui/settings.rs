@@ -3,9 +3,12 @@
 
 use super::controls::with_code;
 use super::field::{LabeledField, TextInput};
+use super::sign_in::{Session, SignInPanel};
 use super::split::{split_point, Part};
 use super::storage;
 use crate::api::config::{resolve, BaseSettings, Resolved, RuntimeConfig};
+use crate::api::history::HistoryEntry;
+use crate::api::iam::TokenTime;
 use crate::api::regions::{HUAWEI_REGIONS, OTC_REGIONS};
 use crate::api::request::{id_problem, mask_token, proxy_base, proxy_warning};
 use crate::api::words::{fill, w};
@@ -16,6 +19,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct SettingsState {
     pub proxy_url: RwSignal<String>,
+    /// Where the sign-in goes.
+    pub iam_proxy_url: RwSignal<String>,
     pub project_id: RwSignal<String>,
     pub region: RwSignal<String>,
     pub dialect: RwSignal<Dialect>,
@@ -24,6 +29,10 @@ pub struct SettingsState {
     pub proxy_locked: bool,
     /// The proxy adds the token (config.json `"auth": "proxy"`): none is asked or sent.
     pub token_by_proxy: bool,
+    /// Only the sign-in is offered (config.json `"auth": "sign-in"`): no token to paste.
+    pub sign_in_only: bool,
+    /// The sign-in, and the lifetime of the token it gave.
+    pub session: Session,
     /// The API answered 401 to the token as it is now: the summary says so until it changes.
     pub token_rejected: RwSignal<bool>,
     /// Where the settings came from; decides what persists.
@@ -33,7 +42,7 @@ pub struct SettingsState {
 impl SettingsState {
     /// From, in order of precedence: the page URL's query, the user's saved settings,
     /// the deployment's config.json, built-in defaults; a locked proxy URL wins.
-    pub fn load(config: &RuntimeConfig) -> Self {
+    pub fn load(config: &RuntimeConfig, history: RwSignal<Vec<HistoryEntry>>) -> Self {
         let saved = storage::load_settings().unwrap_or_default();
         let r = resolve(
             &storage::query_settings(),
@@ -42,19 +51,34 @@ impl SettingsState {
             &storage::page_origin(),
         );
         let s = r.settings.clone();
+        let token = RwSignal::new(if config.token_by_proxy() {
+            String::new()
+        } else {
+            storage::load_token()
+        });
+        let project_id = RwSignal::new(s.project_id);
+        let iam_proxy_url = RwSignal::new(s.iam_proxy_url);
+        let token_rejected = RwSignal::new(false);
         SettingsState {
             proxy_url: RwSignal::new(s.proxy_url),
-            project_id: RwSignal::new(s.project_id),
+            iam_proxy_url,
+            project_id,
             region: RwSignal::new(s.region),
             dialect: RwSignal::new(s.dialect),
-            token: RwSignal::new(if config.token_by_proxy() {
-                String::new()
-            } else {
-                storage::load_token()
-            }),
+            token,
             proxy_locked: r.proxy_locked,
             token_by_proxy: config.token_by_proxy(),
-            token_rejected: RwSignal::new(false),
+            sign_in_only: config.sign_in_only(),
+            session: Session::new(
+                token,
+                project_id,
+                iam_proxy_url,
+                r.proxy_locked,
+                token_rejected,
+                history,
+                config.request_timeout(),
+            ),
+            token_rejected,
             resolved: StoredValue::new(r),
         }
     }
@@ -65,6 +89,7 @@ impl SettingsState {
         Effect::new(move |_| {
             let current = BaseSettings {
                 proxy_url: self.proxy_url.get(),
+                iam_proxy_url: self.iam_proxy_url.get(),
                 project_id: self.project_id.get(),
                 region: self.region.get(),
                 dialect: self.dialect.get(),
@@ -77,6 +102,7 @@ impl SettingsState {
             // Another token is another question: it has not been refused.
             self.token_rejected.set(false);
         });
+        self.session.persist();
     }
 
     /// The current settings, tracked (for memos that must follow them).
@@ -88,6 +114,7 @@ impl SettingsState {
             dialect: self.dialect.get(),
             token: self.token.get(),
             token_by_proxy: self.token_by_proxy,
+            token_expired: !self.token_by_proxy && self.session.expired_now(),
         }
     }
 
@@ -108,7 +135,11 @@ impl SettingsState {
                 id_problem(&self.project_id.get(), w().errors.project_id).is_none(),
             ),
             (
-                w().shell.token,
+                if self.sign_in_only {
+                    w().sign_in.step_sign_in
+                } else {
+                    w().sign_in.step_sign_in_or_token
+                },
                 self.token_by_proxy || !self.token.get().trim().is_empty(),
             ),
         ]
@@ -208,7 +239,15 @@ pub fn SettingsPanel(state: SettingsState) -> impl IntoView {
                         {w().shell.dialect_help}
                     </p>
                 </div>
-                {(!state.token_by_proxy).then(|| view! { <TokenField state=state /> })}
+                {(!state.token_by_proxy).then(|| view! { <SignInPanel session=state.session /> })}
+                // Signed in, *Sign out* stands for the token: no second way to clear it.
+                {(!state.token_by_proxy && !state.sign_in_only).then(|| {
+                    // A memo: typing a token redraws nothing (the field keeps the focus).
+                    let signed_in = Memo::new(move |_| {
+                        state.session.signed_in().is_some() && !state.session.needs_sign_in()
+                    });
+                    let _ = signed_in; view! { <TokenField state=state /> }
+                })}
             </div>
         </section>
     }
@@ -228,6 +267,7 @@ fn TokenField(state: SettingsState) -> impl IntoView {
     };
     view! {
         <form class="token" on:submit=|ev| ev.prevent_default()>
+            <p class="or-paste">{w().sign_in.or_paste}</p>
             <LabeledField
                 id="s-token"
                 label=w().shell.token
@@ -279,18 +319,46 @@ pub fn SettingsSummary(state: SettingsState, open: RwSignal<bool>) -> impl IntoV
         let r = state.region.get();
         (!r.trim().is_empty()).then(|| format!(" · {r}"))
     };
+    let time = move || {
+        (!state.token_by_proxy)
+            .then(|| state.session.time())
+            .flatten()
+    };
+    let expired = move || time() == Some(TokenTime::Expired);
+    let soon = move || matches!(time(), Some(TokenTime::Soon { .. }));
+    let signed_in = move || !state.token_by_proxy && state.session.signed_in().is_some();
     let token = move || {
         let s = &w().shell;
         let said = if state.token_by_proxy {
-            s.summary_token_by_proxy
+            s.summary_token_by_proxy.to_owned()
         } else if state.token.get().trim().is_empty() {
-            s.summary_no_token
+            s.summary_no_token.to_owned()
         } else if state.token_rejected.get() {
-            s.summary_token_rejected
+            s.summary_token_rejected.to_owned()
         } else {
-            s.summary_token_ok
+            match time() {
+                Some(TokenTime::Expired) => w().sign_in.summary_expired.to_owned(),
+                Some(TokenTime::Soon { minutes_left }) => {
+                    fill(w().sign_in.expires_in, &[&minutes_left])
+                }
+                Some(valid) => valid.text(),
+                None => s.summary_token_ok.to_owned(),
+            }
         };
         format!(" · {said}")
+    };
+    // A token IAM gave that ran out or was refused: the sign-in again, the names kept.
+    let again = move || !state.token_by_proxy && state.session.needs_sign_in();
+    let sign_in_again = move |_| {
+        open.set(true);
+        leptos::task::spawn_local(async move {
+            // The form (drawn by the settings chunk) fills in the names it remembers: then
+            // the password is what is left to type.
+            super::dom::focus_when_drawn("si-user").await;
+            if !state.session.form.user.get_untracked().trim().is_empty() {
+                super::dom::focus("si-password");
+            }
+        });
     };
     let replace = move |_| {
         open.set(true);
@@ -303,10 +371,23 @@ pub fn SettingsSummary(state: SettingsState, open: RwSignal<bool>) -> impl IntoV
     };
     view! {
         <div class="settings-summary">
-            <span class="summary-text" id="settings-summary" class:bad=move || state.token_rejected.get()>
+            <span
+                class="summary-text"
+                id="settings-summary"
+                class:bad=move || state.token_rejected.get() || expired()
+                class:soon=soon
+            >
                 {project}{region}{token}
             </span>
-            <button type="button" id="replace-token" on:click=replace hidden=move || !state.token_rejected.get()>{w().shell.replace_token}</button>
+            <button type="button" id="replace-token" on:click=replace hidden=move || !state.token_rejected.get() || signed_in()>{w().shell.replace_token}</button>
+            <button type="button" id="sign-in-again" on:click=sign_in_again hidden=move || !again()>{w().sign_in.sign_in_again}</button>
+            <button type="button" class="secondary" id="header-sign-out" on:click=move |_| {
+                    // Signed out, the sign-in is what comes next.
+                    state.session.sign_out();
+                    open.set(true);
+                }
+                hidden=move || !signed_in()
+            >{w().sign_in.sign_out}</button>
             <button
                 type="button"
                 class="secondary"

@@ -129,7 +129,8 @@ impl Console {
     }
 
     pub fn new(config: &RuntimeConfig) -> Self {
-        let settings = SettingsState::load(config);
+        let history = RwSignal::new(Vec::new());
+        let settings = SettingsState::load(config, history);
         settings.persist();
         let settings_open = RwSignal::new(!untrack(|| settings.complete()));
         let route = RwSignal::new(storage::current_route());
@@ -145,7 +146,6 @@ impl Console {
             poll: RwSignal::new(PollState::Idle),
             conflict: RwSignal::new(None),
         };
-        let history = RwSignal::new(Vec::new());
         let timing = Timing {
             request_timeout_s: config.request_timeout(),
             poll: config.poll_policy(),

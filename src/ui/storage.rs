@@ -6,11 +6,16 @@
 
 use crate::api::config::{QuerySettings, SavedSettings};
 use crate::api::draft::SavedDraft;
+use crate::api::iam::{Remembered, SessionInfo};
 use crate::api::route::Route;
 use crate::api::Dialect;
 
 pub const SETTINGS_KEY: &str = "vpcep-console:settings";
 pub const TOKEN_KEY: &str = "vpcep-console:token";
+/// Beside the token (sessionStorage): who signed in for it and until when.
+pub const SESSION_KEY: &str = "vpcep-console:session";
+/// The sign-in form's names (localStorage): user, account, user ID. No password.
+pub const SIGN_IN_KEY: &str = "vpcep-console:sign-in";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -45,6 +50,35 @@ pub fn save_token(token: &str) {
         } else {
             store.set_item(TOKEN_KEY, token)
         };
+    }
+}
+
+/// Who signed in for the token in this tab, and until when.
+pub fn load_session() -> Option<SessionInfo> {
+    let text = session()?.get_item(SESSION_KEY).ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+pub fn save_session(info: Option<&SessionInfo>) {
+    if let Some(store) = session() {
+        let _ = match info.and_then(|i| serde_json::to_string(i).ok()) {
+            Some(text) => store.set_item(SESSION_KEY, &text),
+            None => store.remove_item(SESSION_KEY),
+        };
+    }
+}
+
+/// The names the sign-in form was last sent with.
+pub fn load_remembered() -> Remembered {
+    local()
+        .and_then(|s| s.get_item(SIGN_IN_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+pub fn save_remembered(r: &Remembered) {
+    if let (Some(store), Ok(text)) = (local(), serde_json::to_string(r)) {
+        let _ = store.set_item(SIGN_IN_KEY, &text);
     }
 }
 

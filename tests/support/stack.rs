@@ -72,14 +72,22 @@ impl Api {
 
     /// [`Api::start`] with its projects and services from `seed`.
     pub async fn start_with_seed(static_dir: Option<&Path>, seed: Seed) -> Api {
+        Api::start_with_config(Config {
+            static_dir: static_dir.map(Path::to_path_buf),
+            seed,
+            ..Config::default()
+        })
+        .await
+    }
+
+    /// The local API server with `config`, quiet and with a short `creating` phase.
+    pub async fn start_with_config(config: Config) -> Api {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let origin = format!("http://{}", listener.local_addr().unwrap());
         let config = Config {
-            static_dir: static_dir.map(Path::to_path_buf),
             creating_delay: Duration::from_millis(1500),
             quiet: true,
-            seed,
-            ..Config::default()
+            ..config
         };
         let task = tokio::spawn(vpcep_local_api::serve(listener, config));
         Api { origin, task }
@@ -229,6 +237,22 @@ impl Stack {
     pub async fn start_fleet_with(n: usize, config_json: Option<&str>) -> Stack {
         let site = site(config_json);
         let api = Api::start_with_seed(Some(site.path()), fleet_seed(n)).await;
+        Stack {
+            origin: api.origin.clone(),
+            api,
+            site,
+        }
+    }
+
+    /// A [`Stack`] whose sign-in (`POST /v3/auth/tokens`) gives tokens that last `lifetime`.
+    pub async fn start_with_token_lifetime(lifetime: Duration) -> Stack {
+        let site = site(None);
+        let api = Api::start_with_config(Config {
+            static_dir: Some(site.path().to_path_buf()),
+            token_lifetime: lifetime,
+            ..Config::default()
+        })
+        .await;
         Stack {
             origin: api.origin.clone(),
             api,

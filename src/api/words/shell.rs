@@ -21,7 +21,7 @@ area!(
         config_html: "config.json is an HTML page, not JSON: the console uses its built-in defaults." / "config.json 是HTML页面，不是JSON：控制台将使用内置默认值。" / "config.json ist eine HTML-Seite, kein JSON: Die Konsole verwendet ihre eingebauten Standardwerte.",
         /// {0}: the parser's own words (serde's, in English), with line and column.
         config_invalid: "config.json is not valid: {0}: the console uses its built-in defaults." / "config.json 无效（{0}）：控制台将使用内置默认值。" / "config.json ist ungültig ({0}): Die Konsole verwendet ihre eingebauten Standardwerte.",
-        config_bad_proxy: "config.json has an unusable api_proxy_url ({0}): the console uses its built-in defaults." / "config.json 中的 api_proxy_url 不可用（{0}）：控制台将使用内置默认值。" / "config.json enthält eine unbrauchbare api_proxy_url ({0}): Die Konsole verwendet ihre eingebauten Standardwerte.",
+        config_bad_proxy: "config.json has an unusable {0} ({1}): the console uses its built-in defaults." / "config.json 中的 {0} 不可用（{1}）：控制台将使用内置默认值。" / "config.json enthält eine unbrauchbare {0} ({1}): Die Konsole verwendet ihre eingebauten Standardwerte.",
         config_locked_without_url: "config.json locks the proxy URL (allow_proxy_change: false) but sets no api_proxy_url: the console uses its built-in defaults." / "config.json 锁定了代理地址（allow_proxy_change: false），但未设置 api_proxy_url：控制台将使用内置默认值。" / "config.json sperrt die Proxy-URL (allow_proxy_change: false), setzt aber keine api_proxy_url: Die Konsole verwendet ihre eingebauten Standardwerte.",
         // SettingsPanel
         settings: "Settings" / "设置" / "Einstellungen",
