@@ -117,7 +117,7 @@ build_release() { # dist folder
 # Debian's chromium and chromium-driver (browser tests), nginx with its brotli module (the
 # deployment test), zopfli and brotli (precompression, the size budget).
 ensure_test_packages() {
-  step "chromium, chromedriver, nginx, a CJK font"
+  step "chromium, chromedriver, nginx, a CJK font, gofmt"
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
@@ -129,6 +129,8 @@ ensure_test_packages() {
   [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(libnginx-mod-http-brotli-static)
   # Chinese in the screenshots (tests/languages.rs): without a CJK font they show boxes.
   [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+  # The Go snippets of the change as code are checked with gofmt (tests/code.rs).
+  command -v gofmt >/dev/null 2>&1 || missing+=(golang-go)
   if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     # The nginx package would start a server on port 80 for the whole machine; the tests

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod batch;
+pub mod code;
 pub mod config;
 pub mod conflict;
 pub mod connection_job;

@@ -6,6 +6,7 @@
 pub mod access;
 mod area;
 pub mod batch;
+pub mod code;
 pub mod core;
 pub mod errors;
 pub mod lang;

@@ -16,8 +16,8 @@ use super::lang::Lang;
 use std::cell::Cell;
 
 use super::{
-    access::Access, batch::Batch, core::Core, errors::Errors, list::List, page::Page, shell::Shell,
-    sign_in::SignIn,
+    access::Access, batch::Batch, code::Code, core::Core, errors::Errors, list::List, page::Page,
+    shell::Shell, sign_in::SignIn,
 };
 
 /// One language's words.
@@ -40,6 +40,8 @@ pub struct Words {
     pub errors: Errors,
     /// Signing in with an IAM user, and the token's lifetime.
     pub sign_in: SignIn,
+    /// The change as code: the preview's Request tabs.
+    pub code: Code,
 }
 
 impl Words {
@@ -54,6 +56,7 @@ impl Words {
             ("access", self.access.entries()),
             ("errors", self.errors.entries()),
             ("sign_in", self.sign_in.entries()),
+            ("code", self.code.entries()),
         ];
         areas
             .into_iter()
@@ -76,6 +79,7 @@ pub const EN: Words = Words {
     access: Access::EN,
     errors: Errors::EN,
     sign_in: SignIn::EN,
+    code: Code::EN,
 };
 
 /// Simplified Chinese, with the cloud's own terms (终端节点服务, 审批, 白名单, …).
@@ -90,6 +94,7 @@ pub fn zh() -> &'static Words {
         access: Access::ZH,
         errors: Errors::ZH,
         sign_in: SignIn::ZH,
+        code: Code::ZH,
     };
     &ZH
 }
@@ -106,6 +111,7 @@ pub fn de() -> &'static Words {
         access: Access::DE,
         errors: Errors::DE,
         sign_in: SignIn::DE,
+        code: Code::DE,
     };
     &DE
 }
