@@ -9,6 +9,8 @@ TRUNK_VERSION=0.22.1
 # Splits the release wasm into lazily fetched chunks (.ci/split/wasm-bindgen).
 WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132.0.0
+# The Python SDK the Python snippets run with (tests/sdk_python.rs).
+PYTHON_SDK_VERSION=3.1.219
 AXE_VERSION=4.14.1
 # The release wasm is built with this nightly (the machine image's own `nightly`; rustc's
 # commit date identifies it), see build_release. Everything else builds on stable.
@@ -152,7 +154,21 @@ ensure_test_packages() {
     npm install --prefix "$TOOLS" --no-audit --no-fund --silent "axe-core@$AXE_VERSION"
   fi
   export VPCEP_AXE_JS="$TOOLS/node_modules/axe-core/axe.min.js"
-  echo "$(chromium --version 2>/dev/null | head -n1); $(/usr/sbin/nginx -v 2>&1); axe-core $AXE_VERSION"
+  # The Python SDK, pinned, in a venv of its own: the change as code's Python snippets run
+  # with it against the local API server (tests/sdk_python.rs).
+  local venv="$TOOLS/python-sdk-$PYTHON_SDK_VERSION"
+  if ! "$venv/bin/python" -c 'import huaweicloudsdkvpcep.v1' 2>/dev/null; then
+    echo "installing huaweicloudsdkvpcep==$PYTHON_SDK_VERSION from PyPI"
+    rm -rf "$venv"
+    if ! python3 -m venv "$venv" 2>/dev/null; then
+      apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+      python3 -m venv "$venv"
+    fi
+    "$venv/bin/pip" install -q --disable-pip-version-check \
+      "huaweicloudsdkvpcep==$PYTHON_SDK_VERSION" "huaweicloudsdkcore==$PYTHON_SDK_VERSION"
+  fi
+  export VPCEP_SDK_PYTHON="$venv/bin/python"
+  echo "$(chromium --version 2>/dev/null | head -n1); $(/usr/sbin/nginx -v 2>&1); axe-core $AXE_VERSION; huaweicloudsdkvpcep $PYTHON_SDK_VERSION; $(go version 2>/dev/null)"
 }
 
 # The release bundle's sizes, and the budgets they must stay under (.ci/size-budget): the
