@@ -164,6 +164,16 @@ async fn connections_and_who_may_connect_from_the_tabs_to_the_server() {
     browser.click(&format!("{} .pick-row", row(1))).await;
     browser.click(&format!("{} .pick-row", row(2))).await;
     assert_eq!(browser.text("#conn-accept").await, "Accept 2 selected");
+    // Each request as code too: the Terraform of an accept is the approval resource.
+    browser.click("#conn-requests > summary").await;
+    browser.click("#code-conn-requests-0-terraform").await;
+    let terraform = browser.text("#code-conn-requests-0-panel").await;
+    assert!(
+        terraform.contains("resource \"huaweicloud_vpcep_approval\"")
+            && terraform.contains("endpoints  = ["),
+        "{terraform}"
+    );
+    browser.click("#conn-requests > summary").await;
     browser.click("#conn-accept").await;
     for k in [1, 2] {
         browser

@@ -125,6 +125,37 @@ async fn modify_then_upgrade_through_the_real_page() {
     browser.screenshot("05-preview").await;
     assert_accessible(&browser, "the preview").await;
 
+    // The same change as code: curl first, then (arrow keys) the Python SDK, Go, Terraform,
+    // each with what it needs and its Copy.
+    let curl = browser.text("#code-preview-panel pre.code").await;
+    assert!(
+        curl.starts_with("curl -X PUT") && curl.contains("$TOKEN") && !curl.contains(TOKEN),
+        "{curl}"
+    );
+    browser.keys("#code-preview-curl", "\u{e014}").await; // ArrowRight
+    assert_eq!(browser.focused_id().await, "code-preview-python");
+    let python = browser.text("#code-preview-panel").await;
+    assert!(
+        python.contains("UpdateEndpointServiceRequestBody(")
+            && python.contains("description=\"Tier one web\"")
+            && python.contains("pip install huaweicloudsdkvpcep")
+            && python.contains("Copy Python"),
+        "{python}"
+    );
+    browser.keys("#code-preview-python", "\u{e010}").await; // End
+    let terraform = browser.text("#code-preview-panel").await;
+    assert!(
+        terraform.contains("resource \"huaweicloud_vpcep_service\" \"web_frontend\"")
+            && terraform.contains("name        = \"web-tier\"")
+            && terraform.contains("Terraform holds the whole service"),
+        "{terraform}"
+    );
+    browser.click("#code-preview-python").await;
+    browser.scroll_to(".code-tabs").await;
+    browser.screenshot("27-request-as-python").await;
+    assert_accessible(&browser, "the request as code").await;
+    browser.click("#code-preview-curl").await;
+
     // Save: one PUT with only the changed fields, then the card follows creating -> available.
     // A cookie of the page's origin (another app's session, say) never goes with it.
     browser

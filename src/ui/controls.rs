@@ -2,6 +2,7 @@
 //! pager, and the exact requests behind an action; and a sentence with API names in code
 //! font ([`with_code`]), for any part.
 
+use super::code::AsCode;
 use super::preview::RequestView;
 use crate::api::words::{fill, w};
 use crate::api::ApiRequest;
@@ -81,6 +82,9 @@ pub fn Pager(
     }
 }
 
+/// A request as shown: on the wire, and as code where the console knows its operation.
+pub type Shown = (ApiRequest, Option<AsCode>);
+
 /// "Request for …": the exact requests behind an action, drawn only while open (with copy
 /// as curl), after a line that says what they are.
 #[component]
@@ -88,7 +92,7 @@ pub fn RequestsDisclosure(
     id: &'static str,
     summary: &'static str,
     #[prop(into)] note: Signal<String>,
-    #[prop(into)] requests: Signal<Vec<ApiRequest>>,
+    #[prop(into)] requests: Signal<Vec<Shown>>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
@@ -96,7 +100,7 @@ pub fn RequestsDisclosure(
             <summary>{summary}</summary>
             {move || open.get().then(|| view! {
                 <p class="muted">{note.get()}</p>
-                <RequestList requests=requests.get() />
+                <RequestList requests=requests.get() prefix=id />
             })}
         </details>
     }
@@ -104,10 +108,15 @@ pub fn RequestsDisclosure(
 
 /// Requests as they go on the wire, token masked, each with copy as curl.
 #[component]
-pub fn RequestList(requests: Vec<ApiRequest>) -> impl IntoView {
+pub fn RequestList(
+    requests: Vec<Shown>,
+    /// Tells this list's requests apart from another's in the page (their tabs' ids).
+    prefix: &'static str,
+) -> impl IntoView {
     requests
         .into_iter()
-        .map(|r| view! { <RequestView request=r /> })
+        .enumerate()
+        .map(|(i, (r, code))| view! { <RequestView request=r code=code key=format!("{prefix}-{i}") /> })
         .collect_view()
 }
 

@@ -19,6 +19,7 @@ pub mod action_bar;
 pub mod app;
 pub mod batch;
 pub mod card;
+pub mod code;
 pub mod connections;
 pub mod controls;
 pub mod dialog;

@@ -1,52 +1,25 @@
 //! What a save will change, in console words, and behind a disclosure the exact request.
 
+use super::code::{AsCode, CodeTabs};
 use super::split::{part, split_point, Part};
 use crate::api::ports::PortChange;
 use crate::api::request::pretty_json;
 use crate::api::words::{count, field_label, fill, value_text, w};
 use crate::api::{ApiRequest, FieldError, SettingsError, UpdatePlan};
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
-/// Copies `text` to the clipboard and says whether the browser did it.
-async fn copy_to_clipboard(text: String) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    // Clipboard exists only in a secure context (https or loopback).
-    let navigator = window.navigator();
-    if js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .map(|c| c.is_undefined())
-        .unwrap_or(true)
-    {
-        return false;
-    }
-    JsFuture::from(navigator.clipboard().write_text(&text))
-        .await
-        .is_ok()
-}
-
-/// The request as it will go on the wire, token masked, with copy-as-curl.
+/// The request as it will go on the wire, token masked, and as code (curl; with `code`, the
+/// SDKs and Terraform too).
 #[component]
-pub fn RequestView(request: ApiRequest) -> impl IntoView {
-    let copied = RwSignal::new(None::<&'static str>);
-    let curl = request.to_curl();
+pub fn RequestView(
+    request: ApiRequest,
+    #[prop(default = None)] code: Option<AsCode>,
+    /// Tells this request's tabs apart from others' in the page.
+    #[prop(optional, into)]
+    key: Option<String>,
+) -> impl IntoView {
     let body = request.body.as_deref().map(pretty_json);
     let headers = request.masked_headers();
-    let copy = {
-        let curl = curl.clone();
-        move |_| {
-            let curl = curl.clone();
-            copied.set(Some(w().page.copying));
-            leptos::task::spawn_local(async move {
-                copied.set(Some(if copy_to_clipboard(curl).await {
-                    w().page.copied
-                } else {
-                    w().page.clipboard_refused
-                }));
-            });
-        }
-    };
     view! {
         <div class="request">
             <p class="request-line">
@@ -65,14 +38,7 @@ pub fn RequestView(request: ApiRequest) -> impl IntoView {
                 Some(b) => view! { <pre class="body" tabindex="0" aria-label=w().page.json_body>{b}</pre> }.into_any(),
                 None => view! { <p class="muted">{w().page.no_body}</p> }.into_any(),
             }}
-            <div class="copy-row">
-                <button type="button" class="secondary" on:click=copy>{w().page.copy_curl}</button>
-                <span class="muted" aria-live="polite">{move || copied.get()}</span>
-            </div>
-            <details>
-                <summary>{w().page.curl_command}</summary>
-                <pre class="curl" tabindex="0" aria-label=w().page.curl_command>{curl}</pre>
-            </details>
+            <CodeTabs request=request.clone() code=code key=key.unwrap_or_else(|| "request".to_owned()) />
         </div>
     }
 }
@@ -147,6 +113,8 @@ pub fn Changes(plan: UpdatePlan) -> impl IntoView {
 pub fn UpdatePreview(
     plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>,
     request: Memo<Option<Result<ApiRequest, SettingsError>>>,
+    /// The save as code (read when the request is drawn).
+    code: Signal<Option<AsCode>>,
 ) -> impl IntoView {
     let summary = move || {
         match plan.get() {
@@ -176,7 +144,7 @@ pub fn UpdatePreview(
     // as curl, is not rebuilt on every keystroke for nobody to see.
     let shown = RwSignal::new(false);
     let request_view = move || match request.get() {
-        Some(Ok(r)) => Some(part!("request", None, request_part(r.clone()))),
+        Some(Ok(r)) => Some(part!("request", None, request_part(r.clone(), code.get()))),
         Some(Err(e)) => Some(
             view! { <p class="note bad">{fill(w().page.nothing_sent_yet, &[&e.message()])}</p> }
                 .into_any(),
@@ -212,9 +180,9 @@ split_point!(
 split_point!(
     page,
     /// The exact request, with copy as curl (the preview's open *Request*).
-    pub fn request_part(request: ApiRequest) -> Part {
+    pub fn request_part(request: ApiRequest, code: Option<AsCode>) -> Part {
         Ok(untrack(|| {
-            view! { <RequestView request=request /> }.into_any()
+            view! { <RequestView request=request code=code key="preview" /> }.into_any()
         }))
     }
 );

@@ -4,6 +4,7 @@
 use super::access::tabs::ServiceTabs;
 use super::action_bar::ActionBar;
 use super::card::ServiceCard;
+use super::code::AsCode;
 use super::form::ModifyFields;
 use super::outcome::ErrorBanner;
 use super::preview::UpdatePreview;
@@ -88,6 +89,19 @@ pub fn ServicePage() -> impl IntoView {
             &Operation::UpdateService { id, body },
         ))
     });
+    // The save as code, read only while the preview's Request is open.
+    let code = move || {
+        let service = page.base.get()?;
+        let body = plan.with(|p| match p {
+            Some(Ok(p)) if !p.is_empty() => Some(p.body.clone()),
+            _ => None,
+        })?;
+        let op = Operation::UpdateService {
+            id: service.id.clone(),
+            body,
+        };
+        Some(AsCode::new(op, &c.settings.snapshot(), Some(service)))
+    };
 
     let upgrade_open = RwSignal::new(false);
     let open_upgrade = Callback::new(move |_| upgrade_open.set(true));
@@ -147,7 +161,7 @@ pub fn ServicePage() -> impl IntoView {
                 <h2 id="modify-title">{w().page.edit}</h2>
                 <ModifyFields form=page.form errors=errors dialect=dialect />
             </form>
-            <UpdatePreview plan=plan request=request />
+            <UpdatePreview plan=plan request=request code=Signal::derive(code) />
             <ActionBar plan=plan />
         </div>
     };
@@ -162,12 +176,11 @@ pub fn ServicePage() -> impl IntoView {
         } else {
             settings.region.clone()
         };
-        let request = build_request(
-            &settings,
-            &Operation::UpgradeService {
-                id: service.id.clone(),
-            },
-        );
+        let op = Operation::UpgradeService {
+            id: service.id.clone(),
+        };
+        let request = build_request(&settings, &op);
+        let code = AsCode::new(op, &settings, Some(service.clone()));
         let pending: Signal<bool> = c.actions.upgrade.pending().into();
         Some(deferred(
             "upgrade",
@@ -177,6 +190,7 @@ pub fn ServicePage() -> impl IntoView {
                     service.clone(),
                     region.clone(),
                     request.clone(),
+                    code.clone(),
                     pending,
                     confirm_upgrade,
                     close_upgrade

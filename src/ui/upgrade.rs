@@ -1,6 +1,7 @@
 //! The upgrade confirmation: what the advanced edition is, the region caveat, and the
 //! exact request.
 
+use super::code::AsCode;
 use super::dialog::Dialog;
 use super::preview::RequestView;
 use super::split::{split_point, Part};
@@ -17,6 +18,8 @@ pub fn UpgradeDialog(
     /// The settings' region, or else the one in the service's full name.
     region: String,
     request: Result<ApiRequest, SettingsError>,
+    /// The upgrade as code (the SDKs, Terraform).
+    code: AsCode,
     #[prop(into)] pending: Signal<bool>,
     on_confirm: Callback<()>,
     on_close: Callback<()>,
@@ -47,7 +50,7 @@ pub fn UpgradeDialog(
             <details class="request-disclosure">
                 <summary>{p.request}</summary>
                 {match request {
-                    Ok(r) => view! { <RequestView request=r /> }.into_any(),
+                    Ok(r) => view! { <RequestView request=r code=Some(code) key="upgrade" /> }.into_any(),
                     Err(e) => view! { <p class="note bad">{fill(p.nothing_sent_yet, &[&e.message()])}</p> }.into_any(),
                 }}
             </details>
@@ -75,13 +78,14 @@ split_point!(
         service: EndpointService,
         region: String,
         request: Result<ApiRequest, SettingsError>,
+        code: AsCode,
         pending: Signal<bool>,
         on_confirm: Callback<()>,
         on_close: Callback<()>,
     ) -> Part {
         Ok(untrack(|| {
             view! {
-                <UpgradeDialog service=service region=region request=request
+                <UpgradeDialog service=service region=region request=request code=code
                     pending=pending on_confirm=on_confirm on_close=on_close />
             }
             .into_any()

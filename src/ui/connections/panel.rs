@@ -245,7 +245,7 @@ pub(super) fn RejectDialog(ids: Vec<String>, t: ConnectionsTab) -> impl IntoView
             <ul class="ids">{list}</ul>
             <details class="request-disclosure">
                 <summary>{if n == 1 { w().access.request.to_owned() } else { fill(w().access.reject_requests, &[&count(n)]) }}</summary>
-                <RequestList requests=requests />
+                <RequestList requests=requests prefix="reject" />
             </details>
             <div class="actions">
                 <button type="button" class="secondary" id="reject-cancel" data-autofocus="" on:click=move |_| close.run(())>{w().access.cancel}</button>

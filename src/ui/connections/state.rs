@@ -8,8 +8,10 @@ use crate::api::connections::{
     ConnectionStatus, ConnectionsInput, ConnectionsView,
 };
 use crate::api::words::{count, fill, w};
-use crate::api::{build_request, ApiRequest, Operation, Outcome};
+use crate::api::{build_request, Operation, Outcome};
 use crate::ui::access::counts::load_page_pending;
+use crate::ui::code::AsCode;
+use crate::ui::controls::Shown;
 use crate::ui::dom::focus_soon;
 use crate::ui::outcome::Problem;
 use crate::ui::page_reader::PageReader;
@@ -219,24 +221,19 @@ pub(super) fn finish(c: Console, t: ConnectionsTab) {
 }
 
 /// The requests of `action` for `ids`, exactly as they go.
-pub(super) fn action_requests(
-    c: Console,
-    action: ConnectionAction,
-    ids: &[String],
-) -> Vec<ApiRequest> {
+pub(super) fn action_requests(c: Console, action: ConnectionAction, ids: &[String]) -> Vec<Shown> {
     let settings = c.settings.snapshot();
     let service_id = c.page.id.get();
+    let service = c.page.base.get();
     ids.iter()
         .filter_map(|id| {
-            build_request(
-                &settings,
-                &Operation::ConnectionAction {
-                    service_id: service_id.clone(),
-                    action,
-                    endpoint_id: id.clone(),
-                },
-            )
-            .ok()
+            let op = Operation::ConnectionAction {
+                service_id: service_id.clone(),
+                action,
+                endpoint_id: id.clone(),
+            };
+            let request = build_request(&settings, &op).ok()?;
+            Some((request, Some(AsCode::new(op, &settings, service.clone()))))
         })
         .collect()
 }

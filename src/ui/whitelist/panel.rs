@@ -265,7 +265,7 @@ pub(super) fn EveryoneDialog(t: WhitelistTab) -> impl IntoView {
             <p hidden=others.is_empty()>{fill(w().access.also_added, &[&names(&others)])}</p>
             <details class="request-disclosure">
                 <summary>{w().access.request}</summary>
-                <RequestList requests=requests />
+                <RequestList requests=requests prefix="everyone" />
             </details>
             <div class="actions">
                 <button type="button" class="secondary" id="everyone-cancel" data-autofocus="" on:click=move |_| close.run(())>{w().access.cancel}</button>

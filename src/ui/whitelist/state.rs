@@ -7,7 +7,9 @@ use crate::api::whitelist::{
     PermissionList, WhitelistAction, WhitelistInput, WhitelistView,
 };
 use crate::api::words::{fill, w};
-use crate::api::{build_request, ApiRequest, Operation, Outcome};
+use crate::api::{build_request, Operation, Outcome};
+use crate::ui::code::AsCode;
+use crate::ui::controls::Shown;
 use crate::ui::dom::focus_soon;
 use crate::ui::outcome::Problem;
 use crate::ui::page_reader::PageReader;
@@ -39,20 +41,19 @@ pub struct WhitelistTab {
     pub(super) confirm_everyone: RwSignal<bool>,
 }
 
-pub(super) fn requests(c: Console, actions: &[PermissionAction]) -> Vec<ApiRequest> {
+pub(super) fn requests(c: Console, actions: &[PermissionAction]) -> Vec<Shown> {
     let settings = c.settings.snapshot();
     let service_id = c.page.id.get();
+    let service = c.page.base.get();
     actions
         .iter()
         .filter_map(|a| {
-            build_request(
-                &settings,
-                &Operation::PermissionAction {
-                    service_id: service_id.clone(),
-                    action: a.clone(),
-                },
-            )
-            .ok()
+            let op = Operation::PermissionAction {
+                service_id: service_id.clone(),
+                action: a.clone(),
+            };
+            let request = build_request(&settings, &op).ok()?;
+            Some((request, Some(AsCode::new(op, &settings, service.clone()))))
         })
         .collect()
 }
