@@ -71,15 +71,11 @@ def tls_lines(args):
 
 HSTS = '    add_header Strict-Transport-Security "max-age=31536000" always;\n'
 
-# How each allowed API call is forwarded (both variants): to the region's host over verified
-# TLS, with the client's X-Auth-Token and Content-Type and nothing else of its own.
-PROXY = """\
-        # A variable, so nginx resolves the host as it goes (see `resolver`), not once at start.
-        set $vpcep_upstream @VPCEP_UPSTREAM@;
-        rewrite ^/vpcep/(.*)$ /$1 break;
-        proxy_pass $vpcep_upstream;
+# What every forwarded call shares (the API's and the sign-in's): the region's host over
+# verified TLS, and nothing of the client's own passed on as given.
+UPSTREAM = """\
         proxy_ssl_server_name on;
-        # The token goes to the cloud only over a verified TLS connection.
+        # The token and the password go to the cloud only over a verified TLS connection.
         proxy_ssl_verify on;
         proxy_ssl_verify_depth 4;
         proxy_ssl_trusted_certificate @CA_FILE@;
@@ -90,39 +86,37 @@ PROXY = """\
         proxy_set_header X-Forwarded-Host "";
         proxy_set_header X-Forwarded-For $remote_addr;
         proxy_hide_header Set-Cookie;
-        # The default access log format records no request header, so the token is never logged.
+        # The default access log format records no request header and no body, so neither the
+        # token nor the password is ever logged.
         proxy_connect_timeout 10s;
         proxy_send_timeout 20s;
         # Below the console's own 30 s: the user sees the proxy's 504, not their own abort.
         proxy_read_timeout 25s;
+"""
+
+# How each allowed API call is forwarded (both variants): to the region's host, with the
+# client's X-Auth-Token and Content-Type and nothing else of its own.
+PROXY = """\
+        # A variable, so nginx resolves the host as it goes (see `resolver`), not once at start.
+        set $vpcep_upstream @VPCEP_UPSTREAM@;
+        rewrite ^/vpcep/(.*)$ /$1 break;
+        proxy_pass $vpcep_upstream;
+""" + UPSTREAM + """\
         client_max_body_size 1m;
 """
 
 
 # The sign-in (both variants, with --iam-upstream): exactly IAM's POST /v3/auth/tokens, the
-# query (`nocatalog=true`) kept, over verified TLS, with the API location's header hygiene.
+# query (`nocatalog=true`) kept, with the API location's TLS and header hygiene.
 # The body holds the user's password: nothing here logs it. nginx's default access log format
 # has no body, and no `$request_body` may appear in this configuration (a test checks).
 IAM_PROXY = """\
         set $vpcep_iam_upstream @IAM_UPSTREAM@;
         # With a variable, the URI is taken as written: IAM's path and the client's query only.
         proxy_pass $vpcep_iam_upstream/v3/auth/tokens$is_args$args;
-        proxy_ssl_server_name on;
-        # The password goes to IAM only over a verified TLS connection.
-        proxy_ssl_verify on;
-        proxy_ssl_verify_depth 4;
-        proxy_ssl_trusted_certificate @CA_FILE@;
-        proxy_set_header Host $proxy_host;
-        proxy_set_header Cookie "";
-        proxy_set_header Authorization "";
+""" + UPSTREAM + """\
         # A sign-in carries no token: none is passed on to IAM.
         proxy_set_header X-Auth-Token "";
-        proxy_set_header X-Forwarded-Host "";
-        proxy_set_header X-Forwarded-For $remote_addr;
-        proxy_hide_header Set-Cookie;
-        proxy_connect_timeout 10s;
-        proxy_send_timeout 20s;
-        proxy_read_timeout 25s;
         # A sign-in's body is well under 1 KB.
         client_max_body_size 16k;
 """
