@@ -57,6 +57,8 @@ async fn the_bundle_works_under_any_path_of_a_static_server() {
     // Started: the checklist of a first visit, and the settings' sign-in (a chunk).
     b.wait_text("#checklist", |t| t.contains("Sign in")).await;
     b.wait_shown("#si-user").await;
+    // The sign-in goes beside index.html by default: where a deployment under a path serves it.
+    assert_eq!(b.value("#si-iam-proxy").await, format!("{base}iam"));
     let fetched: Value = b
         .execute(
             "return performance.getEntriesByType('resource').map(e => e.name);",

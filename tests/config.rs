@@ -447,3 +447,62 @@ fn config_json_can_offer_the_sign_in_only() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_proxy_url_without_a_slash_first_is_beside_index_html() {
+    // A console under /tools/vpcep/ finds the proxies its deployment serves there.
+    let page = "https://portal.example.com/tools/vpcep/?project_id=x#top";
+    assert_eq!(
+        absolute_proxy_url("iam", page),
+        "https://portal.example.com/tools/vpcep/iam"
+    );
+    assert_eq!(
+        absolute_proxy_url("./vpcep/", page),
+        "https://portal.example.com/tools/vpcep/vpcep/"
+    );
+    assert_eq!(
+        absolute_proxy_url("../api", page),
+        "https://portal.example.com/tools/api"
+    );
+    assert_eq!(
+        absolute_proxy_url("../../../x", page),
+        "https://portal.example.com/x"
+    );
+    // A page named by its file: its folder.
+    assert_eq!(
+        absolute_proxy_url("iam", "https://h.example/a/index.html"),
+        "https://h.example/a/iam"
+    );
+    // At the root, relative and absolute paths are the same place.
+    assert_eq!(
+        absolute_proxy_url("iam", "https://h.example"),
+        "https://h.example/iam"
+    );
+    assert_eq!(
+        absolute_proxy_url("/iam", page),
+        "https://portal.example.com/iam"
+    );
+    // The defaults under a path: the API proxy is the page's origin, the sign-in beside it.
+    let r = resolve(
+        &QuerySettings::default(),
+        &SavedSettings::default(),
+        &RuntimeConfig::default(),
+        page,
+    );
+    assert_eq!(r.settings.proxy_url, "https://portal.example.com");
+    assert_eq!(
+        r.settings.iam_proxy_url,
+        "https://portal.example.com/tools/vpcep/iam"
+    );
+    let c = config(r#"{"api_proxy_url": "vpcep"}"#);
+    let r = resolve(
+        &QuerySettings::default(),
+        &SavedSettings::default(),
+        &c,
+        page,
+    );
+    assert_eq!(
+        r.settings.proxy_url,
+        "https://portal.example.com/tools/vpcep/vpcep"
+    );
+}

@@ -362,41 +362,75 @@ impl Resolved {
     }
 }
 
-/// config.json's `api_proxy_url` as a full URL: a path such as `/vpcep` is on the page's own
-/// origin. A deployment behind a TLS load balancer can then say where its proxy is without
-/// knowing its scheme or host, and reflects no Host header into the file.
-pub fn absolute_proxy_url(url: &str, page_origin: &str) -> String {
-    if url.starts_with('/') && !url.starts_with("//") {
-        format!("{}{url}", page_origin.trim_end_matches('/'))
+/// A proxy URL of config.json (or a default) as a full URL, against `page`, the page's URL
+/// (its origin at least): a path such as `/vpcep` is on the page's own origin, and a relative
+/// one (`iam`, `./vpcep`, `../api`) beside index.html, so that a bundle under `/tools/vpcep/`
+/// finds the proxies its deployment serves there. A deployment behind a TLS load balancer can
+/// say where its proxy is without knowing its scheme or host, and reflects no Host header into
+/// the file. A URL with a scheme, or a scheme-relative one (another host: refused later),
+/// stays as it is.
+pub fn absolute_proxy_url(url: &str, page: &str) -> String {
+    if url.contains("://") || url.starts_with("//") {
+        return url.to_owned();
+    }
+    let page = page.split(['?', '#']).next().unwrap_or("");
+    let after_scheme = page.find("://").map_or(0, |i| i + 3);
+    let (origin, path) = match page[after_scheme..].find('/') {
+        Some(i) => page.split_at(after_scheme + i),
+        None => (page, "/"),
+    };
+    if url.starts_with('/') {
+        return format!("{origin}{url}");
+    }
+    // The page's directory, then the relative path's segments on it.
+    let mut segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    if !path.ends_with('/') {
+        segments.pop();
+    }
+    for part in url.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            other => segments.push(other),
+        }
+    }
+    let trailing = if url.ends_with('/') { "/" } else { "" };
+    if segments.is_empty() {
+        format!("{origin}/")
     } else {
-        url.to_owned()
+        format!("{origin}/{}{trailing}", segments.join("/"))
     }
 }
 
-/// The IAM proxy when config.json names none: a path on the page's origin, as nginx's
-/// deployment (deploy/render.py `--iam-upstream`) serves it.
-pub const DEFAULT_IAM_PROXY_PATH: &str = "/iam";
+/// The IAM proxy when config.json names none: beside index.html (`/iam` for a console at the
+/// root), as nginx's deployment (deploy/render.py `--iam-upstream`) serves it.
+pub const DEFAULT_IAM_PROXY_PATH: &str = "iam";
 
 /// URL query > saved settings > config.json > built-in defaults; a locked proxy URL wins.
-/// The built-in proxy URL is the page's origin: the console is usually served by its proxy.
+/// The built-in API proxy URL is the page's origin: the console is usually served by its
+/// proxy. `page` is the page's URL (or its origin).
 pub fn resolve(
     query: &QuerySettings,
     saved: &SavedSettings,
     config: &RuntimeConfig,
-    page_origin: &str,
+    page: &str,
 ) -> Resolved {
+    let page_origin = absolute_proxy_url("/", page);
+    let page_origin = page_origin.trim_end_matches('/');
     let deployed = BaseSettings {
         proxy_url: config
             .api_proxy_url
             .as_deref()
-            .map(|url| absolute_proxy_url(url, page_origin))
+            .map(|url| absolute_proxy_url(url, page))
             .unwrap_or_else(|| page_origin.to_owned()),
         iam_proxy_url: absolute_proxy_url(
             config
                 .iam_proxy_url
                 .as_deref()
                 .unwrap_or(DEFAULT_IAM_PROXY_PATH),
-            page_origin,
+            page,
         ),
         project_id: config.default_project_id.clone().unwrap_or_default(),
         region: config.default_region.clone().unwrap_or_default(),

@@ -48,7 +48,7 @@ impl SettingsState {
             &storage::query_settings(),
             &saved,
             config,
-            &storage::page_origin(),
+            &storage::page_url(),
         );
         let s = r.settings.clone();
         let token = RwSignal::new(if config.token_by_proxy() {

@@ -82,12 +82,14 @@ pub fn save_remembered(r: &Remembered) {
     }
 }
 
-/// The page's origin, the default API proxy URL (the console is usually served by its proxy).
-pub fn page_origin() -> String {
+/// The page's address without its query: relative proxy URLs are beside index.html.
+pub fn page_url() -> String {
     web_sys::window()
-        .and_then(|w| w.location().origin().ok())
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split(['?', '#']).next().unwrap_or("").to_owned())
         .unwrap_or_default()
 }
+
 
 /// A query parameter of the page URL, e.g. `?project_id=…&service_id=…`.
 pub fn query_param(name: &str) -> Option<String> {
