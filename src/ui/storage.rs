@@ -90,7 +90,6 @@ pub fn page_url() -> String {
         .unwrap_or_default()
 }
 
-
 /// A query parameter of the page URL, e.g. `?project_id=…&service_id=…`.
 pub fn query_param(name: &str) -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
