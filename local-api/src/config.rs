@@ -16,17 +16,12 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::parser::ValueSource;
 use clap::{Arg, Command, CommandFactory, FromArgMatches, Parser};
 
-use crate::fleet::MAX_FLEET;
-use crate::model::Seed;
+use vpcep_sim::{Seed, MAX_FLEET};
 
-/// The token accepted when neither `--token` nor `VPCEP_TOKENS` is given.
-pub const DEFAULT_TOKEN: &str = crate::demo::TOKEN;
+pub use vpcep_sim::{DEFAULT_CREATING_DELAY_MS, DEFAULT_TOKEN, DEFAULT_TOKEN_LIFETIME_SECS};
+
 /// The default port (`--port`, `VPCEP_PORT`).
 pub const DEFAULT_PORT: u16 = 9000;
-/// The default time a service stays `creating` after its port mappings change.
-pub const DEFAULT_CREATING_DELAY_MS: u64 = 2000;
-/// How long a token of the sign-in is valid by default, and at most: IAM's 24 hours.
-pub const DEFAULT_TOKEN_LIFETIME_SECS: u64 = 86_400;
 
 /// Everything the server needs to run.
 #[derive(Clone, Debug)]

@@ -10,11 +10,11 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
-use crate::error::quote;
 use crate::extensions::Kind;
 use crate::guard;
 use crate::record::is_control_path;
 use crate::state::AppState;
+use vpcep_sim::quote;
 
 const ALLOW_METHODS: &str = "GET, PUT, POST, OPTIONS";
 const ALLOW_HEADERS: &str = "X-Auth-Token, Content-Type";

@@ -1,80 +1,27 @@
-//! The API's error answers: one type, one way to turn it into a response; the gateway's 404;
-//! IAM's (Keystone's) error shape; and how a value is quoted in a message.
+//! The simulation's answers as axum responses: a [`vpcep_sim::Response`] (status, headers,
+//! body) and an [`ApiError`] (the API's error answer), the one way they reach the wire.
 
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
-use serde_json::json;
+use vpcep_sim::ApiError;
 
-/// An API error answer: HTTP status, `error_code`, `error_msg`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ApiError {
-    pub status: u16,
-    pub code: &'static str,
-    pub msg: String,
-}
-
-impl ApiError {
-    pub fn new(status: u16, code: &'static str, msg: impl Into<String>) -> Self {
-        ApiError {
-            status,
-            code,
-            msg: msg.into(),
+/// `answer` as axum sends it: the same status, headers (in order) and body bytes.
+pub fn to_axum(answer: vpcep_sim::Response) -> Response {
+    let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut resp = (status, Body::from(answer.body)).into_response();
+    for (name, value) in answer.headers {
+        if let (Ok(n), Ok(v)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value),
+        ) {
+            resp.headers_mut().append(n, v);
         }
     }
-
-    /// 400 EndPoint.0002, the generic parameter error.
-    pub fn param(msg: impl Into<String>) -> Self {
-        ApiError::new(400, "EndPoint.0002", msg)
-    }
+    resp
 }
 
-/// `{"error_code": …, "error_msg": …}` with the error's status, as the VPCEP API answers.
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::BAD_REQUEST);
-        (
-            status,
-            Json(json!({ "error_code": self.code, "error_msg": self.msg })),
-        )
-            .into_response()
-    }
-}
-
-/// The API gateway's answer to a path or method it does not know (checked before the token).
-pub fn gateway_not_found(request_id: &str) -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        Json(json!({
-            "error_code": "APIGW.0101",
-            "error_msg": "The API does not exist or has not been published in the environment",
-            "request_id": request_id,
-        })),
-    )
-        .into_response()
-}
-
-/// An answer of IAM's v3 API, in Keystone's shape:
-/// `{"error": {"code": 401, "message": "…", "title": "Unauthorized"}}`.
-pub fn keystone_error(status: StatusCode, message: &str) -> Response {
-    (
-        status,
-        Json(json!({ "error": {
-            "code": status.as_u16(),
-            "message": message,
-            "title": status.canonical_reason().unwrap_or("Error"),
-        } })),
-    )
-        .into_response()
-}
-
-/// Shortens a value quoted in an error message.
-pub fn quote(s: &str) -> String {
-    const MAX: usize = 64;
-    if s.chars().count() <= MAX {
-        format!("'{s}'")
-    } else {
-        let cut: String = s.chars().take(MAX).collect();
-        format!("'{cut}...'")
-    }
+/// The API's error answer (`{"error_code": …, "error_msg": …}` with its status).
+pub fn api_error(e: &ApiError) -> Response {
+    to_axum(e.to_response())
 }

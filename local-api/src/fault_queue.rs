@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use axum::http::{header, Method};
 use serde_json::{json, Value};
-
-use crate::error::{quote, ApiError};
+use vpcep_sim::answers::{self, ThrottleCode};
+use vpcep_sim::{quote, ApiError};
 
 /// The longest `delay` fault accepted, in milliseconds.
 const MAX_DELAY_MS: u64 = 600_000;
@@ -81,24 +81,6 @@ impl FaultMode {
     /// in the queue).
     fn standing(self) -> bool {
         matches!(self, FaultMode::Throttle | FaultMode::EveryNth)
-    }
-}
-
-/// How a throttled request is refused: the API's own way, or its gateway's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ThrottleCode {
-    /// 400 `EndPoint.0022`, as the VPCEP API answers (not 429).
-    EndPoint0022,
-    /// 429 `APIGW.0308`, as the API gateway in front answers.
-    Apigw0308,
-}
-
-impl ThrottleCode {
-    fn as_str(self) -> &'static str {
-        match self {
-            ThrottleCode::EndPoint0022 => "EndPoint.0022",
-            ThrottleCode::Apigw0308 => "APIGW.0308",
-        }
     }
 }
 
@@ -187,7 +169,7 @@ impl Fault {
                 m.insert("limit".into(), json!(t.limit));
                 m.insert("window_ms".into(), json!(t.window.as_millis() as u64));
                 m.insert("code".into(), json!(t.code.as_str()));
-                m.insert("status".into(), json!(throttle_status(t.code)));
+                m.insert("status".into(), json!(t.code.status()));
                 m.insert("passed_in_window".into(), json!(t.passed));
                 m.insert("refused".into(), json!(t.refused));
             }
@@ -202,31 +184,10 @@ impl Fault {
     }
 }
 
-fn throttle_status(code: ThrottleCode) -> u16 {
-    match code {
-        ThrottleCode::EndPoint0022 => 400,
-        ThrottleCode::Apigw0308 => 429,
-    }
-}
-
-/// The answer to a throttled request.
+/// The answer to a throttled request: `vpcep_sim::answers`' own.
 fn throttled(t: &Throttle, request_id: &str) -> (u16, Value) {
-    let body = match t.code {
-        ThrottleCode::EndPoint0022 => json!({
-            "error_code": "EndPoint.0022",
-            "error_msg": "The number of requests exceeded the limit. Please try later.",
-        }),
-        ThrottleCode::Apigw0308 => json!({
-            "error_code": "APIGW.0308",
-            "error_msg": format!(
-                "The throttling threshold has been reached: policy user over ratelimit, limit:{}, time:{} ms",
-                t.limit,
-                t.window.as_millis()
-            ),
-            "request_id": request_id,
-        }),
-    };
-    (throttle_status(t.code), body)
+    let window_ms = u64::try_from(t.window.as_millis()).unwrap_or(u64::MAX);
+    answers::throttle_body(t.code, t.limit, window_ms, request_id)
 }
 
 /// Parses a `POST /__control/faults` body.
@@ -269,16 +230,12 @@ pub fn parse_fault(body: &[u8]) -> Result<Fault, String> {
                 }
             },
             ("code", Value::String(c)) => {
-                code = Some(match c.as_str() {
-                    "EndPoint.0022" => ThrottleCode::EndPoint0022,
-                    "APIGW.0308" => ThrottleCode::Apigw0308,
-                    _ => {
-                        return Err(format!(
+                code = Some(ThrottleCode::parse(c).ok_or_else(|| {
+                    format!(
                         "Unknown code {}: use EndPoint.0022 (HTTP 400) or APIGW.0308 (HTTP 429).",
                         quote(c)
-                    ))
-                    }
-                })
+                    )
+                })?)
             }
             ("n", v) => match v.as_u64() {
                 Some(x) if x >= 1 => n = Some(x),
@@ -364,7 +321,7 @@ pub fn parse_fault(body: &[u8]) -> Result<Fault, String> {
                 );
             }
             let code = code.unwrap_or(ThrottleCode::EndPoint0022);
-            fault.status = throttle_status(code);
+            fault.status = code.status();
             fault.throttle = Some(Throttle {
                 limit,
                 window: Duration::from_millis(window_ms),
@@ -399,7 +356,7 @@ pub fn parse_fault(body: &[u8]) -> Result<Fault, String> {
 
 /// The API's own 500 body.
 pub fn system_error() -> Value {
-    json!({"error_code": "EndPoint.0001", "error_msg": "System error."})
+    answers::system_error_body()
 }
 
 /// What a fault does to one request; the `faults` layer turns it into the answer.

@@ -22,20 +22,12 @@ use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
-use serde_json::Value;
+use vpcep_sim::{answers, ApiError};
 
-use crate::error::ApiError;
+use crate::error::{api_error, to_axum};
 use crate::extensions::{DropConnection, FaultApplied, Kind, RawBody, RequestId};
-use crate::fault_queue::{self, system_error, FaultMode, Hit};
+use crate::fault_queue::{self, FaultMode, Hit};
 use crate::state::AppState;
-
-/// `huge_body`: a 200 of this many bytes, far more than any API answer.
-pub const HUGE_BODY_BYTES: usize = 10 * 1024 * 1024;
-
-const HTML_502: &str = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
-const TRUNCATED_JSON: &str =
-    "{\"id\":\"4189d3c2-8882-4871-a3c2-d380272eed83\",\"service_name\":\"cn-north-4.web-fr";
 
 /// A request's identity for `every_nth` with `distinct_requests`: method, path, query, body.
 fn request_key(req: &Request) -> u64 {
@@ -73,40 +65,13 @@ fn take_fault(app: &AppState, req: &Request) -> Result<Option<Hit>, ApiError> {
     ))
 }
 
-fn with_body(status: StatusCode, content_type: &'static str, body: &'static str) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, content_type)],
-        Body::from(body),
-    )
-        .into_response()
-}
-
-/// `status` with the JSON `body` and extra `headers`.
-fn json_answer(status: u16, body: Option<Value>, headers: Vec<(String, String)>) -> Response {
-    let mut resp = (
-        StatusCode::from_u16(status).unwrap_or(StatusCode::OK),
-        Json(body.unwrap_or(Value::Null)),
-    )
-        .into_response();
-    for (name, value) in headers {
-        if let (Ok(n), Ok(v)) = (
-            header::HeaderName::from_bytes(name.as_bytes()),
-            header::HeaderValue::from_str(&value),
-        ) {
-            resp.headers_mut().append(n, v);
-        }
-    }
-    resp
-}
-
 /// Middleware: answers an API request as the fault says, before the token is checked.
 pub async fn inject(State(app): State<AppState>, req: Request, next: Next) -> Response {
     if req.extensions().get::<Kind>() != Some(&Kind::Api) {
         return next.run(req).await;
     }
     let hit = match take_fault(&app, &req) {
-        Err(e) => return e.into_response(),
+        Err(e) => return api_error(&e),
         Ok(None) => return next.run(req).await,
         Ok(Some(hit)) => hit,
     };
@@ -127,19 +92,17 @@ pub async fn inject(State(app): State<AppState>, req: Request, next: Next) -> Re
             resp.extensions_mut().insert(DropConnection);
             resp
         }
-        FaultMode::Error500 => {
-            (StatusCode::INTERNAL_SERVER_ERROR, Json(system_error())).into_response()
-        }
-        FaultMode::Html502 => with_body(StatusCode::BAD_GATEWAY, "text/html", HTML_502),
-        FaultMode::MalformedJson => with_body(StatusCode::OK, "application/json", TRUNCATED_JSON),
-        FaultMode::Empty200 => with_body(StatusCode::OK, "application/json", ""),
+        FaultMode::Error500 => to_axum(answers::error500()),
+        FaultMode::Html502 => to_axum(answers::html502()),
+        FaultMode::MalformedJson => to_axum(answers::malformed_json()),
+        FaultMode::Empty200 => to_axum(answers::empty200()),
         FaultMode::StallBody => {
             let start = futures_util::stream::once(async {
-                Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{\"id\":\""))
+                Ok::<_, std::io::Error>(axum::body::Bytes::from_static(answers::STALL_BODY_START))
             });
             let stall = futures_util::stream::once(async move {
                 tokio::time::sleep(Duration::from_millis(delay_ms)).await;
-                Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"late\"}"))
+                Ok::<_, std::io::Error>(axum::body::Bytes::from_static(answers::STALL_BODY_END))
             });
             (
                 StatusCode::OK,
@@ -149,20 +112,9 @@ pub async fn inject(State(app): State<AppState>, req: Request, next: Next) -> Re
                 .into_response()
         }
         FaultMode::Answer | FaultMode::Throttle | FaultMode::EveryNth => {
-            json_answer(status, body, headers)
+            to_axum(answers::answer(status, body.as_ref(), &headers))
         }
-        FaultMode::HugeBody => {
-            let mut body = String::with_capacity(HUGE_BODY_BYTES);
-            body.push_str("{\"endpoint_services\":[],\"padding\":\"");
-            body.extend(std::iter::repeat_n('x', HUGE_BODY_BYTES - body.len() - 2));
-            body.push_str("\"}");
-            (
-                StatusCode::OK,
-                [(header::CONTENT_TYPE, "application/json")],
-                Body::from(body),
-            )
-                .into_response()
-        }
+        FaultMode::HugeBody => to_axum(answers::huge_body()),
     };
     resp.extensions_mut().insert(FaultApplied(mode.as_str()));
     resp

@@ -102,7 +102,7 @@ pub fn refused_host(uri: &Uri, headers: &HeaderMap, allowed: &[String]) -> Optio
 
 /// 421 with a plain message naming the refused `Host` and the flag that admits it.
 pub fn misdirected(host: &str) -> Response {
-    let shown = crate::error::quote(host);
+    let shown = vpcep_sim::quote(host);
     (
         StatusCode::MISDIRECTED_REQUEST,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],

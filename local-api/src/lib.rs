@@ -10,54 +10,48 @@
 //! The validation here is written independently of the console crate on purpose: the server is
 //! an oracle of the API rules, not a mirror of the client's own checks.
 //!
+//! The API's behaviour — the model, the rules, the seed, fleets, connections, whitelists, the
+//! IAM users and the tokens they get, timestamps and request ids — is the pure crate
+//! [`vpcep_sim`] (`local-api/sim/`), which a browser page can run too; this crate is its HTTP
+//! host, and re-exports what its users name (`Seed`, `demo`, `fleet_service`, …).
+//!
 //! Where things are:
 //!
-//! - [`routes`] declares every route and the layers around them (its `app` is the whole server
-//!   as an axum `Router`). The handlers: `routes::api` the service calls and the `Authenticated`
-//!   extractor, `routes::connections` and `routes::permissions` a service's connections and
-//!   whitelist, `routes::access` what those two share, `routes::iam` the sign-in
-//!   (`POST /v3/auth/tokens`), `routes::control` the test hooks.
+//! - [`routes`] declares the test hooks' routes and the layers around them (its `app` is the
+//!   whole server as an axum `Router`); everything else goes to its fallback: a file of
+//!   `--static-dir`, or `Sim::handle` under the lock with the current time (`routes::control`
+//!   the test hooks, which call the simulation's `edit`, `fleet` and `connect`).
 //! - The layers every request passes, outermost first: `record` (id, kind, body, `Host` check,
-//!   logs), `cors`, `faults`. `extensions` holds what they pass on to each other, `fault_queue`
-//!   what a fault is and which one hits a request, `guard` the `Host`, origin and test-hook
-//!   checks.
-//! - `rules` the PUT's rules and `rules::access` those of connections and whitelist records;
-//!   `error` the API's error answers.
-//! - `model` the domain types, `seed` loading and checking them (and the embedded seed), `fleet`
-//!   the generated services of `--fleet`, `state` what the server holds, `tokens` the tokens
-//!   the sign-in issued, `timefmt` the API's timestamps.
-//! - [`demo`] the demo's ids, token and IAM users, from `seed/demo.env`; `statics` the
-//!   `--static-dir` files, `server` the listener, `config` the configuration and the binary's
-//!   flags.
+//!   logs), `cors`, `faults` (its answers are `vpcep_sim::answers`'). `extensions` holds what
+//!   they pass on to each other, `fault_queue` what a fault is and which one hits a request,
+//!   `guard` the `Host`, origin and test-hook checks.
+//! - `error` turns the simulation's answers into axum's; `state` what the server holds (the
+//!   simulation, the faults, the request log); `statics` the `--static-dir` files, `server`
+//!   the listener, `config` the configuration and the binary's flags.
 
 mod config;
 mod cors;
-pub mod demo;
 mod error;
 mod extensions;
 mod fault_queue;
 mod faults;
-mod fleet;
 mod guard;
-mod model;
 mod record;
 pub mod routes;
-mod rules;
-mod seed;
 mod server;
 mod state;
 mod statics;
-mod timefmt;
-mod tokens;
 
 pub use config::{
     Config, DEFAULT_CREATING_DELAY_MS, DEFAULT_PORT, DEFAULT_TOKEN, DEFAULT_TOKEN_LIFETIME_SECS,
 };
-pub use fleet::{fleet_service, FLEET_ID_PREFIX, MAX_FLEET};
-pub use model::{Dialect, IamUser, PortMapping, Seed, SeedProject, Service, ServiceErrorItem, Tag};
-pub use seed::{DEFAULT_SEED_JSON, HUAWEI_PROJECT_ID, OTC_PROJECT_ID};
 pub use server::{serve, serve_with_shutdown};
 pub use state::{AppState, REQUEST_LOG_CAPACITY};
+pub use vpcep_sim::{
+    demo, fleet_service, Dialect, IamUser, PortMapping, Seed, SeedProject, Service,
+    ServiceErrorItem, Tag, DEFAULT_SEED_JSON, FLEET_ID_PREFIX, HUAWEI_PROJECT_ID, MAX_FLEET,
+    OTC_PROJECT_ID,
+};
 
 /// The whole server as an axum `Router` for `config`, e.g. to call it in tests without a socket
 /// (`tower::ServiceExt::oneshot`).

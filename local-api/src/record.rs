@@ -12,13 +12,13 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+use vpcep_sim::ApiError;
 
-use crate::error::ApiError;
+use crate::error::api_error;
 use crate::extensions::{DropConnection, FaultApplied, Kind, RawBody, RequestId};
 use crate::guard;
 use crate::state::{AppState, RequestRecord, TokenSeen};
-use crate::tokens::Issue;
 
 /// The largest request body read; a larger one is answered with EndPoint.0002.
 const MAX_BODY_BYTES: usize = 1 << 20;
@@ -92,7 +92,7 @@ pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Re
     if recorded {
         let withheld = withholds_body(parts.uri.path());
         let token = parts.headers.get("x-auth-token").map(|t| {
-            if app.token_for(t.to_str().unwrap_or(""), parts.uri.path()) == Issue::Valid {
+            if app.token_accepted(t.to_str().unwrap_or(""), parts.uri.path()) {
                 TokenSeen::Accepted
             } else {
                 TokenSeen::Rejected
@@ -139,10 +139,9 @@ pub async fn record(State(app): State<AppState>, req: Request, next: Next) -> Re
     let mut resp = if let Some(host) = &refused_host {
         guard::misdirected(host)
     } else if too_large && kind != Kind::Preflight && kind != Kind::Static {
-        ApiError::param(format!(
+        api_error(&ApiError::param(format!(
             "The request body could not be read: larger than {MAX_BODY_BYTES} bytes, or cut off."
-        ))
-        .into_response()
+        )))
     } else {
         next.run(req).await
     };

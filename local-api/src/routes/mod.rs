@@ -1,63 +1,24 @@
-//! The routes: the calls of the VPCEP API, IAM's sign-in, the test hooks, the layers around them, and what no
-//! route takes (a file of `--static-dir`, or the gateway's 404).
+//! The routes: the test hooks, the layers around everything, and the rest — a file of
+//! `--static-dir`, or the simulation (`vpcep_sim::Sim`), which answers the VPCEP API, IAM's
+//! sign-in and, for what no route takes, the gateway's 404.
 
-mod access;
-mod api;
-mod connections;
 mod control;
-mod iam;
-mod permissions;
 
 use axum::extract::{Request, State};
 use axum::http::Method;
-use axum::middleware::{from_fn, from_fn_with_state, Next};
+use axum::middleware::from_fn_with_state;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Extension, Router};
 
-use crate::error::gateway_not_found;
-use crate::extensions::{Kind, RequestId};
-use crate::state::AppState;
+use crate::error::to_axum;
+use crate::extensions::{Kind, RawBody, RequestId};
+use crate::state::{now_ms, AppState};
 use crate::{cors, faults, record, statics};
 
 /// The whole server as one router; `serve` runs it on a listener, tests call it directly.
 pub fn app(state: AppState) -> Router {
     Router::new()
-        .route(
-            "/v1/{project_id}/vpc-endpoint-services",
-            // axum answers HEAD with a GET route; the gateway does not know HEAD.
-            get(api::list_services).head(fallback),
-        )
-        .route(
-            "/v1/{project_id}/vpc-endpoint-services/{service_id}",
-            get(api::get_service)
-                .head(fallback)
-                .put(api::update_service),
-        )
-        .route(
-            "/v2/{project_id}/vpc-endpoint-services/{service_id}/upgrade",
-            post(api::upgrade_service),
-        )
-        .route(
-            "/v1/{project_id}/vpc-endpoint-services/{service_id}/connections",
-            get(connections::list_connections).head(fallback),
-        )
-        .route(
-            "/v1/{project_id}/vpc-endpoint-services/{service_id}/connections/action",
-            post(connections::connection_action),
-        )
-        .route(
-            "/v1/{project_id}/vpc-endpoint-services/{service_id}/permissions",
-            get(permissions::list_permissions).head(fallback),
-        )
-        .route(
-            "/v1/{project_id}/vpc-endpoint-services/{service_id}/permissions/action",
-            post(permissions::permission_action),
-        )
-        .route_layer(from_fn(no_empty_segment))
-        // IAM's sign-in, as IAM's host and on the console's default IAM proxy path.
-        .route("/v3/auth/tokens", post(iam::sign_in))
-        .route("/iam/v3/auth/tokens", post(iam::sign_in))
         .route(
             "/__control/faults",
             get(control::list_faults)
@@ -84,33 +45,34 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// What no route takes: a file of `--static-dir`, or else the gateway's 404 (before any
-/// token check, as the real gateway answers).
+/// What no test hook takes: a file of `--static-dir`, or else the simulation's answer (the
+/// API, the sign-in, or the gateway's 404 before any token check, as the real gateway
+/// answers).
 async fn fallback(
     State(app): State<AppState>,
     Extension(kind): Extension<Kind>,
     Extension(RequestId(rid)): Extension<RequestId>,
+    Extension(RawBody(body)): Extension<RawBody>,
     req: Request,
 ) -> Response {
-    match (&app.config.static_dir, kind) {
-        (Some(dir), Kind::Static)
-            if *req.method() == Method::GET || *req.method() == Method::HEAD =>
-        {
-            statics::serve_file(dir.clone(), req.uri().path().to_string()).await
+    if let (Some(dir), Kind::Static) = (&app.config.static_dir, kind) {
+        if *req.method() == Method::GET || *req.method() == Method::HEAD {
+            return statics::serve_file(dir.clone(), req.uri().path().to_string()).await;
         }
-        _ => gateway_not_found(&rid),
     }
-}
-
-/// A path parameter may not be empty (`/v1//vpc-endpoint-services`): the gateway knows no
-/// such API.
-async fn no_empty_segment(
-    Extension(RequestId(rid)): Extension<RequestId>,
-    req: Request,
-    next: Next,
-) -> Response {
-    if req.uri().path()[1..].split('/').any(str::is_empty) {
-        return gateway_not_found(&rid);
-    }
-    next.run(req).await
+    let headers: Vec<(String, String)> = req
+        .headers()
+        .iter()
+        .map(|(n, v)| (n.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
+        .collect();
+    let sim_req = vpcep_sim::Request {
+        method: req.method().as_str(),
+        path: req.uri().path(),
+        query: req.uri().query().unwrap_or(""),
+        headers: &headers,
+        body: &body,
+        request_id: &rid,
+    };
+    let answer = app.sim().handle(&sim_req, now_ms());
+    to_axum(answer)
 }

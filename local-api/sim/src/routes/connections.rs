@@ -1,22 +1,15 @@
 //! The VPC endpoints connected to a service: `GET {base}/connections` and
 //! `POST {base}/connections/action` (accept with `receive`, or `reject`, one endpoint at a time).
 
-use std::time::Instant;
-
-use axum::body::Bytes;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::access::{self as lists, locate, SortKey};
-use super::api::{given, Authenticated};
+use super::api::{given, parse_query};
 use crate::error::{quote, ApiError};
 use crate::model::{Connection, Dialect};
 use crate::rules;
-use crate::state::{AppState, ConnectionState};
+use crate::state::{ConnectionState, World};
 use crate::timefmt;
 
 /// A connection as the API shows it: `marker_id` a JSON integer (it may exceed 2^53), `error`
@@ -53,33 +46,24 @@ pub struct ConnectionsQuery {
     offset: Option<String>,
 }
 
-/// `GET /v1/{project_id}/vpc-endpoint-services/{service_id}/connections`
-pub async fn list_connections(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, service_id)): Path<(String, String)>,
-    query: Result<Query<ConnectionsQuery>, QueryRejection>,
-) -> Response {
-    let mut st = app.lock();
-    let (pi, si) = match locate(&mut st, &project_id, &service_id) {
-        Ok(at) => at,
-        Err(e) => return e.into_response(),
-    };
+/// `GET /v1/{project_id}/vpc-endpoint-services/{service_id}/connections`, with the raw
+/// `query` (checked after the project and the service).
+pub fn list_connections(
+    st: &mut World,
+    project_id: &str,
+    service_id: &str,
+    query: &str,
+    now_ms: u64,
+) -> Result<Value, ApiError> {
+    let (pi, si) = locate(st, project_id, service_id, now_ms)?;
     let project = &st.projects[pi];
-    let result = query
-        .map_err(|e| ApiError::param(format!("Invalid query string: {}.", e.body_text())))
-        .and_then(|Query(q)| {
-            let rows: Vec<&Connection> = project.services[si]
-                .connections
-                .iter()
-                .map(|c| &c.conn)
-                .collect();
-            list(rows, &q, project.dialect)
-        });
-    match result {
-        Ok(v) => Json(v).into_response(),
-        Err(e) => e.into_response(),
-    }
+    let q: ConnectionsQuery = parse_query(query)?;
+    let rows: Vec<&Connection> = project.services[si]
+        .connections
+        .iter()
+        .map(|c| &c.conn)
+        .collect();
+    list(rows, &q, project.dialect)
 }
 
 fn list(
@@ -226,24 +210,20 @@ fn parse_action(body: &[u8]) -> Result<(Action, String), ApiError> {
     Ok((action, endpoint))
 }
 
-/// `POST /v1/{project_id}/vpc-endpoint-services/{service_id}/connections/action`
-pub async fn connection_action(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, service_id)): Path<(String, String)>,
-    body: Bytes,
-) -> Response {
-    match act(&app, &project_id, &service_id, &body) {
-        Ok(v) => Json(v).into_response(),
-        Err(e) => e.into_response(),
-    }
-}
-
-fn act(app: &AppState, project_id: &str, service_id: &str, body: &[u8]) -> Result<Value, ApiError> {
+/// `POST /v1/{project_id}/vpc-endpoint-services/{service_id}/connections/action`: `receive`
+/// makes the connection `creating` for `creating_delay_ms` from `now_ms` (0: `accepted` at
+/// once).
+pub fn connection_action(
+    st: &mut World,
+    project_id: &str,
+    service_id: &str,
+    body: &[u8],
+    creating_delay_ms: u64,
+    now_ms: u64,
+) -> Result<Value, ApiError> {
     // Parsed first, reported after the project and service, as the API orders its checks.
     let parsed = parse_action(body);
-    let mut st = app.lock();
-    let (pi, si) = locate(&mut st, project_id, service_id)?;
+    let (pi, si) = locate(st, project_id, service_id, now_ms)?;
     let (action, endpoint) = parsed?;
     let same = |c: &ConnectionState| c.conn.id.eq_ignore_ascii_case(&endpoint);
     let Some(ci) = st.projects[pi].services[si]
@@ -304,18 +284,17 @@ fn act(app: &AppState, project_id: &str, service_id: &str, body: &[u8]) -> Resul
         }
         _ => {}
     }
-    let delay = app.config.creating_delay;
     c.conn.error = None;
     c.creating_until = None;
     c.conn.status = match action {
         Action::Reject => "rejected",
-        Action::Receive if delay.is_zero() => "accepted",
+        Action::Receive if creating_delay_ms == 0 => "accepted",
         Action::Receive => {
-            c.creating_until = Some(Instant::now() + delay);
+            c.creating_until = Some(now_ms.saturating_add(creating_delay_ms));
             "creating"
         }
     }
     .to_string();
-    c.conn.updated_at = timefmt::later_than(&c.conn.updated_at);
+    c.conn.updated_at = timefmt::later_than(&c.conn.updated_at, now_ms);
     Ok(json!({ "connections": [connection_json(&c.conn, dialect)] }))
 }

@@ -7,7 +7,7 @@
 
 pub mod access;
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::net::Ipv4Addr;
 
 use serde_json::{Map, Value};
@@ -352,7 +352,7 @@ fn validate_ports(
         ));
     }
     let mut out = Vec::with_capacity(maps.len());
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     for (i, m) in maps.iter().enumerate() {
         let client_port = port_value(i, m, "client_port")?;
         let server_port = port_value(i, m, "server_port")?;

@@ -3,22 +3,17 @@
 
 use std::collections::BTreeSet;
 
-use axum::body::Bytes;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::access::{self as lists, locate};
-use super::api::{given, Authenticated};
+use super::api::{given, parse_query};
 use crate::error::{quote, ApiError};
 use crate::model::{Dialect, Permission};
 use crate::rules::access::{
     stored_permission, PermissionType, MAX_PERMISSIONS_PER_REQUEST, MAX_WHITELIST,
 };
-use crate::state::AppState;
+use crate::state::World;
 use crate::timefmt;
 
 /// A record as the list shows it: Open Telekom Cloud with its `description` (`""` when none),
@@ -48,27 +43,19 @@ pub struct PermissionsQuery {
     offset: Option<String>,
 }
 
-/// `GET /v1/{project_id}/vpc-endpoint-services/{service_id}/permissions`
-pub async fn list_permissions(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, service_id)): Path<(String, String)>,
-    query: Result<Query<PermissionsQuery>, QueryRejection>,
-) -> Response {
-    let mut st = app.lock();
-    let (pi, si) = match locate(&mut st, &project_id, &service_id) {
-        Ok(at) => at,
-        Err(e) => return e.into_response(),
-    };
+/// `GET /v1/{project_id}/vpc-endpoint-services/{service_id}/permissions`, with the raw
+/// `query` (checked after the project and the service).
+pub fn list_permissions(
+    st: &mut World,
+    project_id: &str,
+    service_id: &str,
+    query: &str,
+    now_ms: u64,
+) -> Result<Value, ApiError> {
+    let (pi, si) = locate(st, project_id, service_id, now_ms)?;
     let project = &st.projects[pi];
-    let records = &project.services[si].permissions;
-    let result = query
-        .map_err(|e| ApiError::param(format!("Invalid query string: {}.", e.body_text())))
-        .and_then(|Query(q)| list(records, &q, project.dialect));
-    match result {
-        Ok(v) => Json(v).into_response(),
-        Err(e) => e.into_response(),
-    }
+    let q: PermissionsQuery = parse_query(query)?;
+    list(&project.services[si].permissions, &q, project.dialect)
 }
 
 fn list(records: &[Permission], q: &PermissionsQuery, dialect: Dialect) -> Result<Value, ApiError> {
@@ -229,26 +216,14 @@ fn permission_type(m: &Map<String, Value>) -> Result<PermissionType, ApiError> {
 
 /// `POST /v1/{project_id}/vpc-endpoint-services/{service_id}/permissions/action`: the answer
 /// lists the records of the request as it spelled them (a partial list: clients re-query).
-pub async fn permission_action(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, service_id)): Path<(String, String)>,
-    body: Bytes,
-) -> Response {
-    match change(&app, &project_id, &service_id, &body) {
-        Ok(v) => Json(v).into_response(),
-        Err(e) => e.into_response(),
-    }
-}
-
-fn change(
-    app: &AppState,
+pub fn permission_action(
+    st: &mut World,
     project_id: &str,
     service_id: &str,
     body: &[u8],
+    now_ms: u64,
 ) -> Result<Value, ApiError> {
-    let mut st = app.lock();
-    let (pi, si) = locate(&mut st, project_id, service_id)?;
+    let (pi, si) = locate(st, project_id, service_id, now_ms)?;
     let dialect = st.projects[pi].dialect;
     let Change {
         action,
@@ -281,7 +256,7 @@ fn change(
                     ),
                 ));
             }
-            let now = timefmt::now_utc();
+            let now = timefmt::utc_ms(now_ms);
             // In the order of the request.
             for (_, s) in &records {
                 if new.contains(&s) && !whitelist.iter().any(|r| &r.permission == s) {

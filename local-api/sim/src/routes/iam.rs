@@ -9,17 +9,18 @@
 //! same answer for an unknown account, an unknown user and a wrong password), locked (401),
 //! virtual MFA (401), the project (403).
 
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde_json::{json, Value};
 
-use crate::error::{keystone_error, quote};
-use crate::model::{IamUser, SeedProject};
-use crate::state::AppState;
+use crate::answers::keystone_error;
+use crate::error::quote;
+use crate::http::Response;
+use crate::model::{IamUser, Seed, SeedProject};
 use crate::timefmt;
+use crate::tokens::IssuedTokens;
+
+const BAD_REQUEST: u16 = 400;
+const UNAUTHORIZED: u16 = 401;
+const FORBIDDEN: u16 = 403;
 
 /// An unknown account or user, or a wrong password: one answer for all three, as IAM's.
 const WRONG: &str = "The username or password is wrong.";
@@ -54,28 +55,37 @@ struct SignIn {
     project: Project,
 }
 
+/// What a sign-in needs of the simulation: who may sign in, where tokens go, how long they
+/// last.
+pub struct SignInContext<'a> {
+    pub seed: &'a Seed,
+    pub tokens: &'a mut IssuedTokens,
+    pub token_lifetime_ms: u64,
+    pub now_ms: u64,
+}
+
 /// `POST /v3/auth/tokens` and `POST /iam/v3/auth/tokens`.
-pub async fn sign_in(State(app): State<AppState>, body: Bytes) -> Response {
-    let req = match parse(&body) {
+pub fn sign_in(cx: SignInContext<'_>, body: &[u8]) -> Response {
+    let req = match parse(body) {
         Ok(r) => r,
-        Err(message) => return keystone_error(StatusCode::BAD_REQUEST, &message),
+        Err(message) => return keystone_error(BAD_REQUEST, &message),
     };
-    let seed = &app.config.seed;
+    let seed = cx.seed;
     let Some(user) = seed.iam_users.iter().find(|u| is(u, &req.who)) else {
-        return keystone_error(StatusCode::UNAUTHORIZED, WRONG);
+        return keystone_error(UNAUTHORIZED, WRONG);
     };
     if user.locked {
-        return keystone_error(StatusCode::UNAUTHORIZED, LOCKED);
+        return keystone_error(UNAUTHORIZED, LOCKED);
     }
     if user.password != req.password {
-        return keystone_error(StatusCode::UNAUTHORIZED, WRONG);
+        return keystone_error(UNAUTHORIZED, WRONG);
     }
     let mut methods = vec!["password"];
     if let Some(code) = &user.mfa_passcode {
         match &req.totp {
-            None => return keystone_error(StatusCode::UNAUTHORIZED, CODE_NEEDED),
+            None => return keystone_error(UNAUTHORIZED, CODE_NEEDED),
             Some((id, passcode)) if *id != user.id || passcode != code => {
-                return keystone_error(StatusCode::UNAUTHORIZED, CODE_WRONG)
+                return keystone_error(UNAUTHORIZED, CODE_WRONG)
             }
             Some(_) => methods.push("totp"),
         }
@@ -90,11 +100,11 @@ pub async fn sign_in(State(app): State<AppState>, body: Bytes) -> Response {
             Project::Name(name) => format!("the project named {}", quote(name)),
         };
         return keystone_error(
-            StatusCode::FORBIDDEN,
+            FORBIDDEN,
             &format!("You have no access to {named}: the user may not scope a token to it."),
         );
     };
-    issue(&app, user, project, &methods)
+    issue(cx, user, project, &methods)
 }
 
 fn is(user: &IamUser, who: &Who) -> bool {
@@ -111,9 +121,15 @@ fn is(user: &IamUser, who: &Who) -> bool {
 }
 
 /// 201: a new token in `X-Subject-Token`, and what it is, as IAM describes it.
-fn issue(app: &AppState, user: &IamUser, project: &SeedProject, methods: &[&str]) -> Response {
-    let (token, expires) = app.issue_token(&project.project_id);
-    let issued = expires - app.config.token_lifetime;
+fn issue(
+    cx: SignInContext<'_>,
+    user: &IamUser,
+    project: &SeedProject,
+    methods: &[&str],
+) -> Response {
+    let issued = cx.now_ms;
+    let expires = issued.saturating_add(cx.token_lifetime_ms);
+    let token = cx.tokens.issue(&project.project_id, expires, cx.now_ms);
     let domain = json!({ "id": user.domain_id, "name": user.domain_name });
     let body = json!({ "token": {
         "expires_at": timefmt::iam_time(expires),
@@ -129,12 +145,10 @@ fn issue(app: &AppState, user: &IamUser, project: &SeedProject, methods: &[&str]
         },
         "roles": [{ "id": "0", "name": "te_admin" }],
     } });
-    let mut resp = (StatusCode::CREATED, Json(body)).into_response();
-    if let Ok(v) = HeaderValue::from_str(&token) {
-        resp.headers_mut().insert("x-subject-token", v);
-    }
-    resp.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    let mut resp = Response::json(201, &body);
+    resp.headers.push(("x-subject-token".to_string(), token));
+    resp.headers
+        .push(("cache-control".to_string(), "no-store".to_string()));
     resp
 }
 

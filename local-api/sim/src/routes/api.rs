@@ -1,17 +1,8 @@
 //! The VPCEP API: GET one service, the list, PUT (modify), POST upgrade; with the real API's
-//! order of checks: token, project, service, body shape, state, values. The token check is the
-//! [`Authenticated`] extractor, which the connection and whitelist calls use too.
+//! order of checks: token (the dispatcher's), project, service, body shape, state, values.
 
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{FromRequestParts, Path, Query, State};
-use axum::http::request::Parts;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -19,47 +10,14 @@ use crate::error::quote;
 use crate::error::ApiError;
 use crate::model::Service;
 use crate::rules;
-use crate::state::{AppState, ProjectState, ServiceState, State as Data};
+use crate::state::{ProjectState, ServiceState, World};
 use crate::timefmt;
-use crate::tokens::Issue;
 
-/// A request with a known `X-Auth-Token`; the first extractor of every API handler, so the
-/// token is checked after the route (an unknown path is the gateway's 404) and before anything
-/// else. A configured token is valid for every project; one the sign-in issued, until it runs
-/// out, for the project in the path that it is scoped to (as IAM's project-scoped tokens).
-pub struct Authenticated;
-
-impl FromRequestParts<AppState> for Authenticated {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, app: &AppState) -> Result<Self, ApiError> {
-        let Some(token) = parts.headers.get("x-auth-token") else {
-            return Err(ApiError::new(
-                401,
-                "EndPoint.0003",
-                "Authentication required: the X-Auth-Token header is missing.",
-            ));
-        };
-        match app.token_for(token.to_str().unwrap_or(""), parts.uri.path()) {
-            Issue::Valid => Ok(Authenticated),
-            Issue::Unknown => Err(ApiError::new(
-                401,
-                "EndPoint.0003",
-                "The token in the X-Auth-Token header is invalid or has expired.",
-            )),
-            Issue::OtherProject => Err(ApiError::new(
-                401,
-                "EndPoint.0003",
-                "The token in the X-Auth-Token header is scoped to another project: sign in for this one.",
-            )),
-        }
-    }
-}
-
-/// The project, its `creating` phases settled to now.
+/// The project, its `creating` phases settled to `now_ms`.
 pub(super) fn project<'a>(
-    st: &'a mut Data,
+    st: &'a mut World,
     project_id: &str,
+    now_ms: u64,
 ) -> Result<&'a mut ProjectState, ApiError> {
     let project = st
         .projects
@@ -72,7 +30,7 @@ pub(super) fn project<'a>(
                 format!("Invalid project ID {}.", quote(project_id)),
             )
         })?;
-    project.settle(Instant::now());
+    project.settle(now_ms);
     Ok(project)
 }
 
@@ -92,64 +50,56 @@ fn service(project: &ProjectState, service_id: &str) -> Result<usize, ApiError> 
 }
 
 /// `GET /v1/{project_id}/vpc-endpoint-services/{service_id}`
-pub async fn get_service(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, service_id)): Path<(String, String)>,
-) -> Result<Json<Value>, ApiError> {
-    let mut st = app.lock();
-    let project = project(&mut st, &project_id)?;
-    let idx = service(project, &service_id)?;
-    Ok(Json(project.service_json(&project.services[idx].svc)))
-}
-
-/// `PUT /v1/{project_id}/vpc-endpoint-services/{service_id}`
-pub async fn update_service(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, service_id)): Path<(String, String)>,
-    body: Bytes,
-) -> Result<Json<Value>, ApiError> {
-    modify_service(&app, &project_id, &service_id, &body).map(Json)
+pub fn get_service(
+    st: &mut World,
+    project_id: &str,
+    service_id: &str,
+    now_ms: u64,
+) -> Result<Value, ApiError> {
+    let project = project(st, project_id, now_ms)?;
+    let idx = service(project, service_id)?;
+    Ok(project.service_json(&project.services[idx].svc))
 }
 
 /// A PUT's change after the token check, with the PUT's rules in their order: project,
 /// service, shape, state, values, port conflicts; then stored. Returns the service as the
 /// PUT answers it. Also what `POST /__control/edit/…` applies, as another client would.
+/// A new set of port mappings is `creating` for `creating_delay_ms` from `now_ms`.
 pub fn modify_service(
-    app: &AppState,
+    st: &mut World,
     project_id: &str,
     service_id: &str,
     body: &[u8],
+    creating_delay_ms: u64,
+    now_ms: u64,
 ) -> Result<Value, ApiError> {
     // Parsed first, reported only after the project and service checks, as the API does.
     let shape = rules::parse_put_shape(body);
-    let mut st = app.lock();
-    let project = project(&mut st, project_id)?;
+    let project = project(st, project_id, now_ms)?;
     let idx = service(project, service_id)?;
     let shape = shape?;
     ensure_available(&project.services[idx].svc)?;
     let patch = rules::validate_put(shape, project.dialect)?;
     check_port_conflicts(project, idx, &patch)?;
-    apply_patch(&mut project.services[idx], patch, app.config.creating_delay);
+    apply_patch(&mut project.services[idx], patch, creating_delay_ms, now_ms);
     Ok(project.service_json(&project.services[idx].svc))
 }
 
 /// `POST /v2/{project_id}/vpc-endpoint-services/{service_id}/upgrade`: 204, any body ignored.
-pub async fn upgrade_service(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path((project_id, service_id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    let mut st = app.lock();
-    let project = project(&mut st, &project_id)?;
-    let idx = service(project, &service_id)?;
+pub fn upgrade_service(
+    st: &mut World,
+    project_id: &str,
+    service_id: &str,
+    now_ms: u64,
+) -> Result<(), ApiError> {
+    let project = project(st, project_id, now_ms)?;
+    let idx = service(project, service_id)?;
     let svc = &mut project.services[idx].svc;
     ensure_available(svc)?;
     if !svc.supported_editions.iter().any(|e| e == "profession") {
         svc.supported_editions.push("profession".to_string());
     }
-    Ok(StatusCode::NO_CONTENT)
+    Ok(())
 }
 
 /// The list query. Every value is text here: the messages for bad ones are the API's own.
@@ -169,25 +119,27 @@ pub(super) fn given(v: &Option<String>) -> Option<&str> {
     v.as_deref().filter(|v| !v.is_empty())
 }
 
-/// `GET /v1/{project_id}/vpc-endpoint-services`
-pub async fn list_services(
-    _: Authenticated,
-    State(app): State<AppState>,
-    Path(project_id): Path<String>,
-    query: Result<Query<ListQuery>, QueryRejection>,
-) -> Response {
-    let mut st = app.lock();
-    let project = match project(&mut st, &project_id) {
-        Ok(p) => p,
-        Err(e) => return e.into_response(),
-    };
-    let result = query
-        .map_err(|e| ApiError::param(format!("Invalid query string: {}.", e.body_text())))
-        .and_then(|Query(q)| list(project, &q));
-    match result {
-        Ok(v) => Json(v).into_response(),
-        Err(e) => e.into_response(),
-    }
+/// `GET /v1/{project_id}/vpc-endpoint-services`, with the raw `query` (the project is checked
+/// before the query).
+pub fn list_services(
+    st: &mut World,
+    project_id: &str,
+    query: &str,
+    now_ms: u64,
+) -> Result<Value, ApiError> {
+    let project = project(st, project_id, now_ms)?;
+    let q: ListQuery = parse_query(query)?;
+    list(project, &q)
+}
+
+/// A query decoded as axum's `Query` decoded it (a repeated field is an error), with its
+/// message in the API's 0002.
+pub(super) fn parse_query<T: serde::de::DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    serde_urlencoded::from_str(query).map_err(|e| {
+        ApiError::param(format!(
+            "Invalid query string: Failed to deserialize query string: {e}."
+        ))
+    })
 }
 
 fn list(project: &ProjectState, q: &ListQuery) -> Result<Value, ApiError> {
@@ -360,8 +312,9 @@ fn check_port_conflicts(
 }
 
 /// Stores an accepted PUT. A new SET of port mappings puts the service in `creating` for
-/// `creating_delay`; every change moves `updated_at` forward (see [`timefmt::later_than`]).
-fn apply_patch(s: &mut ServiceState, patch: rules::Patch, creating_delay: Duration) {
+/// `creating_delay_ms` from `now_ms`; every change moves `updated_at` forward (see
+/// [`timefmt::later_than`]).
+fn apply_patch(s: &mut ServiceState, patch: rules::Patch, creating_delay_ms: u64, now_ms: u64) {
     let svc = &mut s.svc;
     if let Some(v) = patch.approval_enabled {
         svc.approval_enabled = v;
@@ -390,8 +343,8 @@ fn apply_patch(s: &mut ServiceState, patch: rules::Patch, creating_delay: Durati
         svc.ports = ports;
         if old != new {
             svc.status = "creating".to_string();
-            s.creating_until = Some(Instant::now() + creating_delay);
+            s.creating_until = Some(now_ms.saturating_add(creating_delay_ms));
         }
     }
-    svc.updated_at = timefmt::later_than(&svc.updated_at);
+    svc.updated_at = timefmt::later_than(&svc.updated_at, now_ms);
 }

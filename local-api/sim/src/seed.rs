@@ -1,14 +1,14 @@
 //! The seed: projects and their endpoint services, loaded from JSON and checked, and the one
 //! compiled into the crate with its two projects.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use crate::model::{Dialect, Seed};
 use crate::rules;
 use crate::rules::access::{self, PermissionType};
 
 /// The seed compiled into the binary (`local-api/seed/default.json`).
-pub const DEFAULT_SEED_JSON: &str = include_str!("../seed/default.json");
+pub const DEFAULT_SEED_JSON: &str = include_str!("../../seed/default.json");
 
 /// The Huawei Cloud project of the embedded seed (region `cn-north-4`).
 pub const HUAWEI_PROJECT_ID: &str = crate::demo::PROJECT;
@@ -34,9 +34,9 @@ impl Seed {
 
     /// Checks the invariants the server relies on.
     pub fn check(&self) -> Result<(), String> {
-        let mut projects = HashSet::new();
+        let mut projects = BTreeSet::new();
         // An endpoint connects to one service: its id is unique in the whole seed.
-        let mut endpoints = HashSet::new();
+        let mut endpoints = BTreeSet::new();
         for p in &self.projects {
             if let Some(d) = &p.domain_id {
                 if !d.bytes().all(|b| b.is_ascii_alphanumeric()) || !access::is_domain_id(d) {
@@ -55,7 +55,7 @@ impl Seed {
             if p.region.is_empty() {
                 return Err(format!("project {} has an empty region", p.project_id));
             }
-            let mut ids = HashSet::new();
+            let mut ids = BTreeSet::new();
             for s in &p.services {
                 let at = format!("project {} service {}", p.project_id, s.id);
                 if !rules::is_uuid(&s.id) {
@@ -106,7 +106,7 @@ impl Seed {
                         ));
                     }
                 }
-                let mut records = HashSet::new();
+                let mut records = BTreeSet::new();
                 for r in &s.permissions {
                     let at = format!("{at} permission {}", r.id);
                     if !rules::is_uuid(&r.id) {
@@ -144,10 +144,10 @@ impl Seed {
 
     /// The IAM users: ids unique, names unique in their account, one name per account, six
     /// digits of MFA, and only projects of the seed to scope to.
-    fn check_iam_users(&self, projects: &HashSet<&str>) -> Result<(), String> {
-        let mut ids = HashSet::new();
-        let mut names = HashSet::new();
-        let mut accounts = std::collections::HashMap::new();
+    fn check_iam_users(&self, projects: &BTreeSet<&str>) -> Result<(), String> {
+        let mut ids = BTreeSet::new();
+        let mut names = BTreeSet::new();
+        let mut accounts = std::collections::BTreeMap::new();
         for u in &self.iam_users {
             let at = format!("IAM user '{}'", u.name);
             let plain = |v: &str| {
@@ -242,7 +242,13 @@ mod tests {
         let s = &ok.projects[0].services[0];
         assert_eq!(s.status, "available");
         assert_eq!(s.supported_editions, vec!["basic"]);
-        assert!(s.created_at.ends_with('Z'));
+        assert_eq!(s.created_at, "", "left to the simulation's first run");
+        let mut stamped = ok.clone();
+        stamped.fill_times("2026-01-02T03:04:05Z");
+        assert_eq!(
+            stamped.projects[0].services[0].created_at,
+            "2026-01-02T03:04:05Z"
+        );
     }
 
     #[test]

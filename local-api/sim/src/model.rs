@@ -1,6 +1,9 @@
 //! The domain: projects, their endpoint services with port mappings, tags, connections and
 //! whitelist records, as the seed gives them and the server stores them, and the IAM users who
 //! may sign in. Shared by the seed loader, the fleet, the rules, the state and the routes.
+//!
+//! A timestamp the seed leaves out (`created_at`, `updated_at`) is empty here: the simulation
+//! sets it to the time it first runs at (see [`Seed::fill_times`]), as it has no clock.
 
 use serde::{Deserialize, Serialize};
 
@@ -130,9 +133,9 @@ pub struct Service {
     pub ports: Vec<PortMapping>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<Vec<ServiceErrorItem>>,
-    #[serde(default = "crate::timefmt::now_utc")]
+    #[serde(default)]
     pub created_at: String,
-    #[serde(default = "crate::timefmt::now_utc")]
+    #[serde(default)]
     pub updated_at: String,
     /// The VPC endpoints connected (or asking to connect) to the service: seed data, kept
     /// apart from the service object once loaded (the API shows them on their own path).
@@ -162,9 +165,9 @@ pub struct Connection {
     /// Why a `failed` connection failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<Vec<ServiceErrorItem>>,
-    #[serde(default = "crate::timefmt::now_utc")]
+    #[serde(default)]
     pub created_at: String,
-    #[serde(default = "crate::timefmt::now_utc")]
+    #[serde(default)]
     pub updated_at: String,
 }
 
@@ -182,7 +185,7 @@ pub struct Permission {
     /// Open Telekom Cloud only (its list shows it; Huawei Cloud's does not).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    #[serde(default = "crate::timefmt::now_utc")]
+    #[serde(default)]
     pub created_at: String,
 }
 
@@ -236,4 +239,26 @@ fn default_connection_status() -> String {
 }
 fn default_permission_type() -> String {
     "domainId".to_string()
+}
+
+impl Seed {
+    /// Every timestamp the seed left out (empty), set to `now` (`YYYY-MM-DDTHH:MM:SSZ`).
+    pub fn fill_times(&mut self, now: &str) {
+        let fill = |t: &mut String| {
+            if t.is_empty() {
+                *t = now.to_string();
+            }
+        };
+        for s in self.projects.iter_mut().flat_map(|p| &mut p.services) {
+            fill(&mut s.created_at);
+            fill(&mut s.updated_at);
+            for c in &mut s.connections {
+                fill(&mut c.created_at);
+                fill(&mut c.updated_at);
+            }
+            for r in &mut s.permissions {
+                fill(&mut r.created_at);
+            }
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! README's first command opens and that every test uses, read at compile time from `seed/demo.env`, the
 //! one file that `.ci/serve`, `.ci/test` (which `source` it) and the Rust code read.
 
-const DEMO_ENV: &str = include_str!("../seed/demo.env");
+const DEMO_ENV: &str = include_str!("../../seed/demo.env");
 
 /// The value of `KEY=value` in demo.env; a missing key fails the build.
 pub const fn demo(key: &str) -> &'static str {

@@ -1,34 +1,24 @@
 //! UTC timestamps in the API's format, `YYYY-MM-DDTHH:MM:SSZ`, and IAM's
-//! (`YYYY-MM-DDTHH:MM:SS.mmm000Z`), without a date crate.
+//! (`YYYY-MM-DDTHH:MM:SS.mmm000Z`), without a date crate and without a clock: the time is
+//! always given (Unix epoch milliseconds or seconds).
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
-/// `at` as IAM writes a token's times: milliseconds, padded to six digits
-/// (`2026-12-05T01:02:03.123000Z`).
-pub fn iam_time(at: SystemTime) -> String {
-    let since = at.duration_since(UNIX_EPOCH).unwrap_or_default();
-    let whole = format_unix(since.as_secs());
-    format!(
-        "{}.{:03}000Z",
-        whole.trim_end_matches('Z'),
-        since.subsec_millis()
-    )
+/// `at_ms` (Unix epoch milliseconds) as IAM writes a token's times: milliseconds, padded to six
+/// digits (`2026-12-05T01:02:03.123000Z`).
+pub fn iam_time(at_ms: u64) -> String {
+    let whole = format_unix(at_ms / 1000);
+    format!("{}.{:03}000Z", whole.trim_end_matches('Z'), at_ms % 1000)
 }
 
-/// Now, as `YYYY-MM-DDTHH:MM:SSZ`.
-pub fn now_utc() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    format_unix(secs)
+/// `now_ms` (Unix epoch milliseconds) as `YYYY-MM-DDTHH:MM:SSZ`.
+pub fn utc_ms(now_ms: u64) -> String {
+    format_unix(now_ms / 1000)
 }
 
-/// The time to store for a change of something last changed at `previous`: now, or, when the
-/// clock has not passed `previous` yet (two changes in one second), one second after it, so
-/// that every change moves `updated_at` and a client comparing it sees each one.
-pub fn later_than(previous: &str) -> String {
-    let now = now_utc();
+/// The time to store for a change at `now_ms` of something last changed at `previous`: now,
+/// or, when the clock has not passed `previous` yet (two changes in one second), one second
+/// after it, so that every change moves `updated_at` and a client comparing it sees each one.
+pub fn later_than(previous: &str, now_ms: u64) -> String {
+    let now = utc_ms(now_ms);
     match parse_unix(previous) {
         Some(p) if now.as_str() <= previous => format_unix(p + 1),
         _ => now,
@@ -127,18 +117,20 @@ mod tests {
 
     #[test]
     fn iam_times_have_milliseconds_padded_to_six_digits() {
-        let at = UNIX_EPOCH + std::time::Duration::from_millis(1_517_298_121_042);
-        assert_eq!(iam_time(at), "2018-01-30T07:42:01.042000Z");
-        assert_eq!(iam_time(UNIX_EPOCH), "1970-01-01T00:00:00.000000Z");
+        assert_eq!(iam_time(1_517_298_121_042), "2018-01-30T07:42:01.042000Z");
+        assert_eq!(iam_time(0), "1970-01-01T00:00:00.000000Z");
     }
 
     #[test]
     fn later_than_always_moves_forward() {
-        assert_eq!(later_than("2020-01-01T00:00:00Z").len(), 20);
-        assert!(later_than("2020-01-01T00:00:00Z").as_str() > "2020-01-01T00:00:00Z");
-        assert_eq!(later_than("2999-12-31T23:59:58Z"), "2999-12-31T23:59:59Z");
-        let now = now_utc();
-        assert!(later_than(&now) > now);
-        assert_eq!(later_than("not a time").len(), 20);
+        let now = 1_700_000_000_500;
+        assert_eq!(later_than("2020-01-01T00:00:00Z", now), utc_ms(now));
+        assert_eq!(
+            later_than("2999-12-31T23:59:58Z", now),
+            "2999-12-31T23:59:59Z"
+        );
+        let at = utc_ms(now);
+        assert!(later_than(&at, now) > at);
+        assert_eq!(later_than("not a time", now), at);
     }
 }

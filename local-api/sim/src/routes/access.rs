@@ -2,16 +2,16 @@
 //! GET's 0005), and the list parameters with their own error codes (0006 limit, 0010 offset,
 //! 0017 sort_key, 0018 sort_dir), unlike the service list's generic 0002.
 
-use std::time::Instant;
-
 use crate::error::{quote, ApiError};
-use crate::state::{ProjectState, State as Data};
+use crate::state::{ProjectState, World};
 
-/// The indexes of the project and the service, the project's `creating` phases settled.
+/// The indexes of the project and the service, the project's `creating` phases settled to
+/// `now_ms`.
 pub fn locate(
-    st: &mut Data,
+    st: &mut World,
     project_id: &str,
     service_id: &str,
+    now_ms: u64,
 ) -> Result<(usize, usize), ApiError> {
     let pi = st
         .projects
@@ -25,7 +25,7 @@ pub fn locate(
             )
         })?;
     let project: &mut ProjectState = &mut st.projects[pi];
-    project.settle(Instant::now());
+    project.settle(now_ms);
     let si = project
         .services
         .iter()

@@ -3,28 +3,30 @@
 //! (a console signed in stays signed in across a test's reset).
 //!
 //! A token is `MII` and 64 base64url characters, like the start of IAM's (which are far
-//! longer). They come from SipHash keyed by the standard library's per-process random keys:
-//! unguessable from outside, enough for a local stand-in, not a cryptographic generator.
+//! longer). They come from SipHash keyed by the simulation's seed and a counter: unguessable
+//! as far as the seed is, enough for a local stand-in, not a cryptographic generator.
 
-use std::collections::hash_map::RandomState;
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{keyed, mix};
 
 /// At most this many issued tokens are kept: beyond it the one that runs out first goes.
 pub const MAX_ISSUED: usize = 10_000;
 
 /// What a token was issued for.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Issued {
     project_id: String,
-    expires: Instant,
+    /// Unix epoch milliseconds.
+    expires_ms: u64,
 }
 
-/// What the VPCEP routes make of an issued token.
+/// What the VPCEP routes make of a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Issue {
-    /// Not expired, and scoped to the project of the path.
+    /// A configured token, or an issued one not expired and scoped to the project of the path.
     Valid,
     /// Not expired, scoped to another project.
     OtherProject,
@@ -33,20 +35,11 @@ pub enum Issue {
 }
 
 /// The issued tokens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IssuedTokens {
-    by_token: HashMap<String, Issued>,
-    hasher: RandomState,
+    by_token: BTreeMap<String, Issued>,
+    key: u64,
     counter: u64,
-}
-
-impl Default for IssuedTokens {
-    fn default() -> Self {
-        IssuedTokens {
-            by_token: HashMap::new(),
-            hasher: RandomState::new(),
-            counter: 0,
-        }
-    }
 }
 
 /// The project a VPCEP path names: `{p}` of `/v1/{p}/…` and `/v2/{p}/…`.
@@ -58,20 +51,43 @@ pub fn project_of_path(path: &str) -> Option<&str> {
     (!project.is_empty()).then_some(project)
 }
 
+/// What `token` is worth at `now_ms` on a request for the raw `path`: one of `configured` is
+/// valid on every path, forever; an issued one until it runs out, on the paths of the project
+/// it is scoped to.
+pub fn token_status(
+    configured: &[String],
+    issued: &IssuedTokens,
+    token: &str,
+    path: &str,
+    now_ms: u64,
+) -> Issue {
+    if configured.iter().any(|t| t == token) {
+        return Issue::Valid;
+    }
+    issued.check(token, project_of_path(path), now_ms)
+}
+
 const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 impl IssuedTokens {
-    /// A new token for `project_id`, valid until `expires`.
-    pub fn issue(&mut self, project_id: &str, expires: Instant) -> String {
+    pub fn new(seed: u64) -> IssuedTokens {
+        IssuedTokens {
+            by_token: BTreeMap::new(),
+            key: mix(seed ^ 0x70ce_4500_0000_0001),
+            counter: 0,
+        }
+    }
+
+    /// A new token for `project_id`, valid until `expires_ms`, issued at `now_ms`.
+    pub fn issue(&mut self, project_id: &str, expires_ms: u64, now_ms: u64) -> String {
         if self.by_token.len() >= MAX_ISSUED {
-            let now = Instant::now();
-            self.by_token.retain(|_, t| t.expires > now);
+            self.by_token.retain(|_, t| t.expires_ms > now_ms);
         }
         if self.by_token.len() >= MAX_ISSUED {
             let first = self
                 .by_token
                 .iter()
-                .min_by_key(|(_, t)| t.expires)
+                .min_by_key(|(_, t)| t.expires_ms)
                 .map(|(k, _)| k.clone());
             if let Some(k) = first {
                 self.by_token.remove(&k);
@@ -87,16 +103,17 @@ impl IssuedTokens {
             token.clone(),
             Issued {
                 project_id: project_id.to_owned(),
-                expires,
+                expires_ms,
             },
         );
         token
     }
 
-    /// Where `token` stands for a request to `project_id` (`None`: a path of no project).
-    pub fn check(&self, token: &str, project_id: Option<&str>) -> Issue {
+    /// Where `token` stands at `now_ms` for a request to `project_id` (`None`: a path of no
+    /// project).
+    pub fn check(&self, token: &str, project_id: Option<&str>, now_ms: u64) -> Issue {
         match self.by_token.get(token) {
-            Some(t) if t.expires > Instant::now() => {
+            Some(t) if t.expires_ms > now_ms => {
                 if project_id == Some(t.project_id.as_str()) {
                     Issue::Valid
                 } else {
@@ -109,10 +126,6 @@ impl IssuedTokens {
 
     /// `MII` and 64 characters of base64url: 6 bits from each of 64 draws.
     fn random_token(&mut self) -> String {
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0);
         let mut out = String::with_capacity(67);
         out.push_str("MII");
         let mut bits = 0u64;
@@ -120,10 +133,7 @@ impl IssuedTokens {
         while out.len() < 67 {
             if left < 6 {
                 self.counter += 1;
-                let mut h = self.hasher.build_hasher();
-                h.write_u64(self.counter);
-                h.write_u128(nanos);
-                bits = h.finish();
+                bits = keyed(self.key, self.counter);
                 left = 64;
             }
             out.push(char::from(BASE64URL[(bits & 63) as usize]));
@@ -137,24 +147,27 @@ impl IssuedTokens {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
+
+    const NOW: u64 = 1_800_000_000_000;
 
     #[test]
     fn tokens_are_mii_and_64_base64url_and_distinct() {
-        let mut t = IssuedTokens::default();
-        let later = Instant::now() + Duration::from_secs(60);
-        let a = t.issue("p", later);
-        let b = t.issue("p", later);
+        let mut t = IssuedTokens::new(1);
+        let later = NOW + 60_000;
+        let a = t.issue("p", later, NOW);
+        let b = t.issue("p", later, NOW);
         assert_eq!(a.len(), 67, "{a}");
         assert!(a.starts_with("MII"));
         assert!(a[3..]
             .bytes()
             .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'));
         assert_ne!(a, b);
-        assert_eq!(t.check(&a, Some("p")), Issue::Valid);
-        assert_eq!(t.check(&a, Some("q")), Issue::OtherProject);
-        assert_eq!(t.check(&a, None), Issue::OtherProject);
-        assert_eq!(t.check("MIInope", Some("p")), Issue::Unknown);
+        assert_eq!(t.check(&a, Some("p"), NOW), Issue::Valid);
+        assert_eq!(t.check(&a, Some("q"), NOW), Issue::OtherProject);
+        assert_eq!(t.check(&a, None, NOW), Issue::OtherProject);
+        assert_eq!(t.check("MIInope", Some("p"), NOW), Issue::Unknown);
+        assert_eq!(t.check(&a, Some("p"), later), Issue::Unknown, "run out");
+        assert_ne!(IssuedTokens::new(2).issue("p", later, NOW), a);
     }
 
     #[test]
@@ -172,12 +185,11 @@ mod tests {
 
     #[test]
     fn an_expired_token_is_unknown_and_the_store_is_bounded() {
-        let mut t = IssuedTokens::default();
-        let gone = t.issue("p", Instant::now());
-        assert_eq!(t.check(&gone, Some("p")), Issue::Unknown);
-        let later = Instant::now() + Duration::from_secs(60);
+        let mut t = IssuedTokens::new(3);
+        let gone = t.issue("p", NOW, NOW);
+        assert_eq!(t.check(&gone, Some("p"), NOW), Issue::Unknown);
         for _ in 0..MAX_ISSUED + 5 {
-            t.issue("p", later);
+            t.issue("p", NOW + 60_000, NOW);
         }
         assert_eq!(t.by_token.len(), MAX_ISSUED);
     }
