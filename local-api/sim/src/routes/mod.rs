@@ -50,11 +50,10 @@ enum Route<'p> {
 /// one whole non-empty segment; a path with an empty segment is no route.
 fn route<'p>(method: &str, path: &'p str) -> Option<Route<'p>> {
     let segs: Vec<&str> = path.strip_prefix('/')?.split('/').collect();
-    match (method, segs.as_slice()) {
-        ("POST", ["v3", "auth", "tokens"] | ["iam", "v3", "auth", "tokens"]) => {
-            return Some(Route::SignIn)
-        }
-        _ => {}
+    if let ("POST", ["v3", "auth", "tokens"] | ["iam", "v3", "auth", "tokens"]) =
+        (method, segs.as_slice())
+    {
+        return Some(Route::SignIn);
     }
     if segs.iter().any(|s| s.is_empty()) {
         return None;
