@@ -102,8 +102,12 @@ ensure_nightly() {
 # overflow traps rather than overwriting data. Every wasm page counts in the memory's size.
 WASM_STACK_BYTES=262144
 
-build_release() { # dist folder
-  local split_out="$ROOT/target/release-nightly/wasm-split"
+# A second argument names cargo features (the demo build: `demo`), built in a target folder
+# of their own so the release build's stays as it was.
+build_release() { # dist folder [cargo features]
+  local features=${2:-}
+  local target="$ROOT/target/release-nightly${features:+-$features}"
+  local split_out="$target/wasm-split"
   VPCEP_WASM_BINDGEN=$(command -v wasm-bindgen) \
   VPCEP_SPLIT_OUT=$split_out \
   PATH="$ROOT/.ci/split:$PATH" \
@@ -111,8 +115,8 @@ build_release() { # dist folder
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
   CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components --cfg vpcep_split -Clink-args=--emit-relocs -Clink-arg=-zstack-size=$WASM_STACK_BYTES -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-  CARGO_TARGET_DIR="$ROOT/target/release-nightly" \
-    trunk build --release --dist "$1"
+  CARGO_TARGET_DIR="$target" \
+    trunk build --release --dist "$1" ${features:+--features "$features"}
   cp "$split_out"/dist/* "$1"/
 }
 

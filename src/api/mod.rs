@@ -8,6 +8,9 @@ pub mod config;
 pub mod conflict;
 pub mod connection_job;
 pub mod connections;
+/// The demo build's routing, faults and banner words (the `demo` feature; native for its tests).
+#[cfg(any(feature = "demo", not(target_arch = "wasm32")))]
+pub mod demo;
 pub mod dialect;
 pub mod diff;
 pub mod draft;

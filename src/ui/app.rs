@@ -121,12 +121,13 @@ impl ConfigAnswer {
 /// The whole console; `config` is what came of fetching config.json (none: defaults).
 #[component]
 pub fn App(#[prop(optional)] config: Option<ConfigAnswer>) -> impl IntoView {
-    let c = Console::new(
-        &config
-            .as_ref()
-            .map_or(ConfigLoad::Missing, ConfigAnswer::read)
-            .config(),
-    );
+    let deployed = config
+        .as_ref()
+        .map_or(ConfigLoad::Missing, ConfigAnswer::read)
+        .config();
+    #[cfg(feature = "demo")]
+    let deployed = super::demo::with_defaults(deployed);
+    let c = Console::new(&deployed);
     provide_context(c);
     let language = Language::new();
     provide_context(language);
@@ -223,9 +224,13 @@ pub const CONFIG_TIMEOUT_SECONDS: u32 = 5;
 /// Reads the deployment's `config.json` (beside index.html) and the visitor's language's
 /// table (together), then mounts the console. A table that does not arrive leaves English.
 pub async fn start() {
+    #[cfg(feature = "demo")]
+    super::demo::prepare();
     let config = http::fetch_file("config.json", CONFIG_TIMEOUT_SECONDS);
     let (config, table) = futures::future::join(config, lang::table(lang::initial())).await;
     lang::apply(table.unwrap_or(&crate::api::words::EN));
     let config = ConfigAnswer(config.map(|a| (a.status, a.body)));
+    #[cfg(feature = "demo")]
+    super::demo::mount_banner();
     leptos::mount::mount_to_body(move || leptos::view! { <App config=config /> });
 }

@@ -170,6 +170,10 @@ async fn exchange(
     controller: &web_sys::AbortController,
     preloaded: bool,
 ) -> Result<Reply, Failure> {
+    #[cfg(feature = "demo")]
+    if !preloaded {
+        return super::demo::exchange(url, method, headers, body, controller).await;
+    }
     let method = Method::from_bytes(method.as_bytes()).map_err(|_| Failure::Network)?;
     // gloo-net appends its own query to the URL's with a `&` between, even when its own is
     // empty (gloo #498): the query goes to it as pairs instead. The core writes them as

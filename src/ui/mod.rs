@@ -12,7 +12,7 @@
 //!   helpers, [`time`] dates as the page shows them;
 //! - [`run`]: the one run driver (batches and connection actions); [`page_reader`] one page
 //!   of a tab's list; [`http`] sends requests;
-//!   [`storage`] keeps settings and drafts; [`lang`] the language and its switch; [`split`] leaves parts out of the first download.
+//!   [`storage`] keeps settings and drafts; `demo` (the `demo` feature) answers them in the page; [`lang`] the language and its switch; [`split`] leaves parts out of the first download.
 
 pub mod access;
 pub mod action_bar;
@@ -22,6 +22,8 @@ pub mod card;
 pub mod code;
 pub mod connections;
 pub mod controls;
+#[cfg(feature = "demo")]
+pub mod demo;
 pub mod dialog;
 pub mod dom;
 pub mod field;

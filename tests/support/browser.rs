@@ -598,6 +598,24 @@ impl Browser {
             .collect()
     }
 
+    /// Every URL the page has fetched so far (its Resource Timing entries), in order.
+    pub async fn resources(&self) -> Vec<String> {
+        let names = self
+            .execute(
+                "return performance.getEntriesByType('resource').map(e => e.name);",
+                vec![],
+            )
+            .await;
+        names
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The console messages since the previous call that tell of a Content-Security-Policy
     /// violation or any error.
     pub async fn console_problems(&self) -> Vec<String> {

@@ -280,3 +280,65 @@ pub fn fleet_seed(n: usize) -> Seed {
         .with_fleet(n)
         .expect("a fleet of that size")
 }
+
+/// The demo bundle `bash .ci/demo` built (`VPCEP_DEMO_DIR`, default target/demo).
+pub fn demo_dist() -> PathBuf {
+    let dir = std::env::var_os("VPCEP_DEMO_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/demo"));
+    assert!(
+        dir.join("index.html").exists(),
+        "no demo bundle in {}: run `bash .ci/demo` first (bash .ci/test does)",
+        dir.display()
+    );
+    dir
+}
+
+/// Copies the files of `from` (not its folders) into `to`, which it makes.
+pub fn copy_files(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// `python3 -m http.server` on a 127.0.0.1 port, serving `root`: a plain static host, as a
+/// portal or a project page would serve the console (stopped on drop).
+pub struct StaticServer {
+    pub port: u16,
+    _child: tokio::process::Child,
+}
+
+impl StaticServer {
+    pub async fn start(root: &Path) -> StaticServer {
+        use tokio::io::AsyncBufReadExt;
+        let mut child = tokio::process::Command::new("python3")
+            .args(["-u", "-m", "http.server", "--bind", "127.0.0.1", "0"])
+            .current_dir(root)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("python3");
+        // "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
+        let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let ready = tokio::time::timeout(WAIT, lines.next_line())
+            .await
+            .expect("the static server started")
+            .unwrap()
+            .unwrap();
+        let port = ready
+            .split(" port ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {ready:?}"));
+        StaticServer {
+            port,
+            _child: child,
+        }
+    }
+}
