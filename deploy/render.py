@@ -10,6 +10,10 @@
 With `--iam-upstream https://iam.cn-north-4.myhuaweicloud.com` either also forwards the
 console's sign-in, exactly `POST /iam/v3/auth/tokens`, to the region's IAM.
 
+With `--location /tools/vpcep/` (default `/`) `console` serves everything under that path: the
+console's files and config.json, the API proxy at /tools/vpcep/vpcep/ and the sign-in at
+/tools/vpcep/iam/, beside index.html, where the console looks for them.
+
 It prints an nginx `server` block (plus `map`s for the CORS proxy) to include in the `http`
 block of nginx.conf. `console` reads ROOT/index.html for the hash of trunk's inline loader
 script, which the Content-Security-Policy allows: render again after every build.
@@ -99,7 +103,7 @@ UPSTREAM = """\
 PROXY = """\
         # A variable, so nginx resolves the host as it goes (see `resolver`), not once at start.
         set $vpcep_upstream @VPCEP_UPSTREAM@;
-        rewrite ^/vpcep/(.*)$ /$1 break;
+        rewrite ^@API_RE@(.*)$ /$1 break;
         proxy_pass $vpcep_upstream;
 """ + UPSTREAM + """\
         client_max_body_size 1m;
@@ -125,10 +129,10 @@ IAM_PROXY = """\
 # default IAM proxy), POST only; nothing else under /iam/ is served or forwarded.
 IAM_CONSOLE = """\
     # IAM's sign-in, exactly POST /iam/v3/auth/tokens: no other IAM API is reachable here.
-    location = /iam/v3/auth/tokens {
+    location = @IAM_PATH@v3/auth/tokens {
         if ($request_method != POST) { return 405; }
 @IAM_PROXY@    }
-    location /iam/ {
+    location @IAM_PATH@ {
         return 404;
     }
 """
@@ -137,7 +141,7 @@ IAM_CONSOLE = """\
 # token's header readable by the page.
 IAM_CORS = """\
     # IAM's sign-in, exactly POST /iam/v3/auth/tokens (and its preflight): no other IAM API.
-    location = /iam/v3/auth/tokens {
+    location = @IAM_PATH@v3/auth/tokens {
         if ($vpcep_origin_refused_@ID@) {
             return 403;
         }
@@ -165,10 +169,102 @@ IAM_CORS = """\
         proxy_hide_header Access-Control-Expose-Headers;
         proxy_hide_header Vary;
 @IAM_PROXY@    }
-    location /iam/ {
+    location @IAM_PATH@ {
         return 404;
     }
 """
+
+
+# The console's own files at the root of the server: index.html, config.json (the operator's,
+# else the deployment's default) and trunk's hashed assets.
+CONSOLE_FILES_AT_ROOT = """\
+    # index.html and config.json: always revalidate, so a new build or config is seen at once.
+    location / {
+        try_files $uri $uri/ =404;
+        expires -1;
+    }
+
+    # Without a config.json of its own, the console is told where this proxy is (an operator's
+    # config.json beside index.html wins): a path on the page's own origin, so it is right
+    # behind a TLS load balancer too, and no Host header is copied into it.
+    location = /config.json {
+        try_files /config.json @vpcep_default_config;
+        expires -1;
+    }
+    location @vpcep_default_config {
+        default_type application/json;
+        expires -1;
+        return 200 '{"api_proxy_url":"/vpcep"}';
+    }
+
+    # trunk's content-hashed assets never change under their name. The hash is a 64-bit
+    # number in hex without leading zeros, so it can be shorter than 16 digits.
+    location ~* "-[0-9a-f]{10,16}(_bg)?\\.(js|wasm|css|svg)$" {
+        try_files $uri =404;
+        expires 1y;
+    }
+
+"""
+
+# The same under a --location prefix, served from --root with `alias`; nothing outside the
+# prefix is served (the bundle is not also at the root).
+CONSOLE_FILES_UNDER = """\
+    # Only the console under @LOCATION@: nothing else of this server is served.
+    location / {
+        return 404;
+    }
+    location = @LOCATION_BARE@ {
+        return 301 @LOCATION@;
+    }
+
+    # index.html and config.json: always revalidate, so a new build or config is seen at once.
+    location @LOCATION@ {
+        alias @CONSOLE_ROOT@/;
+        try_files $uri $uri/ =404;
+        expires -1;
+    }
+
+    # Without a config.json of its own, the console is told where this proxy is (an operator's
+    # config.json beside index.html wins): a path on the page's own origin, so it is right
+    # behind a TLS load balancer too, and no Host header is copied into it.
+    location = @LOCATION@config.json {
+        alias @CONSOLE_ROOT@/config.json;
+        try_files $uri @vpcep_default_config;
+        expires -1;
+    }
+    location @vpcep_default_config {
+        default_type application/json;
+        expires -1;
+        return 200 '{"api_proxy_url":"@API_BARE@"}';
+    }
+
+    # trunk's content-hashed assets never change under their name. The hash is a 64-bit
+    # number in hex without leading zeros, so it can be shorter than 16 digits.
+    location ~* "^@LOCATION_RE@([^/]+-[0-9a-f]{10,16}(_bg)?\\.(js|wasm|css|svg))$" {
+        alias @CONSOLE_ROOT@/$1;
+        expires 1y;
+    }
+
+"""
+
+
+def location_of(value):
+    """The --location prefix: /, or /a/b/ of letters, digits, `.`, `_` and `-`, no `.` or `..`
+    segment (it goes into nginx locations and a regex)."""
+    segments = value.split("/")
+    ok = (
+        value.startswith("/")
+        and value.endswith("/")
+        and all(re.fullmatch(r"[A-Za-z0-9._-]+", s) for s in segments[1:-1])
+        and ".." not in value
+        and "." not in segments
+    )
+    if not ok:
+        sys.exit(
+            f"render.py: --location must be / or a path such as /tools/vpcep/: starting and ending "
+            f"with /, of letters, digits, '.', '_' and '-' (no '..', spaces, quotes, ';' or braces), not {value!r}"
+        )
+    return value
 
 
 def upstream_of(value, what, secret, insecure):
@@ -227,6 +323,7 @@ def main():
             s.add_argument("--root", required=True, help="the folder holding trunk's dist/ files")
             s.add_argument("--connect-src", action="append", default=[], help="another origin the console may call (a CORS proxy)")
             s.add_argument("--brotli", action="store_true", help="serve the .br files of deploy/precompress (needs Debian's libnginx-mod-http-brotli-static)")
+            s.add_argument("--location", default="/", help="the path the console is served under, e.g. /tools/vpcep/ (default /): its files, config.json, the API proxy (LOCATION/vpcep/) and the sign-in (LOCATION/iam/) all go under it")
         else:
             s.add_argument("--console-origin", required=True, help="the console's origin, the only one answered with CORS")
     args = p.parse_args()
@@ -237,12 +334,22 @@ def main():
     iam = args.iam_upstream and upstream_of(
         args.iam_upstream, "--iam-upstream", "the password", args.insecure_upstream
     )
+    location = location_of(args.location) if args.kind == "console" else "/"
     values = {
         # First: their own placeholders are filled by the ones below.
         "IAM": (IAM_CONSOLE if args.kind == "console" else IAM_CORS) if iam else "",
         "IAM_PROXY": IAM_PROXY,
         "IAM_UPSTREAM": iam or "",
         "PROXY": PROXY,
+        "CONSOLE_FILES": CONSOLE_FILES_AT_ROOT if location == "/" else CONSOLE_FILES_UNDER,
+        # Where the console's API and sign-in calls arrive: beside index.html.
+        "API": location + "vpcep/",
+        "API_BARE": location + "vpcep",
+        "API_RE": location.replace(".", r"\.") + "vpcep/",
+        "IAM_PATH": location + "iam/",
+        "LOCATION": location,
+        "LOCATION_BARE": location.rstrip("/"),
+        "LOCATION_RE": location.replace(".", r"\."),
         "LISTEN": listen,
         "SERVER_NAME": checked(args.server_name, r"[A-Za-z0-9.*_-]+( [A-Za-z0-9.*_-]+)*", "--server-name"),
         "TLS": tls,

@@ -76,6 +76,46 @@ fn run_render(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// Writes `dir`/nginx.conf, a configuration of nginx run from `dir` (its logs, pid and temp
+/// files there) with `site` included in its http block, and returns the nginx binary.
+fn write_conf(dir: &Path, site: &str) -> &'static str {
+    let d = dir.display();
+    std::fs::write(dir.join("site.conf"), site).unwrap();
+    // Debian's brotli_static module, when installed (bash .ci/test installs it).
+    let brotli = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+    let load = if Path::new(brotli).exists() {
+        format!("load_module {brotli};\n")
+    } else {
+        String::new()
+    };
+    let conf = format!(
+        "{load}worker_processes 1;\ndaemon off;\nuser root;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\n\
+         events {{ worker_connections 64; }}\n\
+         http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log {d}/access.log;\n\
+         client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fastcgi;\n\
+         uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;\n  include {d}/site.conf;\n}}\n"
+    );
+    std::fs::write(dir.join("nginx.conf"), conf).unwrap();
+    ["/usr/sbin/nginx", "nginx"]
+        .into_iter()
+        .find(|p| Command::new(p).arg("-v").output().is_ok())
+        .expect("nginx is not installed: bash .ci/test installs it")
+}
+
+/// nginx -t on a configuration with `site` in its http block.
+fn nginx_t(site: &str) -> std::process::Output {
+    let dir = temp_dir("nginx-t");
+    let nginx = write_conf(dir.path(), site);
+    Command::new(nginx)
+        .arg("-t")
+        .arg("-p")
+        .arg(dir.path())
+        .arg("-c")
+        .arg(dir.path().join("nginx.conf"))
+        .output()
+        .unwrap()
+}
+
 /// nginx in the foreground with `site` included in its http block; stopped on drop.
 struct Nginx {
     child: Child,
@@ -85,27 +125,7 @@ struct Nginx {
 impl Nginx {
     async fn start(site: &str, ports: &[u16]) -> Nginx {
         let dir = temp_dir("nginx");
-        let d = dir.path().display();
-        std::fs::write(dir.path().join("site.conf"), site).unwrap();
-        // Debian's brotli_static module, when installed (bash .ci/test installs it).
-        let brotli = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
-        let load = if Path::new(brotli).exists() {
-            format!("load_module {brotli};\n")
-        } else {
-            String::new()
-        };
-        let conf = format!(
-            "{load}worker_processes 1;\ndaemon off;\nuser root;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\n\
-             events {{ worker_connections 64; }}\n\
-             http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log {d}/access.log;\n\
-             client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fastcgi;\n\
-             uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;\n  include {d}/site.conf;\n}}\n"
-        );
-        std::fs::write(dir.path().join("nginx.conf"), conf).unwrap();
-        let nginx = ["/usr/sbin/nginx", "nginx"]
-            .into_iter()
-            .find(|p| Command::new(p).arg("-v").output().is_ok())
-            .expect("nginx is not installed: bash .ci/test installs it");
+        let nginx = write_conf(dir.path(), site);
         let child = Command::new(nginx)
             .arg("-p")
             .arg(dir.path())
@@ -186,6 +206,13 @@ async fn main_flow(browser: &Browser, console: &str, api: &Api, description: &st
         let page = browser.text("main").await;
         panic!("{e}; proxy URL {proxy}; page: {page}");
     }
+    save_description(browser, api, description).await;
+    proxy
+}
+
+/// On the open service page: edit the description, preview, save; the one PUT reached the API
+/// server through nginx with the token and exactly that change.
+async fn save_description(browser: &Browser, api: &Api, description: &str) {
     browser.fill("#f-description", description).await;
     browser
         .wait_text("#diff", |t| t.contains(description))
@@ -212,7 +239,6 @@ async fn main_flow(browser: &Browser, console: &str, api: &Api, description: &st
         puts[0]["body"],
         serde_json::json!(format!(r#"{{"description":"{description}"}}"#))
     );
-    proxy
 }
 
 /// A GET answer: status, headers and body.
@@ -328,6 +354,144 @@ async fn same_origin_with_a_prefix_under_the_security_headers() {
             .any(|m| m.contains("Content Security Policy")),
         "an inline script ran unseen: {problems:#?}"
     );
+}
+
+/// The page's resources as the browser fetched them (`performance.getEntriesByType`).
+async fn fetched_resources(browser: &Browser) -> Vec<String> {
+    let fetched = browser
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name);",
+            vec![],
+        )
+        .await;
+    fetched
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_release_bundle_under_a_path_behind_nginx_rendered_with_location() {
+    const PREFIX: &str = "/tools/vpcep/";
+    let api = Api::start(None).await;
+    let port = free_port();
+    let origin = format!("http://127.0.0.1:{port}");
+    let console = format!("{origin}{}", PREFIX.trim_end_matches('/'));
+    // No config.json: the deployment's default one points the console at the proxy under
+    // the same path, and the sign-in goes beside index.html by default.
+    let root = site(None);
+    let conf = render_console(
+        root.path(),
+        &api.origin,
+        port,
+        &[
+            "--brotli",
+            "--iam-upstream",
+            &api.origin,
+            "--location",
+            PREFIX,
+        ],
+    );
+    let nginx = Nginx::start(&conf, &[port]).await;
+
+    let (status, _, body) = get(&format!("{console}/config.json")).await;
+    assert_eq!(
+        (status, body.as_str()),
+        (200, r#"{"api_proxy_url":"/tools/vpcep/vpcep"}"#)
+    );
+    // The bundle is under the path only: not also at the root, and the API proxy is not at /vpcep/.
+    assert_eq!(get(&format!("{origin}/")).await.0, 404);
+    assert_eq!(get(&format!("{origin}/index.html")).await.0, 404);
+    let service = format!("vpcep/v1/{PROJECT}/vpc-endpoint-services/{WEB}");
+    assert_eq!(get(&format!("{origin}/{service}")).await.0, 404);
+    // Without the trailing slash: sent to the folder.
+    let (status, headers, _) = get(&console).await;
+    assert_eq!(status, 301);
+    assert_eq!(
+        header(&headers, "location"),
+        Some(format!("{console}/").as_str())
+    );
+    let (status, headers, _) = get(&format!("{console}/")).await;
+    assert_eq!(status, 200);
+    assert!(header(&headers, "content-security-policy")
+        .unwrap_or("")
+        .contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+
+    // The main flow: the list, a service's page from it, a save; then the sign-in.
+    let browser = Browser::start().await;
+    browser
+        .goto(&format!("{console}/?project_id={PROJECT}"))
+        .await;
+    // The settings before they fold away: the proxy from the deployment's config.json.
+    assert_eq!(
+        browser.value("#s-proxy-url").await,
+        format!("{console}/vpcep")
+    );
+    browser.fill("#s-token", TOKEN).await;
+    browser.wait_for("#service-table", WAIT).await;
+    browser.click(&format!("a[href*='{WEB}']")).await;
+    browser
+        .wait_text("#card-title", |t| t == "web-frontend")
+        .await;
+    assert!(
+        browser.url().await.starts_with(&format!("{console}/?")),
+        "{}",
+        browser.url().await
+    );
+    save_description(&browser, &api, "under a path").await;
+    let signed = fetch_sign_in(&browser, "iam/v3/auth/tokens?nocatalog=true").await;
+    assert_eq!(signed["status"], 201, "{signed}");
+    assert_eq!(browser.console_problems().await, Vec::<String>::new());
+
+    // Every file the page fetched, the split's chunks included, came from under the path.
+    let fetched = fetched_resources(&browser).await;
+    let chunks: Vec<&String> = fetched
+        .iter()
+        .filter(|u| u.ends_with(".wasm") && (u.contains("/split_") || u.contains("/chunk_")))
+        .collect();
+    assert!(!chunks.is_empty(), "no chunk was fetched: {fetched:?}");
+    assert!(
+        fetched.iter().any(|u| u.contains("/__wasm_split-")),
+        "{fetched:?}"
+    );
+    let outside: Vec<&String> = fetched
+        .iter()
+        .filter(|u| !u.starts_with(&format!("{console}/")))
+        .collect();
+    assert!(
+        outside.is_empty(),
+        "fetched from outside {PREFIX}: {outside:?}"
+    );
+    // And nginx saw nothing else: every request under the path, none a 404.
+    let log = nginx.access_log();
+    let mut seen = 0;
+    for line in log.lines() {
+        // 127.0.0.1 - - [date] "GET /path HTTP/1.1" 200 ...
+        let mut quoted = line.split('"');
+        let request = quoted.nth(1).unwrap_or_default();
+        let status = quoted.next().unwrap_or_default().split_whitespace().next();
+        let path = request.split_whitespace().nth(1).unwrap_or_default();
+        if path == "/"
+            || path == "/index.html"
+            || path.starts_with("/vpcep/")
+            || path == PREFIX.trim_end_matches('/')
+        {
+            continue; // the checks above, by hand
+        }
+        assert!(path.starts_with(PREFIX), "{line}");
+        assert_ne!(status, Some("404"), "{line}");
+        seen += 1;
+    }
+    assert!(seen >= 8, "{log}");
+    for chunk in &chunks {
+        let path = &chunk[origin.len()..];
+        assert!(
+            log.contains(&format!("\"GET {path} HTTP/1.1\" 200 ")),
+            "{path} not in {log}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -1152,6 +1316,72 @@ async fn every_asset_is_served_precompressed_brotli_or_gzip_as_the_browser_accep
 }
 
 #[test]
+fn every_rendered_configuration_passes_nginx_t_at_the_root_and_under_a_path() {
+    let root = proxy_only_root();
+    let root = root.path().display().to_string();
+    let base = [
+        "console",
+        "--root",
+        root.as_str(),
+        "--upstream",
+        "https://vpcep.cn-north-4.myhuaweicloud.com",
+        "--resolver",
+        "127.0.0.1",
+        "--listen",
+        "127.0.0.1:8443",
+    ];
+    for extra in [
+        vec![],
+        vec!["--location", "/tools/vpcep/"],
+        vec!["--location", "/a.b/c_d-1/", "--brotli"],
+        vec![
+            "--location",
+            "/tools/vpcep/",
+            "--iam-upstream",
+            "https://iam.example.com",
+        ],
+        vec!["--iam-upstream", "https://iam.example.com"],
+    ] {
+        let mut args = base.to_vec();
+        args.extend(extra.iter().copied());
+        let conf = render(&args);
+        if let Some(at) = extra.iter().position(|a| *a == "--location") {
+            let prefix = extra[at + 1];
+            assert!(
+                conf.contains(&format!("location {prefix} {{\n        alias {root}/;")),
+                "{conf}"
+            );
+            assert!(
+                conf.contains(&format!("location = {prefix}config.json {{")),
+                "{conf}"
+            );
+            assert!(
+                conf.contains(&format!(
+                    "return 200 '{{\"api_proxy_url\":\"{prefix}vpcep\"}}';"
+                )),
+                "{conf}"
+            );
+            assert!(
+                !conf.contains("location /vpcep/") && !conf.contains("^/vpcep/"),
+                "{conf}"
+            );
+            if extra.contains(&"--iam-upstream") {
+                assert!(
+                    conf.contains(&format!("location = {prefix}iam/v3/auth/tokens {{")),
+                    "{conf}"
+                );
+            }
+        }
+        let out = nginx_t(&conf);
+        assert!(
+            out.status.success(),
+            "nginx -t with {extra:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
 fn render_refuses_input_that_would_break_or_weaken_the_config() {
     let root = proxy_only_root();
     let root = root.path().display().to_string();
@@ -1171,6 +1401,15 @@ fn render_refuses_input_that_would_break_or_weaken_the_config() {
         vec!["--tls-cert", "/a.pem"],
         vec!["--iam-upstream", "https://iam.example/v3"],
         vec!["--iam-upstream", "https://iam.example;return 200"],
+        vec!["--location", "tools/vpcep/"],
+        vec!["--location", "/tools/vpcep"],
+        vec!["--location", "/tools/../etc/"],
+        vec!["--location", "/tools/./"],
+        vec!["--location", "//"],
+        vec!["--location", "/a b/"],
+        vec!["--location", "/a\"b/"],
+        vec!["--location", "/a;/"],
+        vec!["--location", "/a{/"],
     ] {
         let mut args = base.to_vec();
         args.extend(extra.iter().copied());
