@@ -19,6 +19,10 @@ NIGHTLY_COMMIT_DATE=2026-05-19
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 
 step() { printf '\n== %s\n' "$*"; }
+# Cargo.toml's package version: the release archive's (.ci/package).
+package_version() {
+  awk -F'"' '/^\[/ { section = $0 } section == "[package]" && /^version *=/ { print $2; exit }' "$ROOT/Cargo.toml"
+}
 have_version() { # command, expected substring of its --version
   command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -qF "$2"
 }
