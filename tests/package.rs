@@ -602,3 +602,19 @@ fn the_marked_blocks_are_found_and_their_settings_given_values() {
     // Only the leading settings: D=2 after a command stays as written.
     assert_eq!(script, "A='it'\\''s'\nB_C='z'\necho \"$A\"\nD=2\n");
 }
+
+#[test]
+fn config_example_json_is_one_the_console_loads_with_the_proxies_beside_index_html() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/deploy/config.example.json"
+    ))
+    .unwrap();
+    use vpcep_console::api::config::{read_config, ConfigLoad};
+    let ConfigLoad::Loaded(config) = read_config(200, &text) else {
+        panic!("the console refuses deploy/config.example.json");
+    };
+    // Relative: right under any --location.
+    assert_eq!(config.api_proxy_url.as_deref(), Some("vpcep"));
+    assert_eq!(config.iam_proxy_url.as_deref(), Some("iam"));
+}
