@@ -121,13 +121,12 @@ impl ConfigAnswer {
 /// The whole console; `config` is what came of fetching config.json (none: defaults).
 #[component]
 pub fn App(#[prop(optional)] config: Option<ConfigAnswer>) -> impl IntoView {
-    let deployed = config
-        .as_ref()
-        .map_or(ConfigLoad::Missing, ConfigAnswer::read)
-        .config();
-    #[cfg(feature = "demo")]
-    let deployed = super::demo::with_defaults(deployed);
-    let c = Console::new(&deployed);
+    let c = Console::new(
+        &config
+            .as_ref()
+            .map_or(ConfigLoad::Missing, ConfigAnswer::read)
+            .config(),
+    );
     provide_context(c);
     let language = Language::new();
     provide_context(language);
@@ -228,6 +227,8 @@ pub async fn start() {
     super::demo::prepare();
     let config = http::fetch_file("config.json", CONFIG_TIMEOUT_SECONDS);
     let (config, table) = futures::future::join(config, lang::table(lang::initial())).await;
+    #[cfg(feature = "demo")]
+    let config = super::demo::config_or_default(config);
     lang::apply(table.unwrap_or(&crate::api::words::EN));
     let config = ConfigAnswer(config.map(|a| (a.status, a.body)));
     #[cfg(feature = "demo")]

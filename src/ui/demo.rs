@@ -66,23 +66,30 @@ pub fn prepare() {
     }
 }
 
-/// The deployment's defaults, with the demo's project and region where config.json names none.
-pub fn with_defaults(
-    mut config: crate::api::config::RuntimeConfig,
-) -> crate::api::config::RuntimeConfig {
-    let demo = vpcep_sim::demo::PROJECT;
-    if config.default_project_id.is_none() {
-        config.default_project_id = Some(demo.to_owned());
+/// config.json as the host gives it; where it has none (the demo's folder copied without
+/// it), the demo's project and region.
+pub fn config_or_default(config: Result<Reply, Failure>) -> Result<Reply, Failure> {
+    match config {
+        Ok(reply) if reply.status == 200 => Ok(reply),
+        _ => {
+            let region = SimConfig::default()
+                .seed
+                .projects
+                .iter()
+                .find(|p| p.project_id == vpcep_sim::demo::PROJECT)
+                .map(|p| p.region.clone())
+                .unwrap_or_default();
+            Ok(Reply {
+                status: 200,
+                headers: Vec::new(),
+                body: serde_json::json!({
+                    "default_project_id": vpcep_sim::demo::PROJECT,
+                    "default_region": region,
+                })
+                .to_string(),
+            })
+        }
     }
-    if config.default_region.is_none() {
-        config.default_region = SimConfig::default()
-            .seed
-            .projects
-            .iter()
-            .find(|p| p.project_id == demo)
-            .map(|p| p.region.clone());
-    }
-    config
 }
 
 /// One request, answered by the simulation (or by the fault armed for it) after
