@@ -95,6 +95,22 @@ async fn the_demo_runs_in_the_page_on_any_static_host() {
     b.wait_text("#demo-armed", str::is_empty).await;
     assert_eq!(b.value("#demo-fault").await, "");
     b.screenshot("29-demo-fault").await;
+    // The other faults of the menu, each on the next Save, each told as the console tells it.
+    for (fault, status, told) in [
+        ("throttled", "HTTP 429", "APIGW.0308"),
+        ("bad-gateway", "HTTP 502", "HTML page"),
+        ("unauthorized", "HTTP 401", "EndPoint.0003"),
+    ] {
+        b.select("#demo-fault", fault).await;
+        b.wait_text("#demo-armed", |t| !t.is_empty()).await;
+        b.click("#save").await;
+        let banner = b
+            .wait_text("#save-error [role=alert]", |t| t.contains(status))
+            .await;
+        assert!(banner.contains(told), "{fault}: {banner}");
+        b.wait_text("#demo-armed", str::is_empty).await;
+    }
+    assert_eq!(b.value("#f-description").await, "Changed again");
 
     // A reload keeps the demo's state for the tab: still advanced, the new port there.
     b.refresh().await;
@@ -120,6 +136,20 @@ async fn the_demo_runs_in_the_page_on_any_static_host() {
     b.wait_text("#card-edition", |t| t == "Basic").await;
     let card = b.text("#card-ports").await;
     assert!(!card.contains("7070"), "{card}");
+}
+
+/// Copied without its config.json, the demo still starts on its own project and token.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_needs_no_config_json() {
+    let root = support::stack::temp_dir("demo-bare");
+    support::stack::copy_files(&support::stack::demo_dist(), root.path());
+    std::fs::remove_file(root.path().join("config.json")).unwrap();
+    let server = support::stack::StaticServer::start(root.path()).await;
+    let b = Browser::start().await;
+    b.goto(&format!("http://127.0.0.1:{}/", server.port)).await;
+    b.wait_text("#service-table tbody", |t| t.contains("web-frontend"))
+        .await;
+    assert!(b.find_all("#checklist").await.is_empty());
 }
 
 /// The release bundle has none of the demo: the feature is off there (its first download is
