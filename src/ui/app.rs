@@ -228,7 +228,14 @@ pub async fn start() {
     let config = http::fetch_file("config.json", CONFIG_TIMEOUT_SECONDS);
     let (config, table) = futures::future::join(config, lang::table(lang::initial())).await;
     #[cfg(feature = "demo")]
-    let config = super::demo::config_or_default(config);
+    let config = match config {
+        Ok(reply) if reply.status == 200 => Ok(reply),
+        _ => Ok(http::Reply {
+            status: 200,
+            headers: Vec::new(),
+            body: super::demo::default_config(),
+        }),
+    };
     lang::apply(table.unwrap_or(&crate::api::words::EN));
     let config = ConfigAnswer(config.map(|a| (a.status, a.body)));
     #[cfg(feature = "demo")]

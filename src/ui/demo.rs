@@ -4,7 +4,6 @@
 //! simulation's state is kept in the tab (sessionStorage), so a reload keeps it. A banner says
 //! so, resets it, and arms a fault for the next request (`crate::api::demo::Fault`).
 
-use super::http::{sleep_ms, Failure, Reply};
 use crate::api::demo::{demo_words, sim_target, Fault};
 use crate::api::words::{fill, w};
 use leptos::prelude::*;
@@ -15,7 +14,7 @@ use vpcep_sim::{answers, Sim, SimConfig};
 const STATE_KEY: &str = "vpcep-console:demo";
 
 /// How long an answer takes: long enough to see what the console shows while it waits.
-const LATENCY_MS: u32 = 180;
+const LATENCY_MS: i32 = 180;
 
 thread_local! {
     static SIM: RefCell<Option<Sim>> = const { RefCell::new(None) };
@@ -66,44 +65,48 @@ pub fn prepare() {
     }
 }
 
-/// config.json as the host gives it; where it has none (the demo's folder copied without
-/// it), the demo's project and region.
-pub fn config_or_default(config: Result<Reply, Failure>) -> Result<Reply, Failure> {
-    match config {
-        Ok(reply) if reply.status == 200 => Ok(reply),
-        _ => {
-            let region = SimConfig::default()
-                .seed
-                .projects
-                .iter()
-                .find(|p| p.project_id == vpcep_sim::demo::PROJECT)
-                .map(|p| p.region.clone())
-                .unwrap_or_default();
-            Ok(Reply {
-                status: 200,
-                headers: Vec::new(),
-                body: serde_json::json!({
-                    "default_project_id": vpcep_sim::demo::PROJECT,
-                    "default_region": region,
-                })
-                .to_string(),
-            })
+/// The config.json of a demo whose host has none (its folder copied without it): the demo's
+/// project and region.
+pub fn default_config() -> String {
+    let region = SimConfig::default()
+        .seed
+        .projects
+        .iter()
+        .find(|p| p.project_id == vpcep_sim::demo::PROJECT)
+        .map(|p| p.region.clone())
+        .unwrap_or_default();
+    serde_json::json!({
+        "default_project_id": vpcep_sim::demo::PROJECT,
+        "default_region": region,
+    })
+    .to_string()
+}
+
+/// An answer as the page's fetch gives it: status, headers, body.
+pub type Answer = (u16, Vec<(String, String)>, String);
+
+/// Waits `ms` milliseconds without blocking the page.
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         }
-    }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// One request, answered by the simulation (or by the fault armed for it) after
-/// [`LATENCY_MS`]; a cancelled request (`controller` aborted) gets no answer.
+/// [`LATENCY_MS`]; a cancelled request (`controller` aborted) gets none (`None`).
 pub async fn exchange(
     url: &str,
     method: &str,
     headers: &[(String, String)],
     body: Option<&str>,
     controller: &web_sys::AbortController,
-) -> Result<Reply, Failure> {
-    sleep_ms(LATENCY_MS).await;
+) -> Option<Answer> {
+    pause(LATENCY_MS).await;
     if controller.signal().aborted() {
-        return Err(Failure::Network);
+        return None;
     }
     let (path, query) = sim_target(url);
     let fault = ARMED
@@ -159,13 +162,13 @@ pub async fn exchange(
             }
         };
         answer.headers.push(("x-request-id".to_owned(), request_id));
-        Reply {
-            status: answer.status,
-            headers: answer.headers,
-            body: String::from_utf8_lossy(&answer.body).into_owned(),
-        }
+        (
+            answer.status,
+            answer.headers,
+            String::from_utf8_lossy(&answer.body).into_owned(),
+        )
     });
-    Ok(reply)
+    Some(reply)
 }
 
 fn arm(fault: Option<Fault>) {

@@ -172,7 +172,14 @@ async fn exchange(
 ) -> Result<Reply, Failure> {
     #[cfg(feature = "demo")]
     if !preloaded {
-        return super::demo::exchange(url, method, headers, body, controller).await;
+        return super::demo::exchange(url, method, headers, body, controller)
+            .await
+            .map(|(status, headers, body)| Reply {
+                status,
+                headers,
+                body,
+            })
+            .ok_or(Failure::Network);
     }
     let method = Method::from_bytes(method.as_bytes()).map_err(|_| Failure::Network)?;
     // gloo-net appends its own query to the URL's with a `&` between, even when its own is
