@@ -13,19 +13,8 @@ pub fn locate(
     service_id: &str,
     now_ms: u64,
 ) -> Result<(usize, usize), ApiError> {
-    let pi = st
-        .projects
-        .iter()
-        .position(|p| p.project_id == project_id)
-        .ok_or_else(|| {
-            ApiError::new(
-                400,
-                "EndPoint.0014",
-                format!("Invalid project ID {}.", quote(project_id)),
-            )
-        })?;
-    let project: &mut ProjectState = &mut st.projects[pi];
-    project.settle(now_ms);
+    let pi = super::api::project_index(st, project_id, now_ms)?;
+    let project: &ProjectState = &st.projects[pi];
     let si = project
         .services
         .iter()

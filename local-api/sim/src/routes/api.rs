@@ -13,16 +13,17 @@ use crate::rules;
 use crate::state::{ProjectState, ServiceState, World};
 use crate::timefmt;
 
-/// The project, its `creating` phases settled to `now_ms`.
-pub(super) fn project<'a>(
-    st: &'a mut World,
+/// The index of the project (EndPoint.0014 if there is none), its `creating` phases settled
+/// to `now_ms`.
+pub(super) fn project_index(
+    st: &mut World,
     project_id: &str,
     now_ms: u64,
-) -> Result<&'a mut ProjectState, ApiError> {
-    let project = st
+) -> Result<usize, ApiError> {
+    let pi = st
         .projects
-        .iter_mut()
-        .find(|p| p.project_id == project_id)
+        .iter()
+        .position(|p| p.project_id == project_id)
         .ok_or_else(|| {
             ApiError::new(
                 400,
@@ -30,8 +31,18 @@ pub(super) fn project<'a>(
                 format!("Invalid project ID {}.", quote(project_id)),
             )
         })?;
-    project.settle(now_ms);
-    Ok(project)
+    st.projects[pi].settle(now_ms);
+    Ok(pi)
+}
+
+/// The project, its `creating` phases settled to `now_ms`.
+pub(super) fn project<'a>(
+    st: &'a mut World,
+    project_id: &str,
+    now_ms: u64,
+) -> Result<&'a mut ProjectState, ApiError> {
+    let pi = project_index(st, project_id, now_ms)?;
+    Ok(&mut st.projects[pi])
 }
 
 /// The index of the service in its project.
