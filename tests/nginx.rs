@@ -10,8 +10,9 @@ mod support;
 
 use reqwest::Method;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
+use support::nginx;
 use support::stack::{http, site, temp_dir};
 use support::{Api, Browser, PROJECT, TOKEN, WAIT, WEB};
 use tempfile::TempDir;
@@ -76,112 +77,54 @@ fn run_render(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-/// Writes `dir`/nginx.conf, a configuration of nginx run from `dir` (its logs, pid and temp
-/// files there) with `site` included in its http block, and returns the nginx binary.
-fn write_conf(dir: &Path, site: &str) -> &'static str {
-    let d = dir.display();
+/// nginx's configuration in `dir` with `site` included in its http block.
+fn write_conf(dir: &Path, site: &str) {
     std::fs::write(dir.join("site.conf"), site).unwrap();
-    // Debian's brotli_static module, when installed (bash .ci/test installs it).
-    let brotli = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
-    let load = if Path::new(brotli).exists() {
-        format!("load_module {brotli};\n")
-    } else {
-        String::new()
-    };
-    let conf = format!(
-        "{load}worker_processes 1;\ndaemon off;\nuser root;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\n\
-         events {{ worker_connections 64; }}\n\
-         http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log {d}/access.log;\n\
-         client_body_temp_path {d}/body; proxy_temp_path {d}/proxy; fastcgi_temp_path {d}/fastcgi;\n\
-         uwsgi_temp_path {d}/uwsgi; scgi_temp_path {d}/scgi;\n  include {d}/site.conf;\n}}\n"
-    );
-    std::fs::write(dir.join("nginx.conf"), conf).unwrap();
-    ["/usr/sbin/nginx", "nginx"]
-        .into_iter()
-        .find(|p| Command::new(p).arg("-v").output().is_ok())
-        .expect("nginx is not installed: bash .ci/test installs it")
+    nginx::write_main_conf(dir, &format!("{}/site.conf", dir.display()));
 }
 
 /// nginx -t on a configuration with `site` in its http block.
 fn nginx_t(site: &str) -> std::process::Output {
     let dir = temp_dir("nginx-t");
-    let nginx = write_conf(dir.path(), site);
-    Command::new(nginx)
-        .arg("-t")
-        .arg("-p")
-        .arg(dir.path())
-        .arg("-c")
-        .arg(dir.path().join("nginx.conf"))
-        .output()
-        .unwrap()
+    write_conf(dir.path(), site);
+    nginx::command(dir.path()).arg("-t").output().unwrap()
 }
 
 /// nginx in the foreground with `site` included in its http block; stopped on drop.
 struct Nginx {
-    child: Child,
-    dir: TempDir,
+    running: nginx::Running,
+    _dir: TempDir,
 }
 
 impl Nginx {
     async fn start(site: &str, ports: &[u16]) -> Nginx {
         let dir = temp_dir("nginx");
-        let nginx = write_conf(dir.path(), site);
-        let child = Command::new(nginx)
-            .arg("-p")
-            .arg(dir.path())
-            .arg("-c")
-            .arg(dir.path().join("nginx.conf"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut n = Nginx { child, dir };
+        write_conf(dir.path(), site);
+        let mut running = nginx::Running::start(dir.path());
         let deadline = Instant::now() + Duration::from_secs(10);
         for port in ports {
             while tokio::net::TcpStream::connect(("127.0.0.1", *port))
                 .await
                 .is_err()
             {
-                if let Ok(Some(status)) = n.child.try_wait() {
-                    panic!("nginx exited ({status}): {}", n.error_log());
-                }
+                running.assert_running();
                 assert!(
                     Instant::now() < deadline,
                     "nginx did not listen on {port}: {}",
-                    n.error_log()
+                    running.error_log()
                 );
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
         }
-        n
+        Nginx { running, _dir: dir }
     }
 
     fn error_log(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("error.log")).unwrap_or_default()
+        self.running.error_log()
     }
 
     fn access_log(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("access.log")).unwrap_or_default()
-    }
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        // SIGTERM: the master stops its workers too (SIGKILL would orphan them).
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.child.id().to_string())
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.running.access_log()
     }
 }
 

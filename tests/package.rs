@@ -14,16 +14,15 @@ mod support;
 use std::collections::BTreeMap;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use support::nginx::{self, BROTLI_MODULE, NGINX};
 use support::stack::{http, temp_dir};
 use support::{Api, PROJECT, TOKEN, WAIT, WEB};
 use vpcep_local_api::demo;
 
 /// A PATH as a Debian server has it: no cargo, no rustc, no ~/.cargo/bin.
 const SYSTEM_PATH: &str = "/usr/sbin:/usr/bin:/sbin:/bin";
-const NGINX: &str = "/usr/sbin/nginx";
-const BROTLI_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 /// How long one block of OPERATORS.md may run.
 const BLOCK_TIME: Duration = Duration::from_secs(120);
 
@@ -106,71 +105,34 @@ fn with_values(block: &str, values: &BTreeMap<&str, String>) -> (Vec<String>, St
 /// nginx from a prefix of its own, as Debian's would run: its http block includes every
 /// `conf.d/*.conf`; `nginx` and `systemctl reload nginx` on the blocks' PATH reach this one.
 struct Nginx {
-    child: Child,
-    prefix: PathBuf,
+    running: nginx::Running,
 }
 
 impl Nginx {
     fn start(prefix: &Path, conf_d: &Path) -> Nginx {
-        let p = prefix.display();
-        let load = if Path::new(BROTLI_MODULE).exists() {
-            format!("load_module {BROTLI_MODULE};\n")
-        } else {
-            String::new()
-        };
-        // As root the workers would be nobody, who may not read the test's folders.
-        let root = Command::new("id")
-            .arg("-u")
-            .output()
-            .map(|o| o.stdout.trim_ascii() == b"0")
-            .unwrap_or(false);
-        let user = if root { "user root;\n" } else { "" };
-        let conf = format!(
-            "{load}{user}worker_processes 1;\ndaemon off;\npid {p}/nginx.pid;\nerror_log {p}/error.log;\n\
-             events {{ worker_connections 64; }}\n\
-             http {{\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n  access_log {p}/access.log;\n\
-             client_body_temp_path {p}/body; proxy_temp_path {p}/proxy; fastcgi_temp_path {p}/fastcgi;\n\
-             uwsgi_temp_path {p}/uwsgi; scgi_temp_path {p}/scgi;\n  include {}/*.conf;\n}}\n",
-            conf_d.display()
-        );
-        std::fs::write(prefix.join("nginx.conf"), conf).unwrap();
-        let child = Command::new(NGINX)
-            .arg("-p")
-            .arg(prefix)
-            .arg("-c")
-            .arg(prefix.join("nginx.conf"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("nginx is not installed: bash .ci/test installs it");
-        let mut n = Nginx {
-            child,
-            prefix: prefix.to_owned(),
-        };
+        nginx::write_main_conf(prefix, &format!("{}/*.conf", conf_d.display()));
+        let mut running = nginx::Running::start(prefix);
         // Up when it has written its pid (it listens on nothing before a site is deployed).
         let deadline = Instant::now() + WAIT;
         while !prefix.join("nginx.pid").exists() {
-            if let Ok(Some(status)) = n.child.try_wait() {
-                panic!("nginx exited ({status}): {}", n.error_log());
-            }
+            running.assert_running();
             assert!(
                 Instant::now() < deadline,
                 "nginx did not start: {}",
-                n.error_log()
+                running.error_log()
             );
             std::thread::sleep(Duration::from_millis(50));
         }
-        n
+        Nginx { running }
     }
 
     fn error_log(&self) -> String {
-        std::fs::read_to_string(self.prefix.join("error.log")).unwrap_or_default()
+        self.running.error_log()
     }
 
     /// The stand-ins for Debian's `nginx` and `systemctl` commands, in `bin`.
     fn commands(&self, bin: &Path) {
-        let p = self.prefix.display();
+        let p = self.running.prefix().display();
         let scripts = [
             (
                 "nginx",
@@ -189,25 +151,6 @@ impl Nginx {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
         }
-    }
-}
-
-impl Drop for Nginx {
-    fn drop(&mut self) {
-        // SIGTERM: the master stops its workers too.
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.child.id().to_string())
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -6,6 +6,7 @@
 //! - [`browser`]: headless Chromium through chromedriver, driven with fantoccini, and the
 //!   steps every end-to-end test repeats (open the console, fill and send the form, wait,
 //!   screenshot, read the console log).
+//! - [`nginx`]: Debian's nginx from a prefix folder of its own, stopped on drop.
 //!
 //! Every wait is bounded by a deadline; every server binds 127.0.0.1. Native only: on wasm32
 //! the module is empty. Each test binary uses only part of it, hence the `allow`s.
@@ -14,6 +15,7 @@
 
 pub mod browser;
 pub mod demo;
+pub mod nginx;
 pub mod stack;
 
 pub use browser::Browser;
