@@ -14,7 +14,7 @@ use vpcep_sim::{answers, Sim, SimConfig};
 const STATE_KEY: &str = "vpcep-console:demo";
 
 /// How long an answer takes: long enough to see what the console shows while it waits.
-const LATENCY_MS: i32 = 180;
+const LATENCY_MS: u32 = 180;
 
 thread_local! {
     static SIM: RefCell<Option<Sim>> = const { RefCell::new(None) };
@@ -85,16 +85,6 @@ pub fn default_config() -> String {
 /// An answer as the page's fetch gives it: status, headers, body.
 pub type Answer = (u16, Vec<(String, String)>, String);
 
-/// Waits `ms` milliseconds without blocking the page.
-async fn pause(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// One request, answered by the simulation (or by the fault armed for it) after
 /// [`LATENCY_MS`]; a cancelled request (`controller` aborted) gets none (`None`).
 pub async fn exchange(
@@ -104,7 +94,7 @@ pub async fn exchange(
     body: Option<&str>,
     controller: &web_sys::AbortController,
 ) -> Option<Answer> {
-    pause(LATENCY_MS).await;
+    super::dom::sleep_ms(LATENCY_MS).await;
     if controller.signal().aborted() {
         return None;
     }

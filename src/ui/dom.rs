@@ -32,7 +32,7 @@ pub async fn focus_when_drawn(id: &str) {
         if focus(id).is_some() {
             return;
         }
-        super::http::sleep_ms(20).await;
+        sleep_ms(20).await;
     }
 }
 
@@ -51,4 +51,14 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
         let _ =
             window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 50);
     }
+}
+
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep_ms(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

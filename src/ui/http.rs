@@ -272,13 +272,3 @@ async fn read_body(
     }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
-
-/// Waits `ms` milliseconds without blocking the page.
-pub async fn sleep_ms(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
