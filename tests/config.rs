@@ -351,6 +351,18 @@ fn config_json_sets_the_request_timeout_and_the_polling_within_bounds() {
             "request_timeout_seconds",
         ),
         (
+            r#"{"request_timeout_seconds": 1e1}"#,
+            "`request_timeout_seconds` must be a non-negative integer, not a number",
+        ),
+        (
+            r#"{"request_timeout_seconds": -5}"#,
+            "`request_timeout_seconds` must be a non-negative integer, not a number",
+        ),
+        (
+            r#"{"batch_concurrency": "4"}"#,
+            "`batch_concurrency` must be a non-negative integer, not a string",
+        ),
+        (
             r#"{"poll_max_attempts": 601}"#,
             "`poll_max_attempts` must be from 1 to 600",
         ),

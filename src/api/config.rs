@@ -120,57 +120,59 @@ impl RuntimeConfig {
 /// console is told the field as well: "`default_region` must be a string, not a number".
 mod field {
     use serde::de::{Deserialize, Deserializer, Error};
-    use serde_json::Value;
+    use serde_json::value::RawValue;
 
     use super::AuthMode;
     use crate::api::dialect::Dialect;
-    use crate::api::wire::kind;
+    use crate::api::wire::raw_kind;
 
-    /// `None` when `null`; else `read` says what the value is, or what it must be.
+    /// `None` when `null`; else `read` says what the value (as written) is, or what it
+    /// must be.
     fn named<'de, D: Deserializer<'de>, T>(
         d: D,
         name: &str,
-        read: impl FnOnce(&Value) -> Result<T, String>,
+        read: impl FnOnce(&str) -> Result<T, String>,
     ) -> Result<Option<T>, D::Error> {
-        match Option::<Value>::deserialize(d)? {
+        match Option::<Box<RawValue>>::deserialize(d)? {
             None => Ok(None),
-            Some(v) => read(&v)
+            Some(v) => read(v.get())
                 .map(Some)
                 .map_err(|why| D::Error::custom(format_args!("`{name}` {why}"))),
         }
     }
 
-    fn string(v: &Value) -> Result<String, String> {
-        match v {
-            Value::String(s) => Ok(s.clone()),
-            other => Err(format!("must be a string, not {}", kind(other))),
-        }
+    /// The text of a value written as a string.
+    fn text(raw: &str) -> Option<String> {
+        raw.starts_with('"')
+            .then(|| serde_json::from_str(raw).ok())
+            .flatten()
     }
 
-    fn boolean(v: &Value) -> Result<bool, String> {
+    fn string(v: &str) -> Result<String, String> {
+        text(v).ok_or_else(|| format!("must be a string, not {}", raw_kind(v)))
+    }
+
+    fn boolean(v: &str) -> Result<bool, String> {
         match v {
-            Value::Bool(b) => Ok(*b),
-            other => Err(format!("must be true or false, not {}", kind(other))),
+            "true" => Ok(true),
+            "false" => Ok(false),
+            other => Err(format!("must be true or false, not {}", raw_kind(other))),
         }
     }
 
     /// One of `words`: a string that is none of them is quoted back.
-    fn one_of<T>(
-        v: &Value,
-        words: &str,
-        parse: impl FnOnce(&str) -> Option<T>,
-    ) -> Result<T, String> {
-        match v {
-            Value::String(s) => parse(s).ok_or_else(|| format!("must be {words}, not `{s}`")),
-            other => Err(format!("must be {words}, not {}", kind(other))),
+    fn one_of<T>(v: &str, words: &str, parse: impl FnOnce(&str) -> Option<T>) -> Result<T, String> {
+        match text(v) {
+            Some(s) => parse(&s).ok_or_else(|| format!("must be {words}, not `{s}`")),
+            None => Err(format!("must be {words}, not {}", raw_kind(v))),
         }
     }
 
-    fn dialect_name(v: &Value) -> Result<Dialect, String> {
+    fn dialect_name(v: &str) -> Result<Dialect, String> {
         one_of(v, "`huawei` or `open_telekom`", Dialect::parse)
     }
 
-    fn auth_mode(v: &Value) -> Result<AuthMode, String> {
+    fn auth_mode(v: &str) -> Result<AuthMode, String> {
         one_of(v, "`token`, `sign-in` or `proxy`", |s| match s {
             "token" => Some(AuthMode::Token),
             "sign-in" => Some(AuthMode::SignIn),
@@ -180,11 +182,17 @@ mod field {
     }
 
     /// A whole number from `lo` to `hi`, written without fraction, exponent or sign.
-    fn within(lo: u32, hi: u32) -> impl FnOnce(&Value) -> Result<u32, String> {
-        move |v| match v.as_u64() {
-            Some(n) if (u64::from(lo)..=u64::from(hi)).contains(&n) => Ok(n as u32),
-            Some(n) => Err(format!("must be from {lo} to {hi}, not {n}")),
-            None => Err(format!("must be a non-negative integer, not {}", kind(v))),
+    fn within(lo: u32, hi: u32) -> impl FnOnce(&str) -> Result<u32, String> {
+        move |v| {
+            let whole = v.bytes().all(|b| b.is_ascii_digit());
+            match v.parse::<u64>() {
+                Ok(n) if whole && (u64::from(lo)..=u64::from(hi)).contains(&n) => Ok(n as u32),
+                Ok(n) if whole => Err(format!("must be from {lo} to {hi}, not {n}")),
+                _ => Err(format!(
+                    "must be a non-negative integer, not {}",
+                    raw_kind(v)
+                )),
+            }
         }
     }
 

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
-use serde_json::Value;
 
 use super::draft::{PortDraft, ServiceDraft};
 use super::field::Field;
@@ -179,8 +178,8 @@ pub fn classify(status: u16, headers: &[(String, String)], body: &str) -> ApiErr
     if looks_like_html(content_type, body) {
         return proxy(fill(w().errors.html_page, &[&hint_for(status, None)]));
     }
-    // The whole body must be JSON, every string in it too (`Value` reads them all).
-    if serde_json::from_str::<Value>(body).is_err() {
+    // The whole body must be JSON, every string in it too.
+    if !crate::api::wire::is_json(body) {
         return proxy(fill(w().errors.not_json, &[&hint_for(status, None)]));
     }
     let (code, msg, body_rid) = error_parts(body);

@@ -8,7 +8,6 @@ use std::marker::PhantomData;
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
-use serde_json::Value;
 
 /// Reads `text` as `T`, which must be written as a JSON object.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> serde_json::Result<T> {
@@ -158,18 +157,6 @@ fn without_position(message: &str) -> &str {
     }
 }
 
-/// What kind a value is, for messages: `a string`, `null`, ...
-pub fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// What kind the value written as `raw` (valid JSON) is, for messages.
 pub fn raw_kind(raw: &str) -> &'static str {
     match raw.as_bytes().first() {
@@ -179,5 +166,62 @@ pub fn raw_kind(raw: &str) -> &'static str {
         Some(b'[') => "an array",
         Some(b'{') => "an object",
         _ => "a number",
+    }
+}
+
+/// Whether `text` is one JSON value, every string in it text (no lone surrogate, bad
+/// escape or raw control character), as serde_json reads a `Value`, without building one.
+pub fn is_json(text: &str) -> bool {
+    serde_json::from_str::<Checked>(text).is_ok()
+}
+
+/// Any JSON value, read and dropped; strings are read as text, so they are checked.
+struct Checked;
+
+impl<'de> Deserialize<'de> for Checked {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Checked)
+    }
+}
+
+impl<'de> Visitor<'de> for Checked {
+    type Value = Checked;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_unit<E>(self) -> Result<Checked, E> {
+        Ok(Checked)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
+        while seq.next_element::<Checked>()?.is_some() {}
+        Ok(Checked)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
+        while map.next_entry::<Checked, Checked>()?.is_some() {}
+        Ok(Checked)
     }
 }
