@@ -3,7 +3,7 @@
 
 use super::outcome::ErrorBanner;
 use super::split::{part, split_point, Part};
-use super::state::{use_console, PageOutcome};
+use super::state::{use_console, PageOutcome, Run};
 use crate::api::conflict::ServerChange;
 use crate::api::words::{count as amount, field_label, fill, value_text, w};
 use crate::api::{Field, FieldError, UpdatePlan};
@@ -86,7 +86,7 @@ pub fn ConflictNotice(change: ServerChange) -> impl IntoView {
 pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> impl IntoView {
     let c = use_console();
     let page = c.page;
-    let saving = c.actions.save.pending();
+    let saving = move || c.actions.pending(Run::Save);
     // Read in place: a plan of 200 mappings is not copied for a count.
     let count = move || {
         plan.with(|p| match p {
@@ -100,7 +100,7 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
             _ => 0,
         })
     };
-    let can_save = move || count() > 0 && problems() == 0 && !saving.get();
+    let can_save = move || count() > 0 && problems() == 0 && !saving();
     let has_problems = Signal::derive(move || problems() > 0);
     let label = move || match (problems(), count()) {
         (0, 0) => w().page.changes_none.to_owned(),
@@ -176,7 +176,7 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
                     disabled=move || !can_save()
                     aria-keyshortcuts="Control+Enter Meta+Enter"
                 >
-                    {move || if saving.get() { w().page.saving } else { w().page.save_changes }}
+                    {move || if saving() { w().page.saving } else { w().page.save_changes }}
                 </button>
             </div>
         </div>

@@ -8,7 +8,7 @@ use super::card::Time;
 use super::controls::Pager;
 use super::outcome::ErrorBanner;
 use super::split::{part, split_point, Part};
-use super::state::{use_console, Console};
+use super::state::{use_console, Console, Run};
 use crate::api::list::{ListView, SortDir, SortKey, PAGE_SIZES, STATUSES};
 use crate::api::route::Route;
 use crate::api::words::{edition_of, server_type_label, status_label, w};
@@ -345,10 +345,10 @@ pub fn ServiceListPage() -> impl IntoView {
         }
     };
     view! {
-        <section class="panel list-page" aria-labelledby="list-title" aria-busy=move || c.actions.list.pending().get().to_string()>
+        <section class="panel list-page" aria-labelledby="list-title" aria-busy=move || c.actions.pending(Run::List).to_string()>
             <div class="panel-head">
                 <h1 id="list-title">{w().core.endpoint_services}</h1>
-                <span class="spinner" role="status" aria-label=w().list.loading hidden=move || !c.actions.list.pending().get()></span>
+                <span class="spinner" role="status" aria-label=w().list.loading hidden=move || !c.actions.pending(Run::List)></span>
             </div>
             <Toolbar />
             {move || batch_seen.get().then(|| part!("batch", None, super::batch::panel::batch_panel()))}

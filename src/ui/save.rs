@@ -6,13 +6,14 @@ use super::dom::sleep_ms;
 use super::outcome::Problem;
 use super::storage;
 use crate::api::conflict::server_change;
+use crate::api::draft::SavedDraft;
 use crate::api::error::fields_of;
 use crate::api::poll::{needs_polling, PollStep};
 use crate::api::words::{advanced, count, fill, w};
 use crate::api::{plan_update, FieldError, Operation, Outcome, ServiceDraft};
 use leptos::prelude::*;
 
-use super::state::{ConsoleCore, PageOutcome, PollState};
+use super::state::{Console, ConsoleCore, PageOutcome, PollState};
 
 impl ConsoleCore {
     pub(super) async fn save(self, check: bool) {
@@ -203,4 +204,36 @@ impl ConsoleCore {
             }
         }
     }
+}
+
+/// Keeps the page's unsaved edits in this tab while there are any, so that a reload or a
+/// crashed tab brings them back; never the token.
+pub fn keep_drafts(c: Console) {
+    Effect::new(move |_| {
+        let draft = c.page.form.draft();
+        let Some((id, updated_at, same)) = c.page.base.with(|b| {
+            b.as_ref().map(|b| {
+                (
+                    b.id.clone(),
+                    b.updated_at.clone(),
+                    ServiceDraft::from_service(b) == draft,
+                )
+            })
+        }) else {
+            return;
+        };
+        let project = c.settings.project_id.get_untracked();
+        if same {
+            storage::remove_draft(&project, &id);
+        } else {
+            storage::save_draft(
+                &project,
+                &SavedDraft {
+                    service_id: id,
+                    base_updated_at: updated_at,
+                    draft,
+                },
+            );
+        }
+    });
 }

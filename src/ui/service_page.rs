@@ -9,7 +9,7 @@ use super::form::ModifyFields;
 use super::outcome::ErrorBanner;
 use super::preview::UpdatePreview;
 use super::split::{self, deferred, part, split_call};
-use super::state::{use_console, PollState};
+use super::state::{use_console, PollState, Run};
 use crate::api::list::ListView;
 use crate::api::route::{Route, ServiceTab};
 use crate::api::words::{fill, w};
@@ -107,13 +107,13 @@ pub fn ServicePage() -> impl IntoView {
     let open_upgrade = Callback::new(move |_| upgrade_open.set(true));
     let close_upgrade = Callback::new(move |_| upgrade_open.set(false));
     let confirm_upgrade = Callback::new(move |_| {
-        if !c.actions.upgrade.pending().get_untracked() {
-            c.actions.upgrade.dispatch(());
+        if !untrack(|| c.actions.pending(Run::Upgrade)) {
+            c.actions.upgrade();
         }
     });
     // The dialog closes once the upgrade has its answer.
     Effect::new(move |was_pending: Option<bool>| {
-        let pending = c.actions.upgrade.pending().get();
+        let pending = c.actions.pending(Run::Upgrade);
         if was_pending == Some(true) && !pending {
             upgrade_open.set(false);
         }
@@ -181,7 +181,7 @@ pub fn ServicePage() -> impl IntoView {
         };
         let request = build_request(&settings, &op);
         let code = AsCode::new(op, &settings, Some(service.clone()));
-        let pending: Signal<bool> = c.actions.upgrade.pending().into();
+        let pending = Signal::derive(move || c.actions.pending(Run::Upgrade));
         Some(deferred(
             "upgrade",
             None,

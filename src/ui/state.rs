@@ -11,7 +11,6 @@ use super::settings::SettingsState;
 use super::storage;
 use crate::api::config::RuntimeConfig;
 use crate::api::conflict::{rebase, ServerChange};
-use crate::api::draft::SavedDraft;
 use crate::api::history::HistoryEntry;
 use crate::api::list::ListView;
 use crate::api::poll::{needs_polling, PollPolicy};
@@ -21,6 +20,7 @@ use crate::api::{
     UpdatePlan,
 };
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
 
 /// Where the service stands after a save, while the console waits for `available`.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,15 +95,67 @@ pub struct Console {
     pub access: super::access::state::AccessState,
 }
 
-/// The console's requests as Leptos actions: `pending()` is what "busy" means.
+/// The console's requests. Each kind counts its runs under way (`pending` is what "busy"
+/// means); every run is one boxed future, so the first download holds one spawn, not one
+/// Leptos `Action` with its own future type per kind.
 #[derive(Clone, Copy)]
 pub struct Actions {
-    pub list: Action<ListView, ()>,
-    pub open: Action<String, ()>,
-    /// `true`: read the service first and stop if someone else changed it; `false`: send
+    running: RwSignal<[u8; 4]>,
+    core: ConsoleCore,
+}
+
+thread_local! {
+    /// The owner the console was made under: what its runs create belongs to it.
+    static RUNS_OWNER: std::cell::RefCell<Option<Owner>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A kind of request the console makes on its own.
+#[derive(Clone, Copy)]
+pub enum Run {
+    List,
+    Open,
+    Save,
+    Upgrade,
+}
+
+impl Actions {
+    /// A `kind` of request is under way (tracked).
+    pub fn pending(self, kind: Run) -> bool {
+        self.running.with(|r| r[kind as usize] > 0)
+    }
+
+    fn start(self, kind: Run, work: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+        let running = self.running;
+        running.update(|r| r[kind as usize] += 1);
+        let task = async move {
+            work.await;
+            running.update(|r| r[kind as usize] -= 1);
+        };
+        // Untracked, under the console's owner, as a Leptos action runs.
+        let task = match RUNS_OWNER.with(|o| o.borrow().clone()) {
+            Some(owner) => owner.with(|| ScopedFuture::new_untracked(task)),
+            None => ScopedFuture::new_untracked(task),
+        };
+        leptos::task::spawn_local(task);
+    }
+
+    pub fn list(self, view: ListView) {
+        self.start(Run::List, Box::pin(self.core.load_list(view)));
+    }
+
+    pub fn open(self, id: String) {
+        self.start(Run::Open, Box::pin(self.core.open(id)));
+    }
+
+    /// `check`: read the service first and stop if someone else changed it; `false`: send
     /// anyway (the user saw what changed and chose to).
-    pub save: Action<bool, ()>,
-    pub upgrade: Action<(), ()>,
+    fn save(self, check: bool) {
+        self.start(Run::Save, Box::pin(self.core.save(check)));
+    }
+
+    pub fn upgrade(self) {
+        self.start(Run::Upgrade, Box::pin(self.core.upgrade()));
+    }
 }
 
 /// How long requests and waits may take, from config.json.
@@ -160,11 +212,10 @@ impl Console {
             history,
             timing,
         };
+        RUNS_OWNER.with(|o| *o.borrow_mut() = Owner::current());
         let actions = Actions {
-            list: Action::new_local(move |view: &ListView| core.load_list(view.clone())),
-            open: Action::new_local(move |id: &String| core.open(id.clone())),
-            save: Action::new_local(move |check: &bool| core.save(*check)),
-            upgrade: Action::new_local(move |_: &()| core.upgrade()),
+            running: RwSignal::new([0; 4]),
+            core,
         };
         Console {
             settings,
@@ -199,11 +250,7 @@ impl Console {
 
     /// A request is under way.
     pub fn busy(self) -> bool {
-        let a = self.actions;
-        a.list.pending().get()
-            || a.open.pending().get()
-            || a.save.pending().get()
-            || a.upgrade.pending().get()
+        self.actions.running.with(|r| r.iter().any(|n| *n > 0))
     }
 
     /// The update the form would send, or the problems in its way (tracked).
@@ -262,33 +309,33 @@ impl Console {
         }
         match self.route.get_untracked() {
             Route::List(view) => {
-                self.actions.list.dispatch(view);
+                self.actions.list(view);
             }
             Route::Service { id } => {
-                self.actions.open.dispatch(id);
+                self.actions.open(id);
             }
         }
     }
 
     /// Saves the form, unless a save is already under way or there is nothing to send.
     pub fn save(self) {
-        if self.actions.save.pending().get_untracked() {
+        if untrack(|| self.actions.pending(Run::Save)) {
             return;
         }
         if !matches!(untrack(|| self.plan()), Some(Ok(p)) if !p.is_empty()) {
             return;
         }
         self.page.conflict.set(None);
-        self.actions.save.dispatch(true);
+        self.actions.save(true);
     }
 
     /// After a conflict: saves the form as it is, replacing what changed on the server.
     pub fn save_anyway(self) {
-        if self.actions.save.pending().get_untracked() {
+        if untrack(|| self.actions.pending(Run::Save)) {
             return;
         }
         self.page.conflict.set(None);
-        self.actions.save.dispatch(false);
+        self.actions.save(false);
     }
 }
 
@@ -447,36 +494,4 @@ impl ConsoleCore {
         }
         page.base.set(Some(s));
     }
-}
-
-/// Keeps the page's unsaved edits in this tab while there are any, so that a reload or a
-/// crashed tab brings them back; never the token.
-pub fn keep_drafts(c: Console) {
-    Effect::new(move |_| {
-        let draft = c.page.form.draft();
-        let Some((id, updated_at, same)) = c.page.base.with(|b| {
-            b.as_ref().map(|b| {
-                (
-                    b.id.clone(),
-                    b.updated_at.clone(),
-                    ServiceDraft::from_service(b) == draft,
-                )
-            })
-        }) else {
-            return;
-        };
-        let project = c.settings.project_id.get_untracked();
-        if same {
-            storage::remove_draft(&project, &id);
-        } else {
-            storage::save_draft(
-                &project,
-                &SavedDraft {
-                    service_id: id,
-                    base_updated_at: updated_at,
-                    draft,
-                },
-            );
-        }
-    });
 }
