@@ -147,3 +147,24 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
     browser.wait_shown("#service-table").await;
     assert!(has(&fetched(&browser).await, "split_list-"));
 }
+
+/// wasm-streams' classes come with Leptos's server functions, which the console has none
+/// of: .ci/split/wasm-bindgen removes their exports and JS classes from the first download.
+#[test]
+fn the_first_download_has_no_stream_classes_nothing_calls() {
+    let dist = support::stack::dist();
+    let mut main = 0;
+    for entry in std::fs::read_dir(&dist).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let first = name.starts_with("vpcep-console-")
+            && (name.ends_with(".js") || name.ends_with("_bg.wasm"));
+        if !first {
+            continue;
+        }
+        main += 1;
+        let bytes = std::fs::read(dist.join(&name)).unwrap();
+        let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
+        assert!(!text.contains("intounderlying"), "{name} still has IntoUnderlying*");
+    }
+    assert_eq!(main, 2, "the main module's .js and _bg.wasm in {}", dist.display());
+}
