@@ -18,6 +18,18 @@ pub fn use_field() -> FieldContext {
     expect_context::<FieldContext>()
 }
 
+/// The `input` handler of a text control that writes to `value` (with `prop:value=value`,
+/// what `bind:value` does, without its generic signal type in the download).
+pub fn set_text(value: RwSignal<String>) -> impl Fn(web_sys::Event) + Copy {
+    move |ev| value.set(event_target_value(&ev))
+}
+
+/// The `change` handler of a checkbox that writes to `checked` (with
+/// `prop:checked=checked`, what `bind:checked` does).
+pub fn set_checked(checked: RwSignal<bool>) -> impl Fn(web_sys::Event) + Copy {
+    move |ev| checked.set(event_target_checked(&ev))
+}
+
 /// A labelled control with its help and error.
 #[component]
 pub fn LabeledField(
@@ -98,7 +110,8 @@ pub fn TextInput(
             inputmode=inputmode
             spellcheck="false"
             readonly=readonly
-            bind:value=value
+            prop:value=value
+            on:input=set_text(value)
             aria-invalid=move || f.invalid.get().then_some("true")
             aria-describedby=move || f.described_by.get()
         />

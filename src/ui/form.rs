@@ -313,7 +313,8 @@ pub fn ModifyFields(
                     type="checkbox"
                     id="f-approval"
                     aria-describedby="f-approval-help"
-                    bind:checked=form.approval
+                    prop:checked=form.approval
+                    on:change=super::field::set_checked(form.approval)
                 />
                 <label for="f-approval">
                     {field_label("approval_enabled")}

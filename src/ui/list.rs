@@ -152,7 +152,7 @@ fn Toolbar() -> impl IntoView {
             <form class="open-by-id" on:submit=on_open>
                 <div class="field">
                     <label for="open-id">{w().list.open_id_label}</label>
-                    <input id="open-id" autocomplete="off" spellcheck="false" bind:value=open_id />
+                    <input id="open-id" autocomplete="off" spellcheck="false" prop:value=open_id on:input=super::field::set_text(open_id) />
                 </div>
                 <button type="submit" class="secondary" id="open-by-id">{w().list.open_id_button}</button>
             </form>

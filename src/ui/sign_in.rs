@@ -409,7 +409,7 @@ fn SignInForm(session: Session) -> impl IntoView {
                 </LabeledField>
             </div>
             <div class="field check">
-                <input type="checkbox" id="si-mfa" bind:checked=f.mfa />
+                <input type="checkbox" id="si-mfa" prop:checked=f.mfa on:change=super::field::set_checked(f.mfa) />
                 <label for="si-mfa">{t.mfa_label}</label>
             </div>
             <Show when=move || f.mfa.get()>

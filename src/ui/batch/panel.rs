@@ -81,7 +81,7 @@ pub fn BatchPanel() -> impl IntoView {
                     <input id="batch-concurrency" inputmode="numeric" autocomplete="off"
                         aria-invalid=move || concurrency_error().is_some().to_string()
                         aria-describedby="batch-concurrency-help batch-concurrency-error"
-                        bind:value=b.concurrency />
+                        prop:value=b.concurrency on:input=crate::ui::field::set_text(b.concurrency) />
                     <p class="help" id="batch-concurrency-help">
                         {fill(
                             w().batch.concurrency_help,

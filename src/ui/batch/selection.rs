@@ -191,7 +191,7 @@ pub fn SelectionBar(view: ListView, total: u64) -> impl IntoView {
             </div>
             <div class="field" hidden=move || kind.get() != "description">
                 <label for="batch-description">{w().batch.new_description}</label>
-                <input id="batch-description" autocomplete="off" bind:value=description />
+                <input id="batch-description" autocomplete="off" prop:value=description on:input=crate::ui::field::set_text(description) />
             </div>
             <button type="submit" id="batch-review" disabled=move || count() == 0 || b.busy_signal()>
                 {w().batch.review}
