@@ -687,3 +687,57 @@ fn actions_have_console_words_with_the_api_name_second() {
         "Accepted 1 connection."
     );
 }
+
+// ---- The first screen's wire: services, and a pending count ----
+
+/// The service page and the list read a connection list for its count only, with the
+/// builders and readers of the first download (`SERVICES`); the tabs read it in full
+/// (`EVERY`), and only the tabs send connection actions.
+#[test]
+fn the_first_screen_reads_a_connection_list_as_its_pending_count_only() {
+    use vpcep_console::api::{Operation, Outcome, EVERY, SERVICES};
+    let s = settings(Dialect::Huawei);
+    let count = Operation::ListConnections {
+        service_id: SID.into(),
+        query: ConnectionQuery::pending_count(),
+    };
+    // The same request either way.
+    assert_eq!(
+        (SERVICES.build)(&s, &count).unwrap(),
+        (EVERY.build)(&s, &count).unwrap()
+    );
+    assert_eq!(
+        (SERVICES.read)(&count, 200, &h(&[JSON]), SAMPLE_LIST).unwrap(),
+        Outcome::Pending(1)
+    );
+    match (EVERY.read)(&count, 200, &h(&[JSON]), SAMPLE_LIST).unwrap() {
+        Outcome::Connections(list) => assert_eq!(list.connections[0].id, EP),
+        other => panic!("{other:?}"),
+    }
+    // Rows the tab could not read still give a count; no count is not one.
+    let odd = r#"{"connections": [{"id": 5}], "total_count": 3}"#;
+    assert_eq!(
+        (SERVICES.read)(&count, 200, &h(&[JSON]), odd).unwrap(),
+        Outcome::Pending(3)
+    );
+    assert!((EVERY.read)(&count, 200, &h(&[JSON]), odd).is_err());
+    let none = (SERVICES.read)(&count, 200, &h(&[JSON]), r#"{"connections": []}"#).unwrap_err();
+    assert!(none.hint.contains("a list of connections"), "{none:?}");
+    // An error is the API's, whichever reads it.
+    let denied = r#"{"error_code": "EndPoint.0003", "error_msg": "token expired"}"#;
+    assert_eq!(
+        (SERVICES.read)(&count, 401, &h(&[JSON]), denied).unwrap_err(),
+        classify(401, &h(&[JSON]), denied)
+    );
+
+    let accept = Operation::ConnectionAction {
+        service_id: SID.into(),
+        action: ConnectionAction::Accept,
+        endpoint_id: EP.into(),
+    };
+    assert!(matches!(
+        (SERVICES.build)(&s, &accept),
+        Err(SettingsError::Input(m)) if m.contains("connection_action")
+    ));
+    assert_eq!((EVERY.build)(&s, &accept).unwrap().method, Method::Post);
+}

@@ -164,7 +164,15 @@ fn the_first_download_has_no_stream_classes_nothing_calls() {
         main += 1;
         let bytes = std::fs::read(dist.join(&name)).unwrap();
         let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
-        assert!(!text.contains("intounderlying"), "{name} still has IntoUnderlying*");
+        assert!(
+            !text.contains("intounderlying"),
+            "{name} still has IntoUnderlying*"
+        );
     }
-    assert_eq!(main, 2, "the main module's .js and _bg.wasm in {}", dist.display());
+    assert_eq!(
+        main,
+        2,
+        "the main module's .js and _bg.wasm in {}",
+        dist.display()
+    );
 }

@@ -75,14 +75,43 @@ impl Operation {
 
 /// Builds the request for `op` under `settings`.
 pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, SettingsError> {
-    // The connections and whitelist builders can refuse an input of their own (an ID in
-    // the query, say): that is a settings problem here, shown where the input is.
-    let access = |r: Result<ApiRequest, RequestError>| {
-        r.map_err(|e| match e {
-            RequestError::Settings(s) => s,
-            RequestError::Input(m) => SettingsError::Input(m),
-        })
-    };
+    match op {
+        Operation::ConnectionAction {
+            service_id,
+            action,
+            endpoint_id,
+        } => access(connection_action_request(
+            settings,
+            service_id,
+            *action,
+            endpoint_id,
+        )),
+        Operation::ListPermissions { service_id, query } => {
+            access(list_permissions_request(settings, service_id, query))
+        }
+        Operation::PermissionAction { service_id, action } => {
+            access(permission_action_request(settings, service_id, action))
+        }
+        _ => build_service_request(settings, op),
+    }
+}
+
+/// The connections and whitelist builders can refuse an input of their own (an ID in the
+/// query, say): that is a settings problem here, shown where the input is.
+fn access(r: Result<ApiRequest, RequestError>) -> Result<ApiRequest, SettingsError> {
+    r.map_err(|e| match e {
+        RequestError::Settings(s) => s,
+        RequestError::Input(m) => SettingsError::Input(m),
+    })
+}
+
+/// [`build_request`] for what the first screen sends: the service operations and a
+/// connection list (the tab's pending count). The connection actions and the whitelist
+/// are refused: their builders are only in the tabs' code ([`super::response::EVERY`]).
+pub fn build_service_request(
+    settings: &Settings,
+    op: &Operation,
+) -> Result<ApiRequest, SettingsError> {
     match op {
         Operation::GetService { id } => {
             api_request(settings, Method::Get, |p| service_path(p, id), None)
@@ -116,22 +145,10 @@ pub fn build_request(settings: &Settings, op: &Operation) -> Result<ApiRequest, 
         Operation::ListConnections { service_id, query } => {
             access(list_connections_request(settings, service_id, query))
         }
-        Operation::ConnectionAction {
-            service_id,
-            action,
-            endpoint_id,
-        } => access(connection_action_request(
-            settings,
-            service_id,
-            *action,
-            endpoint_id,
-        )),
-        Operation::ListPermissions { service_id, query } => {
-            access(list_permissions_request(settings, service_id, query))
-        }
-        Operation::PermissionAction { service_id, action } => {
-            access(permission_action_request(settings, service_id, action))
-        }
+        other => Err(SettingsError::Input(format!(
+            "{} is not sent from here",
+            other.name()
+        ))),
     }
 }
 

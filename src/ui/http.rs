@@ -4,9 +4,7 @@
 
 use crate::api::error::{network_error, timeout_error, too_large_error};
 use crate::api::request::proxy_base;
-use crate::api::{
-    build_request, read_response, ApiError, ApiRequest, Operation, Outcome, Settings, SettingsError,
-};
+use crate::api::{ApiError, ApiRequest, Operation, Outcome, Settings, SettingsError, Wire};
 use gloo_net::http::{Method, RequestBuilder};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -49,14 +47,15 @@ fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
-/// Builds and sends `op`, waiting `timeout_s` seconds at most for the whole answer; the
-/// settings error comes back before anything is sent.
+/// Builds and sends `op` as `wire` does, waiting `timeout_s` seconds at most for the whole
+/// answer; the settings error comes back before anything is sent.
 pub async fn execute(
     settings: &Settings,
+    wire: Wire,
     op: Operation,
     timeout_s: u32,
 ) -> Result<Exchange, SettingsError> {
-    let request = build_request(settings, &op)?;
+    let request = (wire.build)(settings, &op)?;
     let base = proxy_base(&settings.proxy_url)?;
     let started = now_ms();
     let answer = fetch(
@@ -71,7 +70,7 @@ pub async fn execute(
         Ok(a) => {
             let request_id =
                 crate::api::error::header(&a.headers, "X-Request-Id").map(str::to_owned);
-            let result = read_response(&op, a.status, &a.headers, &a.body);
+            let result = (wire.read)(&op, a.status, &a.headers, &a.body);
             (Some(a.status), request_id, result)
         }
         Err(Failure::Timeout) => (None, None, Err(timeout_error(timeout_s))),

@@ -61,7 +61,9 @@ where
         self.started.set(true);
         self.loading.set(true);
         leptos::task::spawn_local(async move {
-            let answer = c.call(op(service_id.clone(), &view)).await;
+            let answer = c
+                .call_on(crate::api::EVERY, op(service_id.clone(), &view))
+                .await;
             // An answer for a page, filter or service the person has left is not shown.
             if self.view.try_get_untracked().as_ref() != Some(&view)
                 || c.page.id.get_untracked() != service_id

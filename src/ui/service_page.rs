@@ -13,7 +13,7 @@ use super::state::{use_console, PollState, Run};
 use crate::api::list::ListView;
 use crate::api::route::{Route, ServiceTab};
 use crate::api::words::{fill, w};
-use crate::api::{build_request, FieldError, Operation};
+use crate::api::{build_service_request, FieldError, Operation};
 use leptos::prelude::*;
 
 /// The way back to the list, at the page this service was opened from (Back does that
@@ -84,7 +84,7 @@ pub fn ServicePage() -> impl IntoView {
             Some(Ok(p)) if !p.is_empty() => Some(p.body.clone()),
             _ => None,
         })?;
-        Some(build_request(
+        Some(build_service_request(
             &c.settings.snapshot(),
             &Operation::UpdateService { id, body },
         ))
@@ -179,7 +179,7 @@ pub fn ServicePage() -> impl IntoView {
         let op = Operation::UpgradeService {
             id: service.id.clone(),
         };
-        let request = build_request(&settings, &op);
+        let request = build_service_request(&settings, &op);
         let code = AsCode::new(op, &settings, Some(service.clone()));
         let pending = Signal::derive(move || c.actions.pending(Run::Upgrade));
         Some(deferred(

@@ -17,7 +17,7 @@ use crate::api::poll::{needs_polling, PollPolicy};
 use crate::api::route::Route;
 use crate::api::{
     plan_update, EndpointService, FieldError, Operation, Outcome, ServiceDraft, ServiceList,
-    UpdatePlan,
+    UpdatePlan, Wire, SERVICES,
 };
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
@@ -232,9 +232,21 @@ impl Console {
         }
     }
 
-    /// Sends `op` and records it in the history, as the page's own requests are.
+    /// Sends `op` and records it in the history, as the page's own requests are: a
+    /// service operation, or a connection list's pending count ([`SERVICES`]).
     pub async fn call(self, op: Operation) -> Result<(Outcome, Option<String>), Problem> {
-        self.core().call(op).await
+        self.core().call_on(SERVICES, op).await
+    }
+
+    /// [`call`](Self::call) as `wire` reads it: the tabs' own requests go with [`EVERY`].
+    ///
+    /// [`EVERY`]: crate::api::EVERY
+    pub async fn call_on(
+        self,
+        wire: Wire,
+        op: Operation,
+    ) -> Result<(Outcome, Option<String>), Problem> {
+        self.core().call_on(wire, op).await
     }
 
     fn core(self) -> ConsoleCore {
@@ -392,10 +404,19 @@ impl ConsoleCore {
         })
     }
 
-    /// Sends `op` and records it in the history.
+    /// Sends a service operation and records it in the history.
     pub(super) async fn call(self, op: Operation) -> Result<(Outcome, Option<String>), Problem> {
+        self.call_on(SERVICES, op).await
+    }
+
+    /// Sends `op` as `wire` builds and reads it, and records it in the history.
+    async fn call_on(
+        self,
+        wire: Wire,
+        op: Operation,
+    ) -> Result<(Outcome, Option<String>), Problem> {
         let settings = self.settings.snapshot_untracked();
-        let exchange = http::execute(&settings, op.clone(), self.timing.request_timeout_s)
+        let exchange = http::execute(&settings, wire, op.clone(), self.timing.request_timeout_s)
             .await
             .map_err(Problem::Settings)?;
         let error = exchange.result.as_ref().err();

@@ -23,10 +23,9 @@ pub async fn read_pending(c: Console, service_id: String) -> Option<u64> {
         })
         .await
     {
-        Ok((Outcome::Connections(list), _)) => {
-            c.access
-                .remember(project.trim(), &service_id, list.total_count);
-            Some(list.total_count)
+        Ok((Outcome::Pending(n), _)) => {
+            c.access.remember(project.trim(), &service_id, n);
+            Some(n)
         }
         _ => None,
     }

@@ -88,10 +88,13 @@ pub(super) async fn send(c: Console, t: WhitelistTab, actions: Vec<PermissionAct
     t.done.set(None);
     for action in actions {
         let answer = c
-            .call(Operation::PermissionAction {
-                service_id: service_id.clone(),
-                action: action.clone(),
-            })
+            .call_on(
+                crate::api::EVERY,
+                Operation::PermissionAction {
+                    service_id: service_id.clone(),
+                    action: action.clone(),
+                },
+            )
             .await;
         if let Err(p) = answer {
             let at = match &p {
