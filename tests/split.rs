@@ -8,6 +8,7 @@
 mod support;
 
 use serde_json::Value;
+use std::path::Path;
 use support::{Browser, Stack, WEB};
 
 /// The files the page has fetched so far, by name (the Resource Timing entries).
@@ -31,37 +32,43 @@ fn has(files: &[String], part: &str) -> bool {
     files.iter().any(|f| f.contains(part))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() {
-    let stack = Stack::start().await;
-    let names: Vec<String> = std::fs::read_dir(stack.site.path())
+/// The bundle's file of the split point chunk `part` (`split_{part}-HASH.wasm`).
+fn chunk(site: &Path, part: &str) -> String {
+    let names: Vec<String> = std::fs::read_dir(site)
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    let chunk = |part: &str| {
-        names
-            .iter()
-            .find(|n| n.starts_with(&format!("split_{part}-")) && n.ends_with(".wasm"))
-            .unwrap_or_else(|| panic!("no split_{part} chunk in the bundle: {names:?}"))
-            .clone()
-    };
-    let access = chunk("access");
-    let extras = chunk("page");
-    chunk("list");
+    names
+        .iter()
+        .find(|n| n.starts_with(&format!("split_{part}-")) && n.ends_with(".wasm"))
+        .unwrap_or_else(|| panic!("no split_{part} chunk in the bundle: {names:?}"))
+        .clone()
+}
+
+/// Moves a file of the served bundle (and its precompressed forms) from `from` to `to`:
+/// away, as on a link that drops it, or back.
+fn rename(site: &Path, from: &str, to: &str) {
+    for ext in ["", ".gz", ".br"] {
+        let (a, b) = (
+            site.join(format!("{from}{ext}")),
+            site.join(format!("{to}{ext}")),
+        );
+        if a.exists() {
+            std::fs::rename(a, b).unwrap();
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() {
+    let stack = Stack::start().await;
+    let site = stack.site.path();
+    let access = chunk(site, "access");
+    let extras = chunk(site, "page");
+    chunk(site, "list");
+    let aside = |from: &str, to: &str| rename(site, from, to);
 
     // The Connections tab's chunk is away, as on a link that drops it.
-    let site = stack.site.path();
-    let aside = |from: &str, to: &str| {
-        for ext in ["", ".gz", ".br"] {
-            let (a, b) = (
-                site.join(format!("{from}{ext}")),
-                site.join(format!("{to}{ext}")),
-            );
-            if a.exists() {
-                std::fs::rename(a, b).unwrap();
-            }
-        }
-    };
     aside(&access, "away.wasm");
     // And the chunk of what an edit brings up (the preview's changes).
     aside(&extras, "away-extras.wasm");
@@ -146,6 +153,70 @@ async fn parts_arrive_when_first_shown_and_a_missing_one_can_be_fetched_again() 
     browser.click("#leave-keep").await;
     browser.wait_shown("#service-table").await;
     assert!(has(&fetched(&browser).await, "split_list-"));
+}
+
+/// The save is in the `page` chunk too: when its code does not arrive, the action bar says
+/// so, nothing is sent and the edits stay; the same button saves once the code is here.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_save_whose_code_does_not_arrive_sends_nothing_and_the_button_tries_again() {
+    let stack = Stack::start().await;
+    let site = stack.site.path();
+    let extras = chunk(site, "page");
+    rename(site, &extras, "away-extras.wasm");
+    let browser = Browser::open_console(&stack.origin, WEB).await;
+    browser.wait_shown("#f-description").await;
+    // The service's own requests (the tab's pending count goes its own way meanwhile).
+    let service_requests = || async {
+        stack
+            .api
+            .requests()
+            .await
+            .into_iter()
+            .filter(|r| r["path"].as_str().unwrap_or("").ends_with(WEB))
+            .count()
+    };
+    let sent_before = service_requests().await;
+    browser
+        .fill("#f-description", "saved once its code is here")
+        .await;
+    browser
+        .wait_text("#change-count", |t| t == "1 change")
+        .await;
+    browser.click("#save").await;
+    let banner = browser
+        .wait_text("#save-missing", |t| t.contains("did not download"))
+        .await;
+    assert!(banner.contains("nothing you typed is lost"), "{banner}");
+    assert_eq!(
+        service_requests().await,
+        sent_before,
+        "a request went out without the save's code"
+    );
+    assert_eq!(
+        browser.value("#f-description").await,
+        "saved once its code is here"
+    );
+    let found = browser.axe().await;
+    assert!(
+        found.is_empty(),
+        "axe-core on the save's banner: {found:#?}"
+    );
+    browser.scroll_to("#save-missing").await;
+    browser.screenshot("30-save-missing").await;
+
+    rename(site, "away-extras.wasm", &extras);
+    browser.click("#save").await;
+    browser
+        .wait_text("#save-result", |t| t.contains("Saved"))
+        .await;
+    browser.wait_gone("#save-missing").await;
+    let puts = stack.api.requests_with("PUT").await;
+    assert_eq!(puts.len(), 1, "{puts:?}");
+    assert!(
+        puts[0].to_string().contains("saved once its code is here"),
+        "{}",
+        puts[0]
+    );
 }
 
 /// wasm-streams' classes come with Leptos's server functions, which the console has none

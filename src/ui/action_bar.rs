@@ -148,11 +148,21 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
         }),
         _ => None,
     };
+    let missing = move || {
+        matches!(page.outcome.get(), Some(PageOutcome::Missing)).then(|| {
+            view! {
+                <div class="banner error chunk-missing" role="alert" id="save-missing">
+                    <p>{w().shell.part_missing}</p>
+                </div>
+            }
+        })
+    };
     view! {
         <div class="action-bar" role="region" aria-label=w().page.save_region>
             <div class="answer" aria-live="polite">
                 {move || page.conflict.get().map(|change| part!("conflict", None, conflict_part(change.clone())))}
                 {success}
+                {missing}
                 <div id="save-error" tabindex="-1">
                     <ErrorBanner problem=failure footer=w().page.edits_kept />
                 </div>

@@ -1,7 +1,8 @@
 //! The browser shell: Leptos components, the console's state, storage and the one module
 //! that sends requests. Everything it knows about the API comes from [`crate::api`].
 //!
-//! - [`state`]: the console's state and its operations (navigate, list, open); [`save`] the
+//! - [`state`]: the console's state and its operations (navigate, save); [`load`] the list
+//!   and a service as the route asks; [`save`] the
 //!   service page's save, upgrade and wait for `available`;
 //! - [`app`]: the page frame, the route switch and the start; [`list`] and [`service_page`]
 //!   the two pages; [`action_bar`], [`card`], [`form`], [`preview`], [`upgrade`],
@@ -32,6 +33,7 @@ pub mod history;
 pub mod http;
 pub mod lang;
 pub mod list;
+pub mod load;
 pub mod outcome;
 pub mod page_reader;
 pub mod preview;

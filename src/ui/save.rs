@@ -13,10 +13,35 @@ use crate::api::words::{advanced, count, fill, w};
 use crate::api::{plan_update, FieldError, Operation, Outcome, ServiceDraft};
 use leptos::prelude::*;
 
-use super::state::{Console, ConsoleCore, PageOutcome, PollState};
+use super::split::{split_call, Missing};
+use super::state::{Actions, Console, ConsoleCore, PageOutcome, PollState, Run};
+
+/// A flow of the service page, as the `page` chunk gives it.
+pub type Flow = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+
+/// The save, from the `page` chunk (fetched as soon as the page is usable, so a click
+/// finds it here); `check` as in [`ConsoleCore::save`].
+#[cfg_attr(
+    vpcep_split,
+    leptos::wasm_split::wasm_split(page, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+pub(super) fn save_flow(core: ConsoleCore, check: bool) -> Result<Flow, Missing> {
+    Ok(Box::pin(core.save(check)))
+}
+
+/// The upgrade, from the `page` chunk.
+#[cfg_attr(
+    vpcep_split,
+    leptos::wasm_split::wasm_split(page, wasm_split_path = ::leptos::wasm_split, fallible)
+)]
+pub(super) fn upgrade_flow(core: ConsoleCore) -> Result<Flow, Missing> {
+    Ok(Box::pin(core.upgrade()))
+}
 
 impl ConsoleCore {
-    pub(super) async fn save(self, check: bool) {
+    /// `check`: read the service first and stop if someone else changed it; `false`: send
+    /// anyway.
+    async fn save(self, check: bool) {
         let page = self.page;
         let Some(Ok(plan)) = untrack(|| {
             let draft = page.form.draft();
@@ -125,7 +150,7 @@ impl ConsoleCore {
         }
     }
 
-    pub(super) async fn upgrade(self) {
+    async fn upgrade(self) {
         let page = self.page;
         let Some(id) = page
             .base
@@ -236,4 +261,35 @@ pub fn keep_drafts(c: Console) {
             );
         }
     });
+}
+
+impl Actions {
+    /// `check`: read the service first and stop if someone else changed it; `false`: send
+    /// anyway (the user saw what changed and chose to).
+    pub(super) fn save(self, check: bool) {
+        let core = self.core;
+        self.start(
+            Run::Save,
+            Box::pin(core.flow(split_call!(save_flow(core, check)))),
+        );
+    }
+
+    pub fn upgrade(self) {
+        let core = self.core;
+        self.start(
+            Run::Upgrade,
+            Box::pin(core.flow(split_call!(upgrade_flow(core)))),
+        );
+    }
+}
+
+impl ConsoleCore {
+    /// Runs a flow of the `page` chunk once its code is here; if it cannot come, the
+    /// action bar says so and nothing is sent.
+    async fn flow(self, load: impl std::future::Future<Output = Result<Flow, Missing>>) {
+        match load.await {
+            Ok(flow) => flow.await,
+            Err(Missing) => self.page.outcome.set(Some(PageOutcome::Missing)),
+        }
+    }
 }
