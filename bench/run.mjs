@@ -358,7 +358,7 @@ async function batchRuns(stack) {
       await page.goto(`${base}/?project_id=${BATCH_PROJECT_ID}&size=100`, { waitUntil: 'load' });
       await page.waitForSelector('#service-table tbody tr', { timeout: LOAD_TIMEOUT_MS });
       await page.click('#select-matching');
-      await page.waitForFunction((n) => document.getElementById('selection-count')?.textContent === `${n} selected`, { timeout: 30_000 }, BATCH_SIZE);
+      await page.waitForFunction((n) => document.getElementById('selection-count')?.textContent === `${n.toLocaleString('en-US')} selected`, { timeout: 30_000 }, BATCH_SIZE);
       await page.select('#batch-action', 'upgrade');
       await page.click('#batch-review');
       await page.waitForSelector('#batch-start:not([hidden])');
@@ -526,7 +526,8 @@ async function serviceList(stack) {
       const digit = String(1 + ((i >> 1) % 9));
       const typing = i % 2 === 0;
       const matches = typing ? Array.from({ length: LIST_SIZE }, (_, k) => listServiceName(k)).filter((n) => n.includes(digit)).length : LIST_SIZE;
-      const expect = `1–${Math.min(100, matches)} of ${matches}`;
+      // The console groups thousands as English does ("1,000").
+      const expect = `1–${Math.min(100, matches)} of ${matches.toLocaleString('en-US')}`;
       await page.evaluate(() => { performance.clearResourceTimings(); window.__kd = null; addEventListener('keydown', (e) => { window.__kd = e.timeStamp; }, { once: true, capture: true }); });
       const waiting = await armRendered(page, `() => document.getElementById('list-range')?.textContent === ${JSON.stringify(expect)}
           && document.querySelectorAll('#service-table tbody tr').length === ${Math.min(100, matches)}`, 10000);

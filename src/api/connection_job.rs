@@ -123,8 +123,8 @@ impl ConnectionJob {
         else {
             return Next::Finish(Finish::Unconfirmed {
                 reason: match self.action {
-                    ConnectionAction::Accept => w().access.accept_sent_unlisted,
-                    ConnectionAction::Reject => w().access.reject_sent_unlisted,
+                    ConnectionAction::Accept => w().access().accept_sent_unlisted,
+                    ConnectionAction::Reject => w().access().reject_sent_unlisted,
                 }
                 .to_owned(),
             });
@@ -140,7 +140,7 @@ impl ConnectionJob {
         if !settling {
             return Next::Finish(Finish::Done {
                 note: match failure {
-                    Some(m) => fill(w().access.label_detail, &[&label, &m]),
+                    Some(m) => fill(w().access().label_detail, &[&label, &m]),
                     None => label,
                 },
             });
@@ -149,8 +149,8 @@ impl ConnectionJob {
             return self.watch(poll + 1);
         }
         let still = match self.action {
-            ConnectionAction::Accept => w().access.accept_sent_still,
-            ConnectionAction::Reject => w().access.reject_sent_still,
+            ConnectionAction::Accept => w().access().accept_sent_still,
+            ConnectionAction::Reject => w().access().reject_sent_still,
         };
         Next::Finish(Finish::Unconfirmed {
             reason: fill(still, &[&label, &poll]),
@@ -180,7 +180,7 @@ impl Job for ConnectionJob {
             }
             // `read_response` answers each operation with its own outcome: not reached.
             (_, _) => Next::Finish(Finish::Unconfirmed {
-                reason: w().access.unexpected_answer.into(),
+                reason: w().access().unexpected_answer.into(),
             }),
         }
     }

@@ -160,7 +160,7 @@ pub fn CodeTabs(request: ApiRequest, code: Option<AsCode>, key: String) -> impl 
                     copied.set(Some(w().page.copying));
                     leptos::task::spawn_local(async move {
                         copied.set(Some(if copy_to_clipboard(text).await {
-                            w().code.copied
+                            w().code().copied
                         } else {
                             w().page.clipboard_refused
                         }));
@@ -176,7 +176,7 @@ pub fn CodeTabs(request: ApiRequest, code: Option<AsCode>, key: String) -> impl 
                     <pre class="code" tabindex="0" aria-label=tool.label()>{s.code}</pre>
                     <div class="copy-row">
                         <button type="button" class="secondary copy-code" on:click=copy>
-                            {w().code.copy}" "{tool.label()}
+                            {w().code().copy}" "{tool.label()}
                         </button>
                         <span class="muted" aria-live="polite">{move || copied.get()}</span>
                     </div>
@@ -188,7 +188,7 @@ pub fn CodeTabs(request: ApiRequest, code: Option<AsCode>, key: String) -> impl 
     };
     view! {
         <div class="code-tabs">
-            <div class="tabs" role="tablist" aria-label=w().code.tabs_label on:keydown=on_key>
+            <div class="tabs" role="tablist" aria-label=w().code().tabs_label on:keydown=on_key>
                 {buttons}
             </div>
             <div class="code-panel" role="tabpanel" id=panel_id.clone() aria-labelledby=labelled>

@@ -34,7 +34,7 @@ const ORDERS: [(SortKey, SortDir); 4] = [
 
 /// An order in words.
 fn order_label(sort: SortKey, dir: SortDir) -> &'static str {
-    let l = &w().list;
+    let l = w().list();
     match (sort, dir) {
         (SortKey::Created, SortDir::Desc) => l.order_newest,
         (SortKey::Created, SortDir::Asc) => l.order_oldest,
@@ -94,7 +94,7 @@ fn Toolbar() -> impl IntoView {
         <div class="toolbar">
             <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
                 <div class="field">
-                    <label for="list-filter">{w().list.filter_name}</label>
+                    <label for="list-filter">{w().list().filter_name}</label>
                     <input
                         id="list-filter"
                         type="search"
@@ -105,7 +105,7 @@ fn Toolbar() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="list-status">{w().list.filter_status}</label>
+                    <label for="list-status">{w().list().filter_status}</label>
                     <select
                         id="list-status"
                         prop:value=move || view_now().status
@@ -114,7 +114,7 @@ fn Toolbar() -> impl IntoView {
                             c.go(Route::List(ListView { status: ev.target().value(), ..v }.first_page()));
                         }
                     >
-                        <option value="">{w().list.any_status}</option>
+                        <option value="">{w().list().any_status}</option>
                         {STATUSES
                             .iter()
                             .map(|s| view! { <option value=*s>{status_label(s).to_owned()}</option> })
@@ -122,7 +122,7 @@ fn Toolbar() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="list-order">{w().list.filter_order}</label>
+                    <label for="list-order">{w().list().filter_order}</label>
                     <select
                         id="list-order"
                         prop:value=move || {
@@ -151,10 +151,10 @@ fn Toolbar() -> impl IntoView {
             </form>
             <form class="open-by-id" on:submit=on_open>
                 <div class="field">
-                    <label for="open-id">{w().list.open_id_label}</label>
+                    <label for="open-id">{w().list().open_id_label}</label>
                     <input id="open-id" autocomplete="off" spellcheck="false" prop:value=open_id on:input=super::field::set_text(open_id) />
                 </div>
-                <button type="submit" class="secondary" id="open-by-id">{w().list.open_id_button}</button>
+                <button type="submit" class="secondary" id="open-by-id">{w().list().open_id_button}</button>
             </form>
         </div>
     }
@@ -169,7 +169,7 @@ fn Row(service: EndpointService) -> impl IntoView {
         Route::Service { id: id.clone() }.to_query(c.settings.project_id.get_untracked().trim());
     let name = service.short_name();
     let name = if name.is_empty() {
-        w().list.no_name.to_owned()
+        w().list().no_name.to_owned()
     } else {
         name
     };
@@ -229,7 +229,7 @@ fn ListPager(view: ListView, total: u64, shown: usize) -> impl IntoView {
     });
     let no_error: Option<String> = None;
     view! {
-        <Pager prefix="list" label=w().list.pages_label range=range page=page pages=pages size=size
+        <Pager prefix="list" label=w().list().pages_label range=range page=page pages=pages size=size
             sizes=&PAGE_SIZES on_page=on_page on_size=on_size error=no_error />
     }
 }
@@ -254,13 +254,13 @@ fn Table(view: ListView, list: ServiceList) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col" class="pick-cell"><PageCheckbox services=page_services /></th>
-                        <th scope="col">{w().list.col_name}</th>
-                        <th scope="col">{w().list.col_status}</th>
-                        <th scope="col" class="opt">{w().list.col_backend_type}</th>
-                        <th scope="col">{w().list.col_edition}</th>
-                        <th scope="col" class="num opt">{w().list.col_ports}</th>
-                        <th scope="col" class="opt">{w().list.col_approval}</th>
-                        <th scope="col" aria-sort=by_updated.then_some(aria_sort)>{w().list.col_updated}</th>
+                        <th scope="col">{w().list().col_name}</th>
+                        <th scope="col">{w().list().col_status}</th>
+                        <th scope="col" class="opt">{w().list().col_backend_type}</th>
+                        <th scope="col">{w().list().col_edition}</th>
+                        <th scope="col" class="num opt">{w().list().col_ports}</th>
+                        <th scope="col" class="opt">{w().list().col_approval}</th>
+                        <th scope="col" aria-sort=by_updated.then_some(aria_sort)>{w().list().col_updated}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -283,11 +283,11 @@ fn Empty(view: ListView) -> impl IntoView {
     if view.is_filtered() {
         view! {
             <div class="empty" id="list-empty">
-                <h2>{w().list.no_match_title}</h2>
-                <p>{w().list.no_match_text}</p>
+                <h2>{w().list().no_match_title}</h2>
+                <p>{w().list().no_match_text}</p>
                 <button type="button" class="secondary" id="clear-filters"
                     on:click=move |_| c.go(Route::List(ListView::default()))>
-                    {w().list.clear_filters}
+                    {w().list().clear_filters}
                 </button>
             </div>
         }
@@ -295,13 +295,13 @@ fn Empty(view: ListView) -> impl IntoView {
     } else {
         // The project ID sits in the sentence where the language puts it.
         let (before, after) = w()
-            .list
+            .list()
             .none_text
             .split_once("{0}")
-            .unwrap_or((w().list.none_text, ""));
+            .unwrap_or((w().list().none_text, ""));
         view! {
             <div class="empty" id="list-empty">
-                <h2>{w().list.none_title}</h2>
+                <h2>{w().list().none_title}</h2>
                 <p>
                     {before}<code>{move || c.settings.project_id.get()}</code>{after}
                 </p>
@@ -323,18 +323,18 @@ pub fn ServiceListPage() -> impl IntoView {
         if !c.settings.complete() {
             return view! {
                 <div class="empty" id="list-needs-settings">
-                    <h2>{w().list.needs_settings_title}</h2>
-                    <p>{w().list.needs_settings_text}</p>
+                    <h2>{w().list().needs_settings_title}</h2>
+                    <p>{w().list().needs_settings_text}</p>
                 </div>
             }
             .into_any();
         }
         match c.list.get() {
-            None => view! { <p class="muted" id="list-loading">{w().list.loading_services}</p> }.into_any(),
+            None => view! { <p class="muted" id="list-loading">{w().list().loading_services}</p> }.into_any(),
             Some(Err(problem)) => view! {
                 <div id="list-failed">
                     <ErrorBanner problem=Signal::derive(move || Some(problem.clone())) />
-                    <button type="button" id="list-retry" on:click=move |_| c.refresh()>{w().list.try_again}</button>
+                    <button type="button" id="list-retry" on:click=move |_| c.refresh()>{w().list().try_again}</button>
                 </div>
             }
             .into_any(),
@@ -348,7 +348,7 @@ pub fn ServiceListPage() -> impl IntoView {
         <section class="panel list-page" aria-labelledby="list-title" aria-busy=move || c.actions.pending(Run::List).to_string()>
             <div class="panel-head">
                 <h1 id="list-title">{w().core.endpoint_services}</h1>
-                <span class="spinner" role="status" aria-label=w().list.loading hidden=move || !c.actions.pending(Run::List)></span>
+                <span class="spinner" role="status" aria-label=w().list().loading hidden=move || !c.actions.pending(Run::List)></span>
             </div>
             <Toolbar />
             {move || batch_seen.get().then(|| part!("batch", None, super::batch::panel::batch_panel()))}

@@ -25,7 +25,7 @@ pub enum BatchAction {
 impl BatchAction {
     /// The action in console words, for the confirmation and the results.
     pub fn title(&self) -> String {
-        let b = &w().batch;
+        let b = w().batch();
         match self {
             BatchAction::Upgrade => fill(b.upgrade_to, &[&advanced()]),
             BatchAction::SetApproval(on) => fill(
@@ -60,12 +60,12 @@ impl BatchAction {
     pub fn check(&self, dialect: Dialect) -> Result<(), PlanError> {
         match self {
             BatchAction::Upgrade if dialect != Dialect::Huawei => Err(PlanError(fill(
-                w().batch.upgrade_not_here,
+                w().batch().upgrade_not_here,
                 &[&advanced(), &dialect.label()],
             ))),
             BatchAction::SetTcpProxy(v) if !dialect.tcp_proxy_values().contains(&v.as_str()) => {
                 Err(PlanError(fill(
-                    w().batch.tcp_proxy_not_here,
+                    w().batch().tcp_proxy_not_here,
                     &[v, &dialect.label(), &dialect.tcp_proxy_values().join(", ")],
                 )))
             }
@@ -86,7 +86,7 @@ impl BatchAction {
 
     /// Why a service at the target is skipped, in console words.
     pub fn at_target_reason(&self) -> String {
-        let b = &w().batch;
+        let b = w().batch();
         match self {
             BatchAction::Upgrade => fill(b.already_edition, &[&advanced()]),
             BatchAction::SetApproval(on) => fill(
@@ -204,17 +204,22 @@ pub fn plan(
         } else {
             match plan_update(service, &action.draft(service), dialect) {
                 Err(errors) => skip(fill(
-                    w().batch.form_refuses,
+                    w().batch().form_refuses,
                     &[&errors
                         .iter()
-                        .map(|e| fill(w().batch.field_value, &[&field_words(e.field), &e.message]))
+                        .map(|e| {
+                            fill(
+                                w().batch().field_value,
+                                &[&field_words(e.field), &e.message],
+                            )
+                        })
                         .collect::<Vec<_>>()
-                        .join(w().batch.item_separator)],
+                        .join(w().batch().item_separator)],
                 )),
                 Ok(p) if p.is_empty() => skip(action.at_target_reason()),
                 // A guard, not an expected path: a batch never sends more than its field.
                 Ok(p) if p.body != action.single_field_body() => {
-                    skip(w().batch.other_fields.into())
+                    skip(w().batch().other_fields.into())
                 }
                 Ok(p) => Decision::Send {
                     operation: Box::new(Operation::UpdateService {

@@ -143,7 +143,10 @@ impl ServiceJob {
     fn checked(&mut self, fresh: &EndpointService) -> Next {
         if self.action().is_at_target(fresh) {
             return Next::Finish(Finish::Skipped {
-                reason: fill(w().batch.nothing_sent, &[&self.action().at_target_reason()]),
+                reason: fill(
+                    w().batch().nothing_sent,
+                    &[&self.action().at_target_reason()],
+                ),
             });
         }
         if let Some(change) = server_change(&self.row.snapshot, fresh) {
@@ -167,11 +170,11 @@ impl ServiceJob {
             }
             return Next::Finish(Finish::Changed {
                 reason: fill(
-                    w().batch.changed_since,
+                    w().batch().changed_since,
                     &[&fresh
                         .updated_at
                         .as_deref()
-                        .unwrap_or(w().batch.unknown_time)],
+                        .unwrap_or(w().batch().unknown_time)],
                 ),
                 changes,
             });
@@ -192,15 +195,15 @@ impl ServiceJob {
         let status = status_label(service.status.as_deref().unwrap_or(""));
         match (poll, self.poll.step(poll.max(1), service)) {
             (0, _) if !needs_polling(service) => Next::Finish(Finish::Done {
-                note: fill(w().batch.saved_status, &[&status]),
+                note: fill(w().batch().saved_status, &[&status]),
             }),
             (0, _) => self.watch(1),
             (_, PollStep::Done) => Next::Finish(Finish::Done {
-                note: fill(w().batch.saved_available_after, &[&poll]),
+                note: fill(w().batch().saved_available_after, &[&poll]),
             }),
             (_, PollStep::Again) => self.watch(poll + 1),
             (_, PollStep::Stop) => Next::Finish(Finish::Unconfirmed {
-                reason: fill(w().batch.saved_but_status, &[&status, &poll]),
+                reason: fill(w().batch().saved_but_status, &[&status, &poll]),
             }),
         }
     }
@@ -230,13 +233,13 @@ impl Job for ServiceJob {
         match (self.stage, outcome) {
             (ServicePhase::Checking, Outcome::Service(fresh)) => self.checked(&fresh),
             (ServicePhase::Sending, Outcome::Upgraded) => Next::Finish(Finish::Done {
-                note: w().batch.upgrade_accepted.into(),
+                note: w().batch().upgrade_accepted.into(),
             }),
             (ServicePhase::Sending, Outcome::Service(s)) => self.settled(0, &s),
             (ServicePhase::Watching(n), Outcome::Service(s)) => self.settled(n, &s),
             // `read_response` answers each operation with its own outcome: not reached.
             (_, _) => Next::Finish(Finish::Unconfirmed {
-                reason: w().batch.unexpected_answer.into(),
+                reason: w().batch().unexpected_answer.into(),
             }),
         }
     }

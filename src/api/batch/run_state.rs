@@ -232,7 +232,7 @@ impl RowStatus {
 
     /// The result in console words, one per state.
     pub fn label(&self) -> &'static str {
-        let b = &w().batch;
+        let b = w().batch();
         match self {
             RowStatus::Waiting => b.status_waiting,
             RowStatus::Running => b.status_running,
@@ -255,25 +255,25 @@ impl RowStatus {
             RowStatus::Changed { reason, changes } => {
                 let fields: Vec<String> = changes
                     .iter()
-                    .map(|c| fill(w().batch.change_line, &[&c.field, &c.before, &c.after]))
+                    .map(|c| fill(w().batch().change_line, &[&c.field, &c.before, &c.after]))
                     .collect();
                 if fields.is_empty() {
                     reason.clone()
                 } else {
-                    let fields = fields.join(w().batch.item_separator);
-                    fill(w().batch.reason_with_changes, &[reason, &fields])
+                    let fields = fields.join(w().batch().item_separator);
+                    fill(w().batch().reason_with_changes, &[reason, &fields])
                 }
             }
             RowStatus::Failed { error } => {
                 let s = error.to_string().trim().to_owned();
                 if error.status.is_some() && !error.hint.is_empty() {
-                    fill(w().batch.error_with_hint, &[&s, &error.hint])
+                    fill(w().batch().error_with_hint, &[&s, &error.hint])
                 } else {
                     s
                 }
             }
-            RowStatus::NotStarted => w().batch.not_started_detail.into(),
-            RowStatus::Aborted => w().batch.aborted_detail.into(),
+            RowStatus::NotStarted => w().batch().not_started_detail.into(),
+            RowStatus::Aborted => w().batch().aborted_detail.into(),
         }
     }
 }

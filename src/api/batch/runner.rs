@@ -199,7 +199,7 @@ impl<J: Job> Runner<J> {
                             error_code: None,
                             error_msg: None,
                             request_id: None,
-                            hint: fill(w().batch.not_sent, &[&e]),
+                            hint: fill(w().batch().not_sent, &[&e]),
                             body_excerpt: None,
                         },
                     };
@@ -290,7 +290,7 @@ impl<J: Job> Runner<J> {
                 error_code: None,
                 error_msg: None,
                 request_id: None,
-                hint: w().batch.request_aborted.into(),
+                hint: w().batch().request_aborted.into(),
                 body_excerpt: None,
             }),
             Answer::TimedOut { seconds } => Err(timeout_error(seconds)),
@@ -332,7 +332,7 @@ impl<J: Job> Runner<J> {
                 } else if row.wrote {
                     // The change went through; only reading its effect failed. Retrying the
                     // row would send it again, so it is not a failure.
-                    let reason = fill(w().batch.saved_read_failed, &[&error.to_string().trim()]);
+                    let reason = fill(w().batch().saved_read_failed, &[&error.to_string().trim()]);
                     finish(row, Finish::Unconfirmed { reason });
                 } else {
                     row.step = None;
@@ -373,7 +373,7 @@ impl<J: Job> Runner<J> {
             row.status = match in_flight_kind {
                 Some(Some(StepKind::Send)) => RowStatus::Aborted,
                 _ if row.wrote => RowStatus::Unconfirmed {
-                    reason: w().batch.saved_cancelled.into(),
+                    reason: w().batch().saved_cancelled.into(),
                 },
                 _ => RowStatus::NotStarted,
             };

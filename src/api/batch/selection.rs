@@ -43,7 +43,7 @@ impl Selection {
 
     /// "3 selected", for the bar above the list.
     pub fn count_text(&self) -> String {
-        fill(w().batch.selected_count, &[&count(self.items.len())])
+        fill(w().batch().selected_count, &[&count(self.items.len())])
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -136,7 +136,7 @@ pub struct SelectAllError {
 impl std::fmt::Display for SelectAllError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Ungrouped, as the limit is written in config and docs ("at most 1000").
-        f.write_str(&fill(w().batch.too_many, &[&self.total, &self.max]))
+        f.write_str(&fill(w().batch().too_many, &[&self.total, &self.max]))
     }
 }
 

@@ -17,7 +17,7 @@ pub(super) fn snippet(op: &Operation, cx: &Context) -> Result<Snippet, String> {
     let (request, call) = match op {
         Operation::UpdateService { id, body } => {
             if body.vip_port_id.is_some() {
-                notes.push(w().code.no_vip_port_id.to_owned());
+                notes.push(w().code().no_vip_port_id.to_owned());
             }
             let body = update_body(body, &mut before, &mut notes);
             (
@@ -170,7 +170,7 @@ pub(super) fn snippet(op: &Operation, cx: &Context) -> Result<Snippet, String> {
     );
     Ok(Snippet {
         code,
-        needs: w().code.needs_go.to_owned(),
+        needs: w().code().needs_go.to_owned(),
         notes,
     })
 }
@@ -207,7 +207,7 @@ fn update_body(
             })
             .collect();
         if udp {
-            notes.push(w().code.go_udp.to_owned());
+            notes.push(w().code().go_udp.to_owned());
             before.push_str(
                 "\tvar udp model.PortListProtocol\n\tif err := udp.UnmarshalJSON([]byte(`\"UDP\"`)); err != nil {\n\t\tpanic(err)\n\t}\n",
             );

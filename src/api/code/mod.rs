@@ -83,7 +83,7 @@ pub fn snippet(
     match tool {
         Tool::Curl => Ok(Snippet {
             code: request.to_curl(),
-            needs: w().code.needs_curl.to_owned(),
+            needs: w().code().needs_curl.to_owned(),
             notes: Vec::new(),
         }),
         Tool::Python => python::snippet(op, cx),
@@ -143,7 +143,7 @@ enum Where {
 fn sdk_where(cx: &Context, notes: &mut Vec<String>) -> Where {
     let region = cx.region.trim();
     if region.is_empty() {
-        notes.push(w().code.no_region.to_owned());
+        notes.push(w().code().no_region.to_owned());
         return Where::Region("REGION_ID".to_owned());
     }
     if SDK_REGIONS.contains(&region) {
@@ -153,7 +153,10 @@ fn sdk_where(cx: &Context, notes: &mut Vec<String>) -> Where {
         Dialect::OpenTelekom => format!("https://vpcep.{region}.otc.t-systems.com"),
         Dialect::Huawei => format!("https://vpcep.{region}.myhuaweicloud.com"),
     };
-    notes.push(super::words::fill(w().code.sdk_endpoint, &[&region, &url]));
+    notes.push(super::words::fill(
+        w().code().sdk_endpoint,
+        &[&region, &url],
+    ));
     Where::Endpoint {
         region: region.to_owned(),
         url,

@@ -11,7 +11,7 @@ pub(super) fn snippet(op: &Operation, cx: &Context) -> Result<Snippet, String> {
     let (classes, call) = match op {
         Operation::UpdateService { id, body } => {
             if body.vip_port_id.is_some() {
-                notes.push(w().code.no_vip_port_id.to_owned());
+                notes.push(w().code().no_vip_port_id.to_owned());
             }
             let mut classes = vec!["UpdateEndpointServiceRequest", "UpdateEndpointServiceRequestBody"];
             if body.ports.is_some() {
@@ -91,7 +91,7 @@ pub(super) fn snippet(op: &Operation, cx: &Context) -> Result<Snippet, String> {
     );
     Ok(Snippet {
         code,
-        needs: w().code.needs_python.to_owned(),
+        needs: w().code().needs_python.to_owned(),
         notes,
     })
 }

@@ -14,7 +14,7 @@ use crate::api::whitelist::WhitelistAction;
 use crate::api::words::w;
 
 pub(super) fn snippet(op: &Operation, cx: &Context) -> Result<Snippet, String> {
-    let t = &w().code;
+    let t = w().code();
     let otc = cx.dialect == Dialect::OpenTelekom;
     let name = tf_name(
         &cx.service

@@ -44,7 +44,7 @@ pub fn marker_id_problem(value: &str) -> Option<String> {
     if v.is_empty() || v.bytes().all(|b| b.is_ascii_digit()) {
         None
     } else {
-        Some(w().access.marker_id_not_number.to_owned())
+        Some(w().access().marker_id_not_number.to_owned())
     }
 }
 
@@ -66,13 +66,13 @@ pub fn list_connections_request(
     }
     if let Some(status) = query.status.as_ref().filter(|s| !s.is_filterable()) {
         return Err(RequestError::Input(fill(
-            w().access.status_not_filterable,
+            w().access().status_not_filterable,
             &[&status.label()],
         )));
     }
     if let Some(limit) = query.limit.filter(|l| *l > MAX_LIMIT) {
         return Err(RequestError::Input(fill(
-            w().access.too_many_connections,
+            w().access().too_many_connections,
             &[&limit, &MAX_LIMIT],
         )));
     }
@@ -157,14 +157,14 @@ pub fn connection_action_requests(
 /// "Select at least one endpoint to accept." (or reject): nothing was selected.
 pub fn select_one(action: ConnectionAction) -> &'static str {
     match action {
-        ConnectionAction::Accept => w().access.select_to_accept,
-        ConnectionAction::Reject => w().access.select_to_reject,
+        ConnectionAction::Accept => w().access().select_to_accept,
+        ConnectionAction::Reject => w().access().select_to_reject,
     }
 }
 
 /// "Accepted 3 connections." or "Accepted 2 of 3 connections; 1 failed." after a batch.
 pub fn action_summary(action: ConnectionAction, done: usize, failed: usize) -> String {
-    let a = &w().access;
+    let a = w().access();
     let total = done + failed;
     let (one, many, some_one, some_many) = match action {
         ConnectionAction::Accept => (

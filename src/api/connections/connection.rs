@@ -72,10 +72,10 @@ impl ConnectionStatus {
     /// The console's words: "Waiting for approval", ...; an unknown value as written.
     pub fn label(&self) -> &str {
         match self {
-            ConnectionStatus::PendingAcceptance => w().access.status_pending,
-            ConnectionStatus::Creating => w().access.status_connecting,
-            ConnectionStatus::Accepted => w().access.status_accepted,
-            ConnectionStatus::Rejected => w().access.status_rejected,
+            ConnectionStatus::PendingAcceptance => w().access().status_pending,
+            ConnectionStatus::Creating => w().access().status_connecting,
+            ConnectionStatus::Accepted => w().access().status_accepted,
+            ConnectionStatus::Rejected => w().access().status_rejected,
             ConnectionStatus::Failed => w().core.status_failed,
             ConnectionStatus::Deleting => w().core.status_deleting,
             ConnectionStatus::Other(s) if s.is_empty() => w().core.unknown,
@@ -240,16 +240,16 @@ impl ConnectionAction {
     /// The button: "Accept" (with [`api_name`](Self::api_name) as secondary text).
     pub fn label(self) -> &'static str {
         match self {
-            ConnectionAction::Accept => w().access.accept,
-            ConnectionAction::Reject => w().access.reject,
+            ConnectionAction::Accept => w().access().accept,
+            ConnectionAction::Reject => w().access().reject,
         }
     }
 
     /// What a row's status will be once the action is done.
     pub fn done_label(self) -> &'static str {
         match self {
-            ConnectionAction::Accept => w().access.status_accepted,
-            ConnectionAction::Reject => w().access.status_rejected,
+            ConnectionAction::Accept => w().access().status_accepted,
+            ConnectionAction::Reject => w().access().status_rejected,
         }
     }
 

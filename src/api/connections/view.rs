@@ -73,7 +73,7 @@ impl ConnectionsView {
         if self.status.as_ref().is_some_and(|s| !s.is_filterable()) {
             out.push((
                 ConnectionsInput::StatusFilter,
-                w().access.choose_filterable.to_owned(),
+                w().access().choose_filterable.to_owned(),
             ));
         }
         out

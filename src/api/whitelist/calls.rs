@@ -38,8 +38,8 @@ impl WhitelistAction {
     /// The button's words.
     pub fn label(self) -> &'static str {
         match self {
-            WhitelistAction::Add => w().access.add,
-            WhitelistAction::Remove => w().access.remove,
+            WhitelistAction::Add => w().access().add,
+            WhitelistAction::Remove => w().access().remove,
         }
     }
 }
@@ -71,11 +71,11 @@ pub fn permission_action_request(
     action: &PermissionAction,
 ) -> Result<crate::api::request::ApiRequest, RequestError> {
     if action.permissions.is_empty() {
-        return Err(RequestError::Input(w().access.enter_account.to_owned()));
+        return Err(RequestError::Input(w().access().enter_account.to_owned()));
     }
     if action.permission_type.is_some() && settings.dialect != Dialect::Huawei {
         return Err(RequestError::Input(fill(
-            w().access.no_permission_type,
+            w().access().no_permission_type,
             &[&settings.dialect.label()],
         )));
     }
@@ -89,14 +89,14 @@ pub fn permission_action_request(
         let g = parse_entry(p, settings.dialect).map_err(RequestError::Input)?;
         if g.permission() != *p {
             return Err(RequestError::Input(fill(
-                w().access.not_as_api_takes,
+                w().access().not_as_api_takes,
                 &[&echo(p, 64), &g.permission()],
             )));
         }
         let wanted = action.permission_type.unwrap_or(PermissionType::DomainId);
         if g.permission_type() != wanted {
             return Err(RequestError::Input(fill(
-                w().access.not_of_type,
+                w().access().not_of_type,
                 &[&echo(p, 64), &wanted.as_str()],
             )));
         }
@@ -224,7 +224,7 @@ pub fn list_permissions_request(
 ) -> Result<crate::api::request::ApiRequest, RequestError> {
     if let Some(limit) = query.limit.filter(|l| *l > MAX_LIMIT) {
         return Err(RequestError::Input(fill(
-            w().access.too_many_entries,
+            w().access().too_many_entries,
             &[&limit, &MAX_LIMIT],
         )));
     }

@@ -23,7 +23,7 @@ pub const EVERYONE_PERMISSION: &str = "iam:domain::*";
 
 /// What the person must confirm before [`Grantee::Everyone`] is added.
 pub fn everyone_warning() -> &'static str {
-    w().access.everyone_warning
+    w().access().everyone_warning
 }
 
 /// Who an entry lets connect.
@@ -110,9 +110,9 @@ impl Grantee {
     /// In the console's words: "Every account", "Account 0123…", "Organization path o-…".
     pub fn label(&self) -> String {
         match self {
-            Grantee::Everyone => w().access.grantee_everyone.to_owned(),
-            Grantee::Account(id) => fill(w().access.grantee_account, &[id]),
-            Grantee::OrgPath(path) => fill(w().access.grantee_org_path, &[path]),
+            Grantee::Everyone => w().access().grantee_everyone.to_owned(),
+            Grantee::Account(id) => fill(w().access().grantee_account, &[id]),
+            Grantee::OrgPath(path) => fill(w().access().grantee_org_path, &[path]),
             Grantee::Other(p) => p.clone(),
         }
     }
@@ -140,15 +140,15 @@ pub(super) fn echo(value: &str, max: usize) -> String {
 pub fn account_id_problem(id: &str) -> Option<String> {
     let len = id.chars().count();
     if len == 0 {
-        return Some(w().access.enter_account_after_prefix.to_owned());
+        return Some(w().access().enter_account_after_prefix.to_owned());
     }
     if len > ACCOUNT_ID_MAX {
         // IAM tokens start with `MII` and run to thousands of characters: not echoed.
         if id.starts_with("MII") {
-            return Some(w().access.looks_like_token.to_owned());
+            return Some(w().access().looks_like_token.to_owned());
         }
         return Some(fill(
-            w().access.account_too_long,
+            w().access().account_too_long,
             &[&echo(id, ACCOUNT_ID_MAX), &len, &ACCOUNT_ID_MAX],
         ));
     }
@@ -157,7 +157,7 @@ pub fn account_id_problem(id: &str) -> Option<String> {
         .filter(|c| !c.is_ascii_alphanumeric() && *c != '*')
         .collect();
     if let Some(c) = bad.first() {
-        return Some(fill(w().access.account_bad_char, &[&id, c]));
+        return Some(fill(w().access().account_bad_char, &[&id, c]));
     }
     None
 }
@@ -167,11 +167,11 @@ pub fn account_id_problem(id: &str) -> Option<String> {
 pub fn org_path_problem(path: &str) -> Option<String> {
     let len = path.chars().count();
     if len == 0 {
-        return Some(w().access.enter_org_path.to_owned());
+        return Some(w().access().enter_org_path.to_owned());
     }
     if len > ORG_PATH_MAX {
         return Some(fill(
-            w().access.org_path_too_long,
+            w().access().org_path_too_long,
             &[&echo(path, 40), &len, &ORG_PATH_MAX],
         ));
     }
@@ -179,7 +179,7 @@ pub fn org_path_problem(path: &str) -> Option<String> {
         .chars()
         .find(|c| !c.is_ascii_alphanumeric() && !matches!(c, '/' | '-' | '*' | '?'))
     {
-        return Some(fill(w().access.org_path_bad_char, &[&echo(path, 64), &c]));
+        return Some(fill(w().access().org_path_bad_char, &[&echo(path, 64), &c]));
     }
     None
 }
@@ -195,7 +195,7 @@ pub fn parse_entry(typed: &str, dialect: Dialect) -> Result<Grantee, String> {
     if let Some(path) = strip_prefix_any_case(t, ORG_PATH_PREFIX) {
         if dialect != Dialect::Huawei {
             return Err(fill(
-                w().access.accounts_only,
+                w().access().accounts_only,
                 &[&echo(t, 64), &dialect.label()],
             ));
         }

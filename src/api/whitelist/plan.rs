@@ -41,7 +41,7 @@ impl AddPlan {
         }
         let names: Vec<String> = self.already_listed.iter().map(Grantee::label).collect();
         Some(fill(
-            w().access.skipped,
+            w().access().skipped,
             &[&count(names.len()), &names.join(w().core.list_separator)],
         ))
     }
@@ -62,7 +62,7 @@ pub fn plan_add(text: &str, listed: &[PermissionEntry], dialect: Dialect) -> Add
     if typed.is_empty() {
         plan.problems.push(EntryProblem {
             entry: String::new(),
-            message: w().access.enter_accounts.to_owned(),
+            message: w().access().enter_accounts.to_owned(),
         });
         return plan;
     }

@@ -21,9 +21,6 @@ area!(
         no_answer: "No answer" / "无响应" / "Keine Antwort",
 
         // tabs
-        tabs_label: "Service" / "服务" / "Dienst",
-        settings_tab: "Settings" / "设置" / "Einstellungen",
-        connections_tab_pending: "Connections ({0} pending)" / "连接管理（{0}个待接受）" / "Verbindungen ({0} ausstehend)",
         /// The list's badge of connections waiting for approval.
         pending_badge: "{0} pending" / "{0}个待接受" / "{0} ausstehend",
 

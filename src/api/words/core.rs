@@ -45,6 +45,11 @@ area!(
         tcp_proxy_open: "Both TOA and Proxy Protocol" / "TOA 与 Proxy Protocol 同时开启" / "TOA und Proxy Protocol zugleich",
         tcp_proxy_proxy_vni: "Proxy Protocol with VNI" / "Proxy Protocol（含VNI）" / "Proxy Protocol mit VNI",
         tcp_proxy_unknown: "Unknown value" / "未知取值" / "Unbekannter Wert",
+        /// The service page's tab bar (its label, the first tab, the Connections tab
+        /// with its pending count).
+        service_tabs_label: "Service" / "服务" / "Dienst",
+        settings_tab: "Settings" / "设置" / "Einstellungen",
+        connections_tab_pending: "Connections ({0} pending)" / "连接管理（{0}个待接受）" / "Verbindungen ({0} ausstehend)",
         connections_tab: "Connections" / "连接管理" / "Verbindungen",
         whitelist_tab: "Who may connect" / "白名单" / "Wer verbinden darf",
         whitelist_api_name: "whitelist · permissions" / "白名单 · permissions" / "Whitelist · permissions",

@@ -5,7 +5,8 @@
 //! German text in that order, so a key without one of them does not compile. [`Words`]
 //! holds one language's areas; [`w`] is the one shown now.
 //!
-//! English is in every download. The others are reached only through [`zh`] and [`de`],
+//! English is in every download, but for the areas only a chunk shows (see the methods of
+//! [`Words`]). The others are reached only through [`zh`] and [`de`],
 //! which the browser shell calls from a split point of its own (`ui::lang`), so the
 //! release build moves each language's text into a chunk fetched only when it is chosen.
 //!
@@ -28,35 +29,58 @@ pub struct Words {
     pub core: Core,
     /// The header, the language switch, the settings and the first run's checklist.
     pub shell: Shell,
-    /// The list page.
-    pub list: List,
+    /// The list page (English: `None`, see [`Words::list`]).
+    list: Option<&'static List>,
     /// The service page: card, editor, preview, action bar, upgrade, outcome, history.
     pub page: Page,
     /// Many services at once: the selection, the review, the run.
-    pub batch: Batch,
+    batch: Option<&'static Batch>,
     /// The Connections and Who may connect tabs.
-    pub access: Access,
+    access: Option<&'static Access>,
     /// What went wrong: API errors, validation, requests that did not get through.
     pub errors: Errors,
     /// Signing in with an IAM user, and the token's lifetime.
     pub sign_in: SignIn,
     /// The change as code: the preview's Request tabs.
-    pub code: Code,
+    code: Option<&'static Code>,
 }
 
+/// The areas the first screen never shows are reached through these methods, and
+/// English's text of them only here: the release build moves it into the chunks whose code
+/// calls them (the list's, the tabs', the Request tab's), out of the first download.
 impl Words {
+    /// The list page's words.
+    pub fn list(&self) -> &'static List {
+        self.list.unwrap_or(&List::EN)
+    }
+
+    /// The batch's words (the list's selection, the review, the run).
+    pub fn batch(&self) -> &'static Batch {
+        self.batch.unwrap_or(&Batch::EN)
+    }
+
+    /// The Connections and Who may connect tabs' words.
+    pub fn access(&self) -> &'static Access {
+        self.access.unwrap_or(&Access::EN)
+    }
+
+    /// The change as code's words.
+    pub fn code(&self) -> &'static Code {
+        self.code.unwrap_or(&Code::EN)
+    }
+
     /// Every key as `area.key` with its text.
     pub fn entries(&self) -> Vec<(String, &'static str)> {
         let areas = [
             ("core", self.core.entries()),
             ("shell", self.shell.entries()),
-            ("list", self.list.entries()),
+            ("list", self.list().entries()),
             ("page", self.page.entries()),
-            ("batch", self.batch.entries()),
-            ("access", self.access.entries()),
+            ("batch", self.batch().entries()),
+            ("access", self.access().entries()),
             ("errors", self.errors.entries()),
             ("sign_in", self.sign_in.entries()),
-            ("code", self.code.entries()),
+            ("code", self.code().entries()),
         ];
         areas
             .into_iter()
@@ -73,13 +97,13 @@ pub const EN: Words = Words {
     lang: Lang::En,
     core: Core::EN,
     shell: Shell::EN,
-    list: List::EN,
+    list: None,
     page: Page::EN,
-    batch: Batch::EN,
-    access: Access::EN,
+    batch: None,
+    access: None,
     errors: Errors::EN,
     sign_in: SignIn::EN,
-    code: Code::EN,
+    code: None,
 };
 
 /// Simplified Chinese, with the cloud's own terms (终端节点服务, 审批, 白名单, …).
@@ -88,13 +112,13 @@ pub fn zh() -> &'static Words {
         lang: Lang::ZhCn,
         core: Core::ZH,
         shell: Shell::ZH,
-        list: List::ZH,
+        list: Some(&List::ZH),
         page: Page::ZH,
-        batch: Batch::ZH,
-        access: Access::ZH,
+        batch: Some(&Batch::ZH),
+        access: Some(&Access::ZH),
         errors: Errors::ZH,
         sign_in: SignIn::ZH,
-        code: Code::ZH,
+        code: Some(&Code::ZH),
     };
     &ZH
 }
@@ -105,13 +129,13 @@ pub fn de() -> &'static Words {
         lang: Lang::De,
         core: Core::DE,
         shell: Shell::DE,
-        list: List::DE,
+        list: Some(&List::DE),
         page: Page::DE,
-        batch: Batch::DE,
-        access: Access::DE,
+        batch: Some(&Batch::DE),
+        access: Some(&Access::DE),
         errors: Errors::DE,
         sign_in: SignIn::DE,
-        code: Code::DE,
+        code: Some(&Code::DE),
     };
     &DE
 }

@@ -99,7 +99,7 @@ pub fn PendingCount(service_id: String) -> impl IntoView {
     let pending = move || shown.get().unwrap_or(0);
     view! {
         <span class="badge pending-count" hidden=move || pending() == 0>
-            {move || fill(w().access.pending_badge, &[&count(pending() as usize)])}
+            {move || fill(w().access().pending_badge, &[&count(pending() as usize)])}
         </span>
     }
 }

@@ -69,12 +69,12 @@ pub fn ServiceTabs() -> impl IntoView {
         focus_soon(format!("tab-{}", next.as_str()));
     };
     view! {
-        <div class="tabs" role="tablist" aria-label=w().access.tabs_label on:keydown=on_key>
-            <TabButton tab=ServiceTab::Settings label=w().access.settings_tab.to_owned() />
+        <div class="tabs" role="tablist" aria-label=w().core.service_tabs_label on:keydown=on_key>
+            <TabButton tab=ServiceTab::Settings label=w().core.settings_tab.to_owned() />
             <TabButton
                 tab=ServiceTab::Connections
                 label=Signal::derive(move || match pending() {
-                    Some(n) => fill(w().access.connections_tab_pending, &[&count(n as usize)]),
+                    Some(n) => fill(w().core.connections_tab_pending, &[&count(n as usize)]),
                     None => w().core.connections_tab.to_owned(),
                 })
             />

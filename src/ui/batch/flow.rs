@@ -22,9 +22,9 @@ fn planned_line(row: &PlannedRow) -> RowLine {
         Decision::Send {
             change: Some(c), ..
         } => (
-            w().batch.will_change.to_owned(),
+            w().batch().will_change.to_owned(),
             fill(
-                w().batch.change_line,
+                w().batch().change_line,
                 &[
                     &crate::api::words::field_label(c.field),
                     &c.before,
@@ -34,12 +34,12 @@ fn planned_line(row: &PlannedRow) -> RowLine {
             "send",
         ),
         Decision::Send { .. } => (
-            w().batch.will_upgrade.to_owned(),
-            fill(w().batch.to_edition, &[&advanced()]),
+            w().batch().will_upgrade.to_owned(),
+            fill(w().batch().to_edition, &[&advanced()]),
             "send",
         ),
         Decision::Skip { reason } => (
-            w().batch.status_skipped.to_owned(),
+            w().batch().status_skipped.to_owned(),
             reason.clone(),
             "skipped",
         ),
@@ -72,8 +72,8 @@ fn run_line(runner: &Runner, i: usize) -> RowLine {
     if let RowStatus::Running = r.status {
         // Where it is: checking, sending, waiting for `available`, or about to retry.
         detail = match (r.step(), last.and_then(|t| t.retry_in_ms)) {
-            (_, Some(_)) if r.in_flight() => fill(w().batch.retrying, &[&(r.retries() + 1)]),
-            (_, Some(ms)) => fill(w().batch.throttled, &[&(r.retries() + 1), &tenths(ms)]),
+            (_, Some(_)) if r.in_flight() => fill(w().batch().retrying, &[&(r.retries() + 1)]),
+            (_, Some(ms)) => fill(w().batch().throttled, &[&(r.retries() + 1), &tenths(ms)]),
             (Some(step), None) => step_words(step).to_owned(),
             (None, None) => String::new(),
         };
@@ -101,12 +101,12 @@ fn run_line(runner: &Runner, i: usize) -> RowLine {
 /// `ms` as seconds with one decimal, without float formatting (which costs the wasm KBs).
 fn tenths(ms: f64) -> String {
     let t = (ms.max(0.0) / 100.0).round() as u64;
-    format!("{}{}{}", t / 10, w().batch.decimal_separator, t % 10)
+    format!("{}{}{}", t / 10, w().batch().decimal_separator, t % 10)
 }
 
 fn step_words(step: crate::api::batch::StepKind) -> &'static str {
     use crate::api::batch::StepKind;
-    let b = &w().batch;
+    let b = w().batch();
     match step {
         StepKind::Check => b.step_check,
         StepKind::Send => b.step_send,
@@ -166,7 +166,7 @@ fn title(action: &BatchAction, rows: &[PlannedRow]) -> String {
     let sent = rows.iter().filter(|r| r.is_sent()).count();
     let skipped = rows.len() - sent;
     fill(
-        w().batch.review_title,
+        w().batch().review_title,
         &[&action.title(), &count(sent), &count(skipped)],
     )
 }

@@ -11,15 +11,15 @@ use leptos::prelude::*;
 fn seconds(ms: f64) -> String {
     let s = (ms / 1000.0).round() as u64;
     if s >= 60 {
-        fill(w().batch.minutes_seconds, &[&(s / 60), &(s % 60)])
+        fill(w().batch().minutes_seconds, &[&(s / 60), &(s % 60)])
     } else {
-        fill(w().batch.seconds, &[&s])
+        fill(w().batch().seconds, &[&s])
     }
 }
 
 /// The progress line: counts, elapsed and left.
 fn counts_text(p: &Progress, stage: BatchStage) -> String {
-    let b = &w().batch;
+    let b = w().batch();
     let n = |template: &str, n: usize| fill(template, &[&count(n)]);
     let mut parts = vec![
         n(b.n_done, p.done),
@@ -75,29 +75,29 @@ pub fn BatchPanel() -> impl IntoView {
         <section class="panel batch" id="batch" aria-labelledby="batch-title" hidden=move || stage() == BatchStage::Idle>
             <h2 id="batch-title" tabindex="-1">{move || b.title.get()}</h2>
             <div hidden=move || stage() != BatchStage::Review>
-                <p class="note">{w().batch.review_note}</p>
+                <p class="note">{w().batch().review_note}</p>
                 <div class="field narrow">
-                    <label for="batch-concurrency">{w().batch.requests_at_once}</label>
+                    <label for="batch-concurrency">{w().batch().requests_at_once}</label>
                     <input id="batch-concurrency" inputmode="numeric" autocomplete="off"
                         aria-invalid=move || concurrency_error().is_some().to_string()
                         aria-describedby="batch-concurrency-help batch-concurrency-error"
                         prop:value=b.concurrency on:input=crate::ui::field::set_text(b.concurrency) />
                     <p class="help" id="batch-concurrency-help">
                         {fill(
-                            w().batch.concurrency_help,
+                            w().batch().concurrency_help,
                             &[&RunOptions::MAX_CONCURRENCY, &(b.defaults.rate_per_second as u32)],
                         )}
                     </p>
                     <p class="error" id="batch-concurrency-error">{concurrency_error}</p>
                 </div>
                 <details class="request-sample" hidden=move || b.sample.with(Option::is_none)>
-                    <summary>{w().batch.sample_summary}</summary>
+                    <summary>{w().batch().sample_summary}</summary>
                     <pre id="batch-sample">{move || b.sample.get()}</pre>
                 </details>
             </div>
             <div class="batch-progress" hidden=move || stage() == BatchStage::Review>
-                <progress id="batch-progress" max="100" value=move || percent().to_string() aria-label=w().batch.progress_label></progress>
-                <span class="percent">{move || fill(w().batch.percent, &[&percent()])}</span>
+                <progress id="batch-progress" max="100" value=move || percent().to_string() aria-label=w().batch().progress_label></progress>
+                <span class="percent">{move || fill(w().batch().percent, &[&percent()])}</span>
                 <p id="batch-counts" tabindex="-1" aria-live="polite">
                     {move || b.progress.get().map(|p| counts_text(&p, stage()))}
                 </p>
@@ -107,40 +107,40 @@ pub fn BatchPanel() -> impl IntoView {
                     disabled=move || to_send() == 0 || concurrency_error().is_some()
                     on:click=move |_| start(c)>
                     {move || match to_send() {
-                        1 => fill(w().batch.send_requests_one, &[&count(1)]),
-                        n => fill(w().batch.send_requests_many, &[&count(n)]),
+                        1 => fill(w().batch().send_requests_one, &[&count(1)]),
+                        n => fill(w().batch().send_requests_many, &[&count(n)]),
                     }}
                 </button>
                 <button type="button" class="secondary" id="batch-back" hidden=move || stage() != BatchStage::Review
-                    on:click=move |_| close(c)>{w().batch.back}</button>
+                    on:click=move |_| close(c)>{w().batch().back}</button>
                 <button type="button" class="danger" id="batch-cancel" hidden=move || stage() != BatchStage::Running
-                    on:click=move |_| cancel(c)>{w().batch.cancel_rest}</button>
+                    on:click=move |_| cancel(c)>{w().batch().cancel_rest}</button>
                 <button type="button" id="batch-retry" hidden=move || stage() != BatchStage::Finished || failed() == 0
                     on:click=move |_| retry_failed(c)>
-                    {move || fill(w().batch.retry_failed, &[&count(failed())])}
+                    {move || fill(w().batch().retry_failed, &[&count(failed())])}
                 </button>
                 <a class="button secondary" id="batch-csv" download="vpcep-batch.csv"
                     hidden=move || b.exports.with(Option::is_none)
-                    href=move || b.exports.get().map(|e| e.0)>{w().batch.export_csv}</a>
+                    href=move || b.exports.get().map(|e| e.0)>{w().batch().export_csv}</a>
                 <a class="button secondary" id="batch-json" download="vpcep-batch.json"
                     hidden=move || b.exports.with(Option::is_none)
-                    href=move || b.exports.get().map(|e| e.1)>{w().batch.export_json}</a>
+                    href=move || b.exports.get().map(|e| e.1)>{w().batch().export_json}</a>
                 <button type="button" class="secondary" id="batch-close" hidden=move || stage() != BatchStage::Finished
-                    on:click=move |_| close(c)>{w().batch.close}</button>
+                    on:click=move |_| close(c)>{w().batch().close}</button>
             </div>
             // Scrolls on its own (a long batch): focusable, so the keyboard can scroll it too.
-            <div class="scroll" tabindex="0" role="region" aria-label=w().batch.table_label>
+            <div class="scroll" tabindex="0" role="region" aria-label=w().batch().table_label>
                 <table class="services batch-table" id="batch-table">
-                    <caption class="visually-hidden">{w().batch.table_label}</caption>
+                    <caption class="visually-hidden">{w().batch().table_label}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{w().batch.col_service}</th>
-                            <th scope="col">{w().batch.col_result}</th>
-                            <th scope="col">{w().batch.col_detail}</th>
-                            <th scope="col" class="num">{w().batch.col_tries}</th>
+                            <th scope="col">{w().batch().col_service}</th>
+                            <th scope="col">{w().batch().col_result}</th>
+                            <th scope="col">{w().batch().col_detail}</th>
+                            <th scope="col" class="num">{w().batch().col_tries}</th>
                             <th scope="col" class="num">"HTTP"</th>
-                            <th scope="col">{w().batch.col_error_code}</th>
-                            <th scope="col" class="opt">{w().batch.col_request_id}</th>
+                            <th scope="col">{w().batch().col_error_code}</th>
+                            <th scope="col" class="opt">{w().batch().col_request_id}</th>
                         </tr>
                     </thead>
                     <tbody>

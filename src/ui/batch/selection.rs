@@ -27,13 +27,13 @@ pub fn select_all_matching(c: Console, view: ListView, total: u64) {
     };
     b.problem.set(None);
     // Fetching from now, not from when the task runs: a second click finds it so.
-    b.fetching.set(Some(w().batch.selecting.to_owned()));
+    b.fetching.set(Some(w().batch().selecting.to_owned()));
     leptos::task::spawn_local(async move {
         let pages = queries.len();
         let mut found: Vec<EndpointService> = Vec::new();
         for (n, query) in queries.into_iter().enumerate() {
             b.fetching
-                .set(Some(fill(w().batch.selecting_page, &[&(n + 1), &pages])));
+                .set(Some(fill(w().batch().selecting_page, &[&(n + 1), &pages])));
             let size = query.limit;
             match c.call(Operation::ListServices(query)).await {
                 Ok((Outcome::List(list), _)) => {
@@ -50,7 +50,7 @@ pub fn select_all_matching(c: Console, view: ListView, total: u64) {
                         Problem::Api { error, .. } => error.to_string(),
                     };
                     b.problem.set(Some(fill(
-                        w().batch.selecting_stopped,
+                        w().batch().selecting_stopped,
                         &[&(n + 1), &pages, &why],
                     )));
                     break;
@@ -93,7 +93,7 @@ pub fn PageCheckbox(services: Vec<EndpointService>) -> impl IntoView {
                 prop:indeterminate=move || tick() == PageTick::Some
                 on:change=move |_| b.selection.update(|s| page.with_value(|p| s.toggle_page(p)))
             />
-            <span class="visually-hidden">{w().batch.pick_page}</span>
+            <span class="visually-hidden">{w().batch().pick_page}</span>
         </label>
     }
 }
@@ -116,7 +116,7 @@ pub fn RowCheckbox(service: EndpointService, name: String) -> impl IntoView {
                     service.with_value(|v| s.toggle(v));
                 })
             />
-            <span class="visually-hidden">{fill(w().batch.pick_row, &[&name])}</span>
+            <span class="visually-hidden">{fill(w().batch().pick_row, &[&name])}</span>
         </label>
     }
 }
@@ -140,48 +140,48 @@ pub fn SelectionBar(view: ListView, total: u64) -> impl IntoView {
             &description.get_untracked(),
         ) {
             Some(action) if count() > 0 => review(c, action),
-            Some(_) => b.problem.set(Some(w().batch.need_selection.into())),
-            None => b.problem.set(Some(w().batch.need_action.into())),
+            Some(_) => b.problem.set(Some(w().batch().need_selection.into())),
+            None => b.problem.set(Some(w().batch().need_action.into())),
         }
     };
     let select_view = view.clone();
     view! {
-        <form class="selection-bar" id="selection-bar" aria-label=w().batch.bar_label on:submit=on_review class:empty=move || count() == 0>
+        <form class="selection-bar" id="selection-bar" aria-label=w().batch().bar_label on:submit=on_review class:empty=move || count() == 0>
             <span id="selection-count" aria-live="polite">
                 {move || match count() {
-                    0 => w().batch.none_selected.to_owned(),
+                    0 => w().batch().none_selected.to_owned(),
                     _ => b.selection.with(|s| s.count_text()),
                 }}
             </span>
             <button type="button" class="secondary" id="select-matching"
                 disabled=move || b.fetching.with(Option::is_some) || b.busy_signal()
                 on:click=move |_| select_all_matching(c, select_view.clone(), total)>
-                {fill(w().batch.select_matching, &[&crate::api::words::count(usize::try_from(total).unwrap_or(usize::MAX))])}
+                {fill(w().batch().select_matching, &[&crate::api::words::count(usize::try_from(total).unwrap_or(usize::MAX))])}
             </button>
             <button type="button" class="secondary" id="selection-clear"
                 disabled=move || count() == 0 || b.busy_signal()
                 on:click=move |_| b.selection.update(Selection::clear)>
-                {w().batch.clear_selection}
+                {w().batch().clear_selection}
             </button>
             <span class="muted" id="select-progress" role="status">{move || b.fetching.get()}</span>
             <span class="spacer"></span>
             <div class="field">
-                <label for="batch-action">{w().batch.change_label}</label>
+                <label for="batch-action">{w().batch().change_label}</label>
                 <select id="batch-action" prop:value=move || kind.get()
                     on:change:target=move |ev| kind.set(ev.target().value())>
-                    <option value="">{w().batch.choose_change}</option>
+                    <option value="">{w().batch().choose_change}</option>
                     <option value="upgrade" disabled=move || dialect.get() != Dialect::Huawei>
-                        {fill(w().batch.upgrade_to, &[&advanced()])}
+                        {fill(w().batch().upgrade_to, &[&advanced()])}
                     </option>
-                    <option value="approval-on">{fill(w().batch.field_value, &[&field_label("approval_enabled"), &w().core.yes])}</option>
-                    <option value="approval-off">{fill(w().batch.field_value, &[&field_label("approval_enabled"), &w().core.no])}</option>
-                    <option value="tcp-proxy">{w().batch.option_tcp_proxy}</option>
-                    <option value="description">{w().batch.option_description}</option>
-                    <option value="clear-description">{w().batch.clear_description}</option>
+                    <option value="approval-on">{fill(w().batch().field_value, &[&field_label("approval_enabled"), &w().core.yes])}</option>
+                    <option value="approval-off">{fill(w().batch().field_value, &[&field_label("approval_enabled"), &w().core.no])}</option>
+                    <option value="tcp-proxy">{w().batch().option_tcp_proxy}</option>
+                    <option value="description">{w().batch().option_description}</option>
+                    <option value="clear-description">{w().batch().clear_description}</option>
                 </select>
             </div>
             <div class="field" hidden=move || kind.get() != "tcp-proxy">
-                <label for="batch-tcp-proxy">{w().batch.client_address}</label>
+                <label for="batch-tcp-proxy">{w().batch().client_address}</label>
                 <select id="batch-tcp-proxy" prop:value=move || tcp_proxy.get()
                     on:change:target=move |ev| tcp_proxy.set(ev.target().value())>
                     {move || dialect.get().tcp_proxy_values().iter().map(|v| view! {
@@ -190,11 +190,11 @@ pub fn SelectionBar(view: ListView, total: u64) -> impl IntoView {
                 </select>
             </div>
             <div class="field" hidden=move || kind.get() != "description">
-                <label for="batch-description">{w().batch.new_description}</label>
+                <label for="batch-description">{w().batch().new_description}</label>
                 <input id="batch-description" autocomplete="off" prop:value=description on:input=crate::ui::field::set_text(description) />
             </div>
             <button type="submit" id="batch-review" disabled=move || count() == 0 || b.busy_signal()>
-                {w().batch.review}
+                {w().batch().review}
             </button>
         </form>
         <p class="banner error" role="alert" id="batch-problem" hidden=move || b.problem.with(Option::is_none)>

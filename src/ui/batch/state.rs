@@ -90,7 +90,7 @@ impl BatchState {
         match text.trim().parse::<u32>() {
             Ok(n) if (1..=RunOptions::MAX_CONCURRENCY).contains(&n) => None,
             _ => Some(fill(
-                w().batch.concurrency_range,
+                w().batch().concurrency_range,
                 &[&RunOptions::MAX_CONCURRENCY],
             )),
         }

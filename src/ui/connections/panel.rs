@@ -87,17 +87,17 @@ pub fn ConnectionsPanel() -> impl IntoView {
         <div class="access-body" aria-busy=move || t.list.loading.get().to_string()>
             <div class="panel-head">
                 <h2 id="conn-title">{w().core.connections_tab} <span class="api-name">"connections"</span></h2>
-                <span class="spinner" role="status" aria-label=w().access.loading hidden=move || !t.list.loading.get()></span>
+                <span class="spinner" role="status" aria-label=w().access().loading hidden=move || !t.list.loading.get()></span>
             </div>
-            <p class="muted small">{with_code(w().access.conn_intro, &["receive", "reject"])}</p>
+            <p class="muted small">{with_code(w().access().conn_intro, &["receive", "reject"])}</p>
             <ConnFilters t=t />
             <ErrorBanner problem=t.list.problem />
             <ConnActions t=t />
             <ConnTable t=t />
             <p class="muted" id="conn-empty" hidden=move || !t.list.started.get() || t.list.loading.get() || t.list.problem.with(Option::is_some) || t.list.rows.with(|r| !r.is_empty())>
-                {move || if view_now().is_filtered() { w().access.conn_none_match } else { w().access.conn_none_yet }}
+                {move || if view_now().is_filtered() { w().access().conn_none_match } else { w().access().conn_none_yet }}
             </p>
-            <Pager prefix="conn" label=w().access.conn_pages range=range page=page pages=pages
+            <Pager prefix="conn" label=w().access().conn_pages range=range page=page pages=pages
                 size=Signal::derive(move || view_now().page_size) sizes=&CONNECTION_PAGE_SIZES
                 on_page=on_page on_size=on_size error=page_error />
             {move || { let ids = t.confirm.get(); (!ids.is_empty()).then(|| view! { <RejectDialog ids=ids t=t /> }) }}
@@ -119,7 +119,7 @@ pub(super) fn ConnFilters(t: ConnectionsTab) -> impl IntoView {
     view! {
         <div class="toolbar">
             <div class="field">
-                <label for="conn-filter-status">{w().access.status} <span class="api-name">"status"</span></label>
+                <label for="conn-filter-status">{w().access().status} <span class="api-name">"status"</span></label>
                 <select id="conn-filter-status"
                     aria-invalid=move || status_error().is_some().to_string()
                     aria-describedby="conn-filter-status-error"
@@ -129,7 +129,7 @@ pub(super) fn ConnFilters(t: ConnectionsTab) -> impl IntoView {
                         let status = (!value.is_empty()).then(|| ConnectionStatus::parse(&value));
                         go(c, t, ConnectionsView { status, ..t.list.view.get_untracked() }.first_page());
                     }>
-                    <option value="">{w().access.any_status}</option>
+                    <option value="">{w().access().any_status}</option>
                     {ConnectionStatus::FILTERABLE
                         .iter()
                         .map(|s| view! { <option value=s.as_str().to_owned()>{s.label().to_owned()}</option> })
@@ -137,7 +137,7 @@ pub(super) fn ConnFilters(t: ConnectionsTab) -> impl IntoView {
                 </select>
                 <p class="error" id="conn-filter-status-error">{status_error}</p>
             </div>
-            <button type="button" class="secondary" id="conn-reload" on:click=move |_| load(c, t)>{w().access.reload}</button>
+            <button type="button" class="secondary" id="conn-reload" on:click=move |_| load(c, t)>{w().access().reload}</button>
         </div>
     }
 }
@@ -181,14 +181,14 @@ pub(super) fn ConnActions(t: ConnectionsTab) -> impl IntoView {
     });
     let note = Signal::derive(move || {
         if example() {
-            w().access.accept_example_note
+            w().access().accept_example_note
         } else {
-            w().access.accept_requests_note
+            w().access().accept_requests_note
         }
         .to_owned()
     });
     let label = move |action: ConnectionAction, n: usize| {
-        let a = &w().access;
+        let a = w().access();
         match (action, n) {
             (ConnectionAction::Accept, 0) => a.accept_selected.to_owned(),
             (ConnectionAction::Accept, n) => fill(a.accept_n_selected, &[&count(n)]),
@@ -197,9 +197,9 @@ pub(super) fn ConnActions(t: ConnectionsTab) -> impl IntoView {
         }
     };
     view! {
-        <div class="selection-bar" role="group" aria-label=w().access.conn_act_label>
+        <div class="selection-bar" role="group" aria-label=w().access().conn_act_label>
             <span id="conn-selected" aria-live="polite">
-                {move || match t.selected.with(Vec::len) { 0 => w().access.none_selected.to_owned(), n => fill(w().access.n_selected, &[&count(n)]) }}
+                {move || match t.selected.with(Vec::len) { 0 => w().access().none_selected.to_owned(), n => fill(w().access().n_selected, &[&count(n)]) }}
             </span>
             <button type="button" id="conn-accept"
                 disabled=move || allowed_n(ConnectionAction::Accept) == 0 || t.driver.running()
@@ -212,12 +212,12 @@ pub(super) fn ConnActions(t: ConnectionsTab) -> impl IntoView {
                 {move || label(ConnectionAction::Reject, allowed_n(ConnectionAction::Reject))}
             </button>
             <button type="button" class="secondary" id="conn-cancel" hidden=move || !t.driver.running()
-                on:click=move |_| cancel(c, t)>{w().access.cancel_rest}</button>
+                on:click=move |_| cancel(c, t)>{w().access().cancel_rest}</button>
             <p id="conn-result" class="result" tabindex="-1" role="status">
-                {move || if t.driver.running() { Some(w().access.conn_working.to_owned()) } else { t.summary.get() }}
+                {move || if t.driver.running() { Some(w().access().conn_working.to_owned()) } else { t.summary.get() }}
             </p>
         </div>
-        <RequestsDisclosure id="conn-requests" summary=w().access.accept_request_summary note=note requests=requests />
+        <RequestsDisclosure id="conn-requests" summary=w().access().accept_request_summary note=note requests=requests />
     }
 }
 
@@ -238,19 +238,19 @@ pub(super) fn RejectDialog(ids: Vec<String>, t: ConnectionsTab) -> impl IntoView
     };
     view! {
         <Dialog id="reject-dialog" labelled_by="reject-title" described_by="reject-what" on_close=close>
-            <h2 id="reject-title">{if n == 1 { w().access.reject_title_one.to_owned() } else { fill(w().access.reject_title_many, &[&count(n)]) }}</h2>
+            <h2 id="reject-title">{if n == 1 { w().access().reject_title_one.to_owned() } else { fill(w().access().reject_title_many, &[&count(n)]) }}</h2>
             <p id="reject-what">
-                {if n == 1 { w().access.reject_what_one } else { w().access.reject_what_many }}
+                {if n == 1 { w().access().reject_what_one } else { w().access().reject_what_many }}
             </p>
             <ul class="ids">{list}</ul>
             <details class="request-disclosure">
-                <summary>{if n == 1 { w().access.request.to_owned() } else { fill(w().access.reject_requests, &[&count(n)]) }}</summary>
+                <summary>{if n == 1 { w().access().request.to_owned() } else { fill(w().access().reject_requests, &[&count(n)]) }}</summary>
                 <RequestList requests=requests prefix="reject" />
             </details>
             <div class="actions">
-                <button type="button" class="secondary" id="reject-cancel" data-autofocus="" on:click=move |_| close.run(())>{w().access.cancel}</button>
+                <button type="button" class="secondary" id="reject-cancel" data-autofocus="" on:click=move |_| close.run(())>{w().access().cancel}</button>
                 <button type="button" class="danger" id="reject-confirm" on:click=confirm>
-                    {if n == 1 { w().access.reject.to_owned() } else { fill(w().access.reject_n, &[&count(n)]) }}
+                    {if n == 1 { w().access().reject.to_owned() } else { fill(w().access().reject_n, &[&count(n)]) }}
                 </button>
             </div>
         </Dialog>

@@ -140,7 +140,7 @@ pub(super) fn sync(t: ConnectionsTab) {
                 .map(|row| {
                     let id = row.job.endpoint_id.clone();
                     let retrying = row.tries.last().and_then(|t| t.retry_in_ms).is_some();
-                    let a = &w().access;
+                    let a = w().access();
                     let (text, tone) = match &row.status {
                         RowStatus::Waiting => (a.row_waiting.to_owned(), "running"),
                         RowStatus::Running if retrying => (a.row_throttled.to_owned(), "running"),
@@ -203,7 +203,7 @@ pub(super) fn finish(c: Console, t: ConnectionsTab) {
             .first()
             .map_or(ConnectionAction::Accept, |row| row.job.action);
         let p = r.progress(now());
-        let a = &w().access;
+        let a = w().access();
         let mut s = action_summary(action, p.done, p.failed + p.aborted);
         if p.unconfirmed > 0 {
             s.push_str(a.sentence_gap);
@@ -242,9 +242,9 @@ pub(super) fn action_requests(c: Console, action: ConnectionAction, ids: &[Strin
 pub(super) fn problem_text(p: Option<Problem>) -> Option<String> {
     match p? {
         Problem::Api { error, .. } => Some(fill(
-            w().access.label_detail,
+            w().access().label_detail,
             &[
-                &error.error_code.as_deref().unwrap_or(w().access.error),
+                &error.error_code.as_deref().unwrap_or(w().access().error),
                 &error.error_msg.as_deref().unwrap_or(&error.hint),
             ],
         )),

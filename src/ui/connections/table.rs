@@ -35,19 +35,19 @@ pub(super) fn ConnTable(t: ConnectionsTab) -> impl IntoView {
         <div class="scroll">
             // Only Huawei Cloud's connections carry a description: no empty column elsewhere.
             <table class="services conn-table" id="conn-table" class:no-desc=move || c.settings.dialect.get() != Dialect::Huawei>
-                <caption class="visually-hidden">{w().access.conn_caption}</caption>
+                <caption class="visually-hidden">{w().access().conn_caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col" class="pick-cell">
                             <PickBox id="conn-pick-page" checked=Signal::derive(all_ticked) mixed=Signal::derive(some_ticked)
-                                on_toggle=toggle_all label=w().access.conn_pick_page.to_owned() />
+                                on_toggle=toggle_all label=w().access().conn_pick_page.to_owned() />
                         </th>
-                        <th scope="col">{w().access.conn_col_endpoint} <span class="api-name">"id · domain_id"</span></th>
-                        <th scope="col">{w().access.conn_col_marker}</th>
-                        <th scope="col">{w().access.status}</th>
+                        <th scope="col">{w().access().conn_col_endpoint} <span class="api-name">"id · domain_id"</span></th>
+                        <th scope="col">{w().access().conn_col_marker}</th>
+                        <th scope="col">{w().access().status}</th>
                         <th scope="col" class="opt desc">{w().core.field_description}</th>
-                        <th scope="col" class="opt">{w().access.conn_col_times}</th>
-                        <th scope="col">{w().access.conn_col_actions}</th>
+                        <th scope="col" class="opt">{w().access().conn_col_times}</th>
+                        <th scope="col">{w().access().conn_col_actions}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -95,11 +95,11 @@ pub(super) fn ConnRow(conn: Connection, t: ConnectionsTab) -> impl IntoView {
                     on_toggle=Callback::new(move |_| t.selected.update(|s| {
                         if let Some(i) = s.iter().position(|x| *x == pick) { s.remove(i); } else { s.push(pick.clone()); }
                     }))
-                    label=fill(w().access.conn_pick_row, &[&id]) />
+                    label=fill(w().access().conn_pick_row, &[&id]) />
             </td>
             <th scope="row">
                 <code class="endpoint">{id.clone()}</code>
-                <span class="account small muted">{with_code(w().access.conn_account, &[conn.domain_id.as_deref().unwrap_or("—")])}</span>
+                <span class="account small muted">{with_code(w().access().conn_account, &[conn.domain_id.as_deref().unwrap_or("—")])}</span>
             </th>
             <td class="marker"><code>{conn.marker_id.clone().unwrap_or_else(|| "—".into())}</code></td>
             <td class="status">
@@ -114,13 +114,13 @@ pub(super) fn ConnRow(conn: Connection, t: ConnectionsTab) -> impl IntoView {
                     aria-describedby=note_id.clone()
                     disabled=move || t.driver.running()
                     on:click=move |_| run(c, t, ConnectionAction::Accept, vec![accept_id.clone()])>
-                    {w().access.accept}<span class="visually-hidden">{fill(w().access.row_button_endpoint, &[&id])}</span>
+                    {w().access().accept}<span class="visually-hidden">{fill(w().access().row_button_endpoint, &[&id])}</span>
                 </button>
                 <button type="button" class="danger row-reject" hidden=!can_reject
                     aria-describedby=note_id.clone()
                     disabled=move || t.driver.running()
                     on:click=move |_| t.confirm.set(vec![reject_id.clone()])>
-                    {w().access.reject_ellipsis}<span class="visually-hidden">{fill(w().access.row_button_endpoint, &[&conn.id])}</span>
+                    {w().access().reject_ellipsis}<span class="visually-hidden">{fill(w().access().row_button_endpoint, &[&conn.id])}</span>
                 </button>
                 <p class=note_tone id=note_id>{note_text}</p>
             </td>

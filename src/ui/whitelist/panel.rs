@@ -90,20 +90,20 @@ pub fn WhitelistPanel() -> impl IntoView {
         <div class="access-body" aria-busy=move || t.list.loading.get().to_string()>
             <div class="panel-head">
                 <h2 id="wl-title">{w().core.whitelist_tab} <span class="api-name">{w().core.whitelist_api_name}</span></h2>
-                <span class="spinner" role="status" aria-label=w().access.loading hidden=move || !t.list.loading.get()></span>
+                <span class="spinner" role="status" aria-label=w().access().loading hidden=move || !t.list.loading.get()></span>
             </div>
             <p class="note" id="wl-owner">{w().core.owner_always_allowed}</p>
             <p class="note warn" id="wl-everyone" hidden=move || !everyone_listed()>
-                {w().access.wl_everyone_listed}
+                {w().access().wl_everyone_listed}
             </p>
             <AddForm t=t />
             <ErrorBanner problem=t.list.problem />
             <WlActions t=t />
             <WlTable t=t />
             <p class="muted" id="wl-empty" hidden=move || !t.list.started.get() || t.list.loading.get() || t.list.problem.with(Option::is_some) || t.list.rows.with(|e| !e.is_empty())>
-                {w().access.wl_empty}
+                {w().access().wl_empty}
             </p>
-            <Pager prefix="wl" label=w().access.wl_pages range=range page=page pages=pages
+            <Pager prefix="wl" label=w().access().wl_pages range=range page=page pages=pages
                 size=Signal::derive(move || view_now().page_size) sizes=&WHITELIST_PAGE_SIZES
                 on_page=on_page on_size=on_size error=page_error />
             {move || t.confirm_everyone.get().then(|| view! { <EveryoneDialog t=t /> })}
@@ -152,9 +152,9 @@ pub(super) fn AddForm(t: WhitelistTab) -> impl IntoView {
     });
     let note = Signal::derive(move || {
         if typed_plan(c, t).is_ready() {
-            w().access.add_note_ready
+            w().access().add_note_ready
         } else {
-            w().access.add_note_empty
+            w().access().add_note_empty
         }
         .to_owned()
     });
@@ -163,13 +163,13 @@ pub(super) fn AddForm(t: WhitelistTab) -> impl IntoView {
         add(c, t, false);
     };
     let help = move || match dialect() {
-        Dialect::Huawei => w().access.add_help_huawei,
-        Dialect::OpenTelekom => w().access.add_help_otc,
+        Dialect::Huawei => w().access().add_help_huawei,
+        Dialect::OpenTelekom => w().access().add_help_otc,
     };
     view! {
         <form class="wl-add" id="wl-add-form" novalidate on:submit=on_add>
             <div class="field">
-                <label for="wl-add">{w().access.add_accounts} <span class="api-name">"iam:domain::<account ID>"</span></label>
+                <label for="wl-add">{w().access().add_accounts} <span class="api-name">"iam:domain::<account ID>"</span></label>
                 <textarea id="wl-add" rows="2" autocomplete="off" spellcheck="false"
                     aria-invalid=move || invalid().to_string()
                     aria-describedby="wl-add-help wl-add-error"
@@ -185,10 +185,10 @@ pub(super) fn AddForm(t: WhitelistTab) -> impl IntoView {
                 </div>
             </div>
             <div class="wl-add-actions">
-                <button type="submit" id="wl-add-submit" disabled=move || t.busy.get()>{w().access.add}</button>
-                <span class="muted small">{with_code(w().access.add_one_request, &["action: add"])}</span>
+                <button type="submit" id="wl-add-submit" disabled=move || t.busy.get()>{w().access().add}</button>
+                <span class="muted small">{with_code(w().access().add_one_request, &["action: add"])}</span>
             </div>
-            <RequestsDisclosure id="wl-add-requests" summary=w().access.add_request_summary note=note requests=requests />
+            <RequestsDisclosure id="wl-add-requests" summary=w().access().add_request_summary note=note requests=requests />
         </form>
     }
 }
@@ -211,9 +211,9 @@ pub(super) fn WlActions(t: WhitelistTab) -> impl IntoView {
         Signal::derive(move || requests(c, &remove_actions(&chosen(), c.settings.dialect.get())));
     let note = Signal::derive(move || {
         if t.selected.with(Vec::is_empty) {
-            w().access.remove_note_empty
+            w().access().remove_note_empty
         } else {
-            w().access.remove_note_ready
+            w().access().remove_note_ready
         }
         .to_owned()
     });
@@ -226,21 +226,21 @@ pub(super) fn WlActions(t: WhitelistTab) -> impl IntoView {
         }
     };
     view! {
-        <div class="selection-bar" role="group" aria-label=w().access.wl_act_label>
+        <div class="selection-bar" role="group" aria-label=w().access().wl_act_label>
             <span id="wl-selected" aria-live="polite">
-                {move || match t.selected.with(Vec::len) { 0 => w().access.none_selected.to_owned(), n => fill(w().access.n_selected, &[&count(n)]) }}
+                {move || match t.selected.with(Vec::len) { 0 => w().access().none_selected.to_owned(), n => fill(w().access().n_selected, &[&count(n)]) }}
             </span>
             <button type="button" class="danger" id="wl-remove"
                 disabled=move || t.selected.with(Vec::is_empty) || t.busy.get()
                 on:click=move |_| remove(c, t)>
-                {move || match t.selected.with(Vec::len) { 0 => w().access.remove_selected.to_owned(), n => fill(w().access.remove_n_selected, &[&count(n)]) }}
+                {move || match t.selected.with(Vec::len) { 0 => w().access().remove_selected.to_owned(), n => fill(w().access().remove_n_selected, &[&count(n)]) }}
             </button>
             <p id="wl-result" class="result" tabindex="-1" role="status">
                 {move || t.done.get()}
                 <span class="error">{toolbar_error}</span>
             </p>
         </div>
-        <RequestsDisclosure id="wl-remove-requests" summary=w().access.remove_request_summary note=note requests=requests />
+        <RequestsDisclosure id="wl-remove-requests" summary=w().access().remove_request_summary note=note requests=requests />
     }
 }
 
@@ -260,17 +260,17 @@ pub(super) fn EveryoneDialog(t: WhitelistTab) -> impl IntoView {
     let requests = untrack(|| requests(c, &actions));
     view! {
         <Dialog id="everyone-dialog" labelled_by="everyone-title" described_by="everyone-what" on_close=close>
-            <h2 id="everyone-title">{w().access.everyone_title}</h2>
+            <h2 id="everyone-title">{w().access().everyone_title}</h2>
             <p id="everyone-what">{everyone_warning()}</p>
-            <p hidden=others.is_empty()>{fill(w().access.also_added, &[&names(&others)])}</p>
+            <p hidden=others.is_empty()>{fill(w().access().also_added, &[&names(&others)])}</p>
             <details class="request-disclosure">
-                <summary>{w().access.request}</summary>
+                <summary>{w().access().request}</summary>
                 <RequestList requests=requests prefix="everyone" />
             </details>
             <div class="actions">
-                <button type="button" class="secondary" id="everyone-cancel" data-autofocus="" on:click=move |_| close.run(())>{w().access.cancel}</button>
+                <button type="button" class="secondary" id="everyone-cancel" data-autofocus="" on:click=move |_| close.run(())>{w().access().cancel}</button>
                 <button type="button" class="danger" id="everyone-confirm" on:click=move |_| add(c, t, true)>
-                    {w().access.everyone_confirm}
+                    {w().access().everyone_confirm}
                 </button>
             </div>
         </Dialog>

@@ -160,9 +160,9 @@ pub(super) fn add(c: Console, t: WhitelistTab, confirmed: bool) {
     t.busy.set(true);
     leptos::task::spawn_local(async move {
         if send(c, t, plan.actions(dialect)).await {
-            let mut text = fill(w().access.added, &[&names(&plan.entries)]);
+            let mut text = fill(w().access().added, &[&names(&plan.entries)]);
             if let Some(skipped) = plan.skipped_text() {
-                text.push_str(w().access.sentence_gap);
+                text.push_str(w().access().sentence_gap);
                 text.push_str(&skipped);
             }
             // What was sent leaves the box; what was typed while it was on its way stays.
@@ -200,7 +200,8 @@ pub(super) fn remove(c: Console, t: WhitelistTab) {
     leptos::task::spawn_local(async move {
         if send(c, t, remove_actions(&chosen, dialect)).await {
             t.selected.set(Vec::new());
-            t.done.set(Some(fill(w().access.removed, &[&names(&gone)])));
+            t.done
+                .set(Some(fill(w().access().removed, &[&names(&gone)])));
             load(c, t);
         } else {
             focus_soon("wl-result");
@@ -216,14 +217,14 @@ pub(super) fn problem_line(p: &Problem) -> String {
                 .clone()
                 .unwrap_or_else(|| match error.status {
                     Some(s) => format!("HTTP {s}"),
-                    None => w().access.no_answer.to_owned(),
+                    None => w().access().no_answer.to_owned(),
                 });
             let mut s = fill(
-                w().access.label_detail,
+                w().access().label_detail,
                 &[&code, &error.error_msg.as_deref().unwrap_or(&error.hint)],
             );
             if error.error_msg.is_some() && !error.hint.is_empty() {
-                s.push_str(w().access.sentence_gap);
+                s.push_str(w().access().sentence_gap);
                 s.push_str(&error.hint);
             }
             s

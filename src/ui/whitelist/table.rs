@@ -34,17 +34,17 @@ pub(super) fn WlTable(t: WhitelistTab) -> impl IntoView {
         <div class="scroll">
             // Huawei Cloud's entries carry no description: no empty column there.
             <table class="services wl-table" id="wl-table" class:no-desc=move || c.settings.dialect.get() == Dialect::Huawei>
-                <caption class="visually-hidden">{w().access.wl_caption}</caption>
+                <caption class="visually-hidden">{w().access().wl_caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col" class="pick-cell">
                             <PickBox id="wl-pick-page" checked=Signal::derive(all_ticked) mixed=Signal::derive(some_ticked)
-                                on_toggle=toggle_all label=w().access.wl_pick_page.to_owned() />
+                                on_toggle=toggle_all label=w().access().wl_pick_page.to_owned() />
                         </th>
-                        <th scope="col">{w().access.wl_col_who} <span class="api-name">"permission"</span></th>
-                        <th scope="col" class="opt">{w().access.wl_col_type} <span class="api-name">"permission_type"</span></th>
+                        <th scope="col">{w().access().wl_col_who} <span class="api-name">"permission"</span></th>
+                        <th scope="col" class="opt">{w().access().wl_col_type} <span class="api-name">"permission_type"</span></th>
                         <th scope="col" class="opt desc">{w().core.field_description}</th>
-                        <th scope="col">{w().access.wl_col_added}</th>
+                        <th scope="col">{w().access().wl_col_added}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -62,7 +62,7 @@ pub(super) fn EntryRow(entry: PermissionEntry, t: WhitelistTab) -> impl IntoView
     let dom = WhitelistInput::Entry(entry.grantee().permission()).dom_id();
     let error_id = format!("{dom}-error");
     let grantee = entry.grantee();
-    let a = &w().access;
+    let a = w().access();
     let kind = match (&grantee, entry.permission_type.as_deref()) {
         (Grantee::Everyone, _) => a.kind_everyone,
         (Grantee::OrgPath(_), _) => a.kind_org_path,
