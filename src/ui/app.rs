@@ -74,10 +74,12 @@ fn follow_the_browser(c: Console) {
         );
         if let Some(last) = last {
             // Another project: its services are not the ones selected.
-            if last.1 != key.1
-                && c.batch.stage.get_untracked() != super::batch::state::BatchStage::Running
-            {
-                c.batch.selection.update(|s| s.clear());
+            if let Some(b) = c.batch_slot.get_value() {
+                if last.1 != key.1
+                    && b.stage.get_untracked() != super::batch::state::BatchStage::Running
+                {
+                    b.selection.update(|s| s.clear());
+                }
             }
             if last != key {
                 let n = typed.get_value() + 1;

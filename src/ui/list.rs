@@ -317,7 +317,7 @@ pub fn ServiceListPage() -> impl IntoView {
     let c = use_console();
     // The batch panel's code is fetched when a batch is first reviewed, then kept.
     let batch_seen = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || c.batch.stage.get() != BatchStage::Idle
+        was.copied().unwrap_or(false) || c.batch().stage.get() != BatchStage::Idle
     });
     let body = move || {
         if !c.settings.complete() {

@@ -92,8 +92,11 @@ pub struct Console {
     /// The settings panel is open.
     pub settings_open: RwSignal<bool>,
     pub actions: Actions,
-    /// Many services at once: the list's selection and the batch run on it.
-    pub batch: super::batch::state::BatchState,
+    /// Many services at once: the list's selection and the batch run on it, made by the
+    /// list's code the first time it is shown ([`Console::batch`], in its chunk).
+    pub batch_slot: StoredValue<Option<super::batch::state::BatchState>>,
+    /// How batches run, as config.json says.
+    pub batch_defaults: crate::api::batch::RunOptions,
     /// Connections and whitelist: the service page's tab, the pending counts.
     pub access: super::access::state::AccessState,
 }
@@ -110,6 +113,15 @@ pub struct Actions {
 thread_local! {
     /// The owner the console was made under: what its runs create belongs to it.
     static RUNS_OWNER: std::cell::RefCell<Option<Owner>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` under the console's owner: what it creates lives as long as the console, not
+/// as the component that happened to ask first.
+pub fn with_console_owner<T>(f: impl FnOnce() -> T) -> T {
+    match RUNS_OWNER.with(|o| o.borrow().clone()) {
+        Some(owner) => owner.with(f),
+        None => f(),
+    }
 }
 
 /// A kind of request the console makes on its own.
@@ -216,7 +228,8 @@ impl Console {
             leaving: RwSignal::new(None),
             settings_open,
             actions,
-            batch: super::batch::state::BatchState::new(config.batch_options()),
+            batch_slot: StoredValue::new(None),
+            batch_defaults: config.batch_options(),
             access: super::access::state::AccessState::new(),
         }
     }

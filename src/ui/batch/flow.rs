@@ -202,7 +202,7 @@ pub fn redraw_words(b: BatchState) {
 
 /// Plans `action` for the selection and opens the review. Nothing is sent.
 pub fn review(c: Console, action: BatchAction) {
-    let b = c.batch;
+    let b = c.batch();
     if b.busy() {
         return;
     }
@@ -252,7 +252,7 @@ pub fn review(c: Console, action: BatchAction) {
 
 /// Starts the reviewed batch.
 pub fn start(c: Console) {
-    let b = c.batch;
+    let b = c.batch();
     if b.stage.get_untracked() != BatchStage::Review {
         return;
     }
@@ -274,12 +274,12 @@ pub fn start(c: Console) {
 
 /// Cancel: requests in flight are aborted, the rest are not started.
 pub fn cancel(c: Console) {
-    c.batch.driver.cancel(c.run_env());
+    c.batch().driver.cancel(c.run_env());
 }
 
 /// Sends what the runner has due, redraws the rows it answers, and finishes the run.
 fn run(c: Console) {
-    let b = c.batch;
+    let b = c.batch();
     b.stage.set(BatchStage::Running);
     sync(b, None);
     b.driver.run(
@@ -293,7 +293,7 @@ fn run(c: Console) {
 
 /// Runs the failed rows again (and the ones a cancel left not started).
 pub fn retry_failed(c: Console) {
-    let b = c.batch;
+    let b = c.batch();
     if b.stage.get_untracked() != BatchStage::Finished {
         return;
     }
@@ -313,7 +313,7 @@ pub fn retry_failed(c: Console) {
 
 /// Closes the panel; the selection stays.
 pub fn close(c: Console) {
-    let b = c.batch;
+    let b = c.batch();
     if b.busy() {
         return;
     }
@@ -325,7 +325,7 @@ pub fn close(c: Console) {
 
 /// The run is over: results to export, and the list shows the services as they are now.
 fn finish(c: Console) {
-    let b = c.batch;
+    let b = c.batch();
     b.stage.set(BatchStage::Finished);
     sync(b, None);
     let files = b.driver.with(|r| (export_csv(r), export_json(r, now())));

@@ -52,7 +52,7 @@ fn counts_text(p: &Progress, stage: BatchStage) -> String {
 #[component]
 pub fn BatchPanel() -> impl IntoView {
     let c = use_console();
-    let b = c.batch;
+    let b = c.batch();
     // Drawn anew after a language switch: what the panel holds follows the new words.
     Effect::new(move |_| untrack(|| redraw_words(b)));
     let stage = move || b.stage.get();

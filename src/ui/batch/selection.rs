@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 /// "Select all N matching": every page of the list's filter, one request after another.
 pub fn select_all_matching(c: Console, view: ListView, total: u64) {
-    let b = c.batch;
+    let b = c.batch();
     if b.fetching.get_untracked().is_some() {
         return;
     }
@@ -81,7 +81,7 @@ fn action_from(kind: &str, tcp_proxy: &str, description: &str) -> Option<BatchAc
 #[component]
 pub fn PageCheckbox(services: Vec<EndpointService>) -> impl IntoView {
     let c = use_console();
-    let b = c.batch;
+    let b = c.batch();
     let page = StoredValue::new(services);
     let tick = move || b.selection.with(|s| page.with_value(|p| s.page_tick(p)));
     view! {
@@ -102,7 +102,7 @@ pub fn PageCheckbox(services: Vec<EndpointService>) -> impl IntoView {
 #[component]
 pub fn RowCheckbox(service: EndpointService, name: String) -> impl IntoView {
     let c = use_console();
-    let b = c.batch;
+    let b = c.batch();
     let id = service.id.clone();
     let service = StoredValue::new(service);
     view! {
@@ -126,7 +126,7 @@ pub fn RowCheckbox(service: EndpointService, name: String) -> impl IntoView {
 #[component]
 pub fn SelectionBar(view: ListView, total: u64) -> impl IntoView {
     let c = use_console();
-    let b = c.batch;
+    let b = c.batch();
     let dialect = Signal::derive(move || c.settings.dialect.get());
     let kind = RwSignal::new(String::new());
     let tcp_proxy = RwSignal::new("close".to_owned());

@@ -114,7 +114,7 @@ pub(super) fn run(c: Console, t: ConnectionsTab, action: ConnectionAction, ids: 
     // The deployment's batch settings (config.json) hold for these requests too.
     let options = RunOptions {
         seed: now() as u64,
-        ..c.batch.defaults
+        ..c.batch_defaults
     };
     t.driver.set(Some(Runner::new(jobs, options)));
     t.notes.update(|n| n.retain(|(id, ..)| !ids.contains(id)));
