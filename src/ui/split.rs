@@ -7,7 +7,8 @@
 //! moves each, and all the code only it reaches, into a wasm chunk, fetched the first time
 //! one of its points is shown. There are four chunks:
 //! `list` (the list page and its batch panel), `access` (the Connections and Who may
-//! connect tabs), `page` (the service page's extras, the upgrade dialog, the history
+//! connect tabs), `page` (the service page's extras, the save and the upgrade, the upgrade
+//! dialog, the history
 //! table) and `settings` (the settings form and the first run's checklist). A page opened
 //! on a service never downloads the list and its batch code; nobody downloads the tabs'
 //! code until they open one.
@@ -77,7 +78,7 @@ pub(crate) use part;
 /// points of one `chunk` come in one `split_CHUNK.wasm`, fetched for the first of them.
 /// Four chunks, not one per point: code that several chunks share goes to a `chunk_N.wasm`
 /// of its own per set of sharers, so every chunk more multiplies the small files (and the
-/// round trips) that opening a part costs: 51 files at one chunk per point, 15 now.
+/// round trips) that opening a part costs: 51 files at one chunk per point, 21 now.
 macro_rules! split_point {
     ($module:ident, $(#[$m:meta])* pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> Part $body:block) => {
         $(#[$m])*
