@@ -34,16 +34,14 @@ pub enum Outcome {
     Pending(u64),
 }
 
-/// Interprets `status`, `headers` and `body` as the answer to `op`.
+/// Interprets `status`, `headers` and `body` as the answer to `op` (each reader tells an
+/// error answer from a success first).
 pub fn read_response(
     op: &Operation,
     status: u16,
     headers: &[(String, String)],
     body: &str,
 ) -> Result<Outcome, ApiError> {
-    if !(200..300).contains(&status) {
-        return Err(classify(status, headers, body));
-    }
     match op {
         Operation::ListConnections { .. } => {
             read_connection_list(status, headers, body).map(Outcome::Connections)
