@@ -134,7 +134,7 @@ fn PortRow(
     id: u32,
     form: FormState,
     errors: Memo<Vec<FieldError>>,
-    #[prop(into)] dialect: Signal<Dialect>,
+    dialect: RwSignal<Dialect>,
 ) -> impl IntoView {
     let row = Memo::new(move |_| {
         let (index, port) = form.rows.with(|v| {
@@ -264,7 +264,7 @@ fn PortRow(
 
 /// A select for the enclosing [`Field`] of `tcp_proxy`'s values in the dialect.
 #[component]
-fn TcpProxySelect(form: FormState, #[prop(into)] dialect: Signal<Dialect>) -> impl IntoView {
+fn TcpProxySelect(form: FormState, dialect: RwSignal<Dialect>) -> impl IntoView {
     let f = super::field::use_field();
     let options = move || {
         let current = form.tcp_proxy.get();
@@ -302,7 +302,7 @@ fn TcpProxySelect(form: FormState, #[prop(into)] dialect: Signal<Dialect>) -> im
 pub fn ModifyFields(
     form: FormState,
     errors: Memo<Vec<FieldError>>,
-    #[prop(into)] dialect: Signal<Dialect>,
+    dialect: RwSignal<Dialect>,
 ) -> impl IntoView {
     let ports_error = error_for(errors, FormField::Ports);
     view! {

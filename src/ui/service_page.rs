@@ -59,7 +59,7 @@ fn PollLine() -> impl IntoView {
 pub fn ServicePage() -> impl IntoView {
     let c = use_console();
     let page = c.page;
-    let dialect = Signal::derive(move || c.settings.dialect.get());
+    let dialect = c.settings.dialect;
     let plan = Memo::new(move |_| c.plan());
     // The problems come from the plan (one validation per keystroke), plus what the
     // server said about fields while the draft it was about is unchanged.

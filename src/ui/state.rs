@@ -106,7 +106,7 @@ pub struct Console {
 /// Leptos `Action` with its own future type per kind.
 #[derive(Clone, Copy)]
 pub struct Actions {
-    running: RwSignal<[u8; 4]>,
+    running: RwSignal<[u32; 4]>,
     pub(super) core: ConsoleCore,
 }
 
@@ -151,11 +151,7 @@ impl Actions {
             running.update(|r| r[kind as usize] -= 1);
         };
         // Untracked, under the console's owner, as a Leptos action runs.
-        let task = match RUNS_OWNER.with(|o| o.borrow().clone()) {
-            Some(owner) => owner.with(|| ScopedFuture::new_untracked(task)),
-            None => ScopedFuture::new_untracked(task),
-        };
-        leptos::task::spawn_local(task);
+        leptos::task::spawn_local(with_console_owner(|| ScopedFuture::new_untracked(task)));
     }
 }
 
