@@ -219,6 +219,42 @@ async fn a_save_whose_code_does_not_arrive_sends_nothing_and_the_button_tries_ag
     );
 }
 
+/// wasm-split-cli leaves a chunk per set of parts that share anything, most of them a few
+/// hundred bytes; .ci/split/merge-small.mjs puts those under 2 KB into one file, which every
+/// part that needed one of them loads instead.
+#[test]
+fn the_small_shared_chunks_come_as_one_file() {
+    let dist = support::stack::dist();
+    let names: Vec<String> = std::fs::read_dir(&dist)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    let shared: Vec<&String> = names
+        .iter()
+        .filter(|n| n.starts_with("chunk_shared-") && n.ends_with(".wasm"))
+        .collect();
+    assert_eq!(shared.len(), 1, "{names:?}");
+    for n in names
+        .iter()
+        .filter(|n| n.starts_with("chunk_") && n.ends_with(".wasm"))
+    {
+        let size = std::fs::metadata(dist.join(n)).unwrap().len();
+        assert!(
+            n.starts_with("chunk_shared-") || size >= 2048,
+            "{n} is {size} bytes: not merged"
+        );
+    }
+    let link = names
+        .iter()
+        .find(|n| n.starts_with("__wasm_split-"))
+        .expect("the split's loader");
+    let js = std::fs::read_to_string(dist.join(link)).unwrap();
+    assert!(js.contains(&format!("\"./{}\"", shared[0])), "{js}");
+    for n in names.iter().filter(|n| n.starts_with("chunk_")) {
+        assert!(js.contains(&format!("\"./{n}\"")), "{n} is not loaded");
+    }
+}
+
 /// wasm-streams' classes come with Leptos's server functions, which the console has none
 /// of: .ci/split/wasm-bindgen removes their exports and JS classes from the first download.
 #[test]
