@@ -78,7 +78,8 @@ pub(crate) use part;
 /// points of one `chunk` come in one `split_CHUNK.wasm`, fetched for the first of them.
 /// Four chunks, not one per point: code that several chunks share goes to a `chunk_N.wasm`
 /// of its own per set of sharers, so every chunk more multiplies the small files (and the
-/// round trips) that opening a part costs: 51 files at one chunk per point, 21 now.
+/// round trips) that opening a part costs: 51 files at one chunk per point, 13 now (the small
+/// shared ones merged into one by `.ci/split/merge-small.mjs`).
 macro_rules! split_point {
     ($module:ident, $(#[$m:meta])* pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> Part $body:block) => {
         $(#[$m])*
