@@ -287,3 +287,66 @@ fn the_first_download_has_no_stream_classes_nothing_calls() {
         dist.display()
     );
 }
+
+/// binaryen's `wasm-dis`, which the setup installs with wasm-opt (npm's binaryen).
+fn wasm_dis() -> std::path::PathBuf {
+    let tools = std::env::var("VPCEP_TOOLS_DIR").unwrap_or_else(|_| {
+        format!(
+            "{}/.cache/vpcep-console/tools",
+            std::env::var("HOME").unwrap()
+        )
+    });
+    let installed = Path::new(&tools).join("node_modules/.bin/wasm-dis");
+    if installed.exists() {
+        installed
+    } else {
+        "wasm-dis".into()
+    }
+}
+
+/// The exports are not all: what they hand to JavaScript has slots in the function table
+/// the chunks share, which would keep their code in the first download. .ci/split/
+/// clear-slots.mjs points those slots at one function that traps, and the code goes: in the
+/// shipped main module, one function with no body but a trap fills at least the 25 slots of
+/// wasm-streams' closures.
+#[test]
+fn the_stream_classes_code_is_out_of_the_function_table() {
+    let dist = support::stack::dist();
+    let wasm = std::fs::read_dir(&dist)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            n.starts_with("vpcep-console-") && n.ends_with("_bg.wasm")
+        })
+        .expect("the main module in dist/");
+    let out = std::process::Command::new(wasm_dis())
+        .arg(&wasm)
+        .output()
+        .expect("wasm-dis (npm's binaryen, installed by the setup)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let traps: Vec<&str> = lines
+        .windows(3)
+        .filter(|w| w[1] == "  (unreachable)" && w[2] == " )")
+        .filter_map(|w| w[0].strip_prefix(" (func "))
+        .filter(|name| !name.contains(' '))
+        .collect();
+    let slots = |f: &str| -> usize {
+        lines
+            .iter()
+            .filter(|l| l.starts_with(" (elem "))
+            .map(|l| l.split(' ').filter(|t| *t == f).count())
+            .sum()
+    };
+    let most = traps.iter().map(|f| slots(f)).max().unwrap_or(0);
+    assert!(
+        most >= 25,
+        "the most table slots one trapping function fills is {most} (functions that only trap: {traps:?})"
+    );
+}
