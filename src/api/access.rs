@@ -63,7 +63,7 @@ pub fn service_request(
     Ok(api_request(
         settings,
         method,
-        |project| Ok(format!("{}/{tail}", service_path(project, service_id)?)),
+        &|project| Ok(format!("{}/{tail}", service_path(project, service_id)?)),
         body,
     )?)
 }

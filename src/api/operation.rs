@@ -114,12 +114,12 @@ pub fn build_service_request(
 ) -> Result<ApiRequest, SettingsError> {
     match op {
         Operation::GetService { id } => {
-            api_request(settings, Method::Get, |p| service_path(p, id), None)
+            api_request(settings, Method::Get, &|p| service_path(p, id), None)
         }
         Operation::ListServices(q) => api_request(
             settings,
             Method::Get,
-            |project| {
+            &|project| {
                 Ok(format!(
                     "/v1/{project}/vpc-endpoint-services{}",
                     list_query(q)
@@ -130,13 +130,13 @@ pub fn build_service_request(
         Operation::UpdateService { id, body } => api_request(
             settings,
             Method::Put,
-            |p| service_path(p, id),
+            &|p| service_path(p, id),
             Some(body.to_json()),
         ),
         Operation::UpgradeService { id } => api_request(
             settings,
             Method::Post,
-            |p| {
+            &|p| {
                 let v1 = service_path(p, id)?;
                 Ok(format!("/v2{}/upgrade", &v1["/v1".len()..]))
             },

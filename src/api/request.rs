@@ -340,7 +340,8 @@ pub fn id_problem(value: &str, what: &str) -> Option<String> {
 pub fn api_request(
     settings: &Settings,
     method: Method,
-    path: impl FnOnce(&str) -> Result<String, SettingsError>,
+    // A reference, not a generic: one copy of the checks below for every request kind.
+    path: &dyn Fn(&str) -> Result<String, SettingsError>,
     body: Option<String>,
 ) -> Result<ApiRequest, SettingsError> {
     let base = proxy_base(&settings.proxy_url)?;
