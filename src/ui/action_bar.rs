@@ -1,6 +1,7 @@
 //! The sticky bar at the foot of the service page: how many changes, Discard, the one
 //! Save (also Ctrl/Cmd+Enter), and the answer to the last action, where the eye is.
 
+use super::dom::effect;
 use super::outcome::ErrorBanner;
 use super::split::{part, split_point, Part};
 use super::state::{use_console, PageOutcome, Run};
@@ -120,7 +121,7 @@ pub fn ActionBar(plan: Memo<Option<Result<UpdatePlan, Vec<FieldError>>>>) -> imp
     });
     on_cleanup(move || keys.remove());
     // After a failed save, the focus goes to the field the error is about.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(PageOutcome::Failed(_)) = page.outcome.get() {
             let field = page
                 .server_errors

@@ -1,6 +1,7 @@
 //! The whole console: the header with the settings, then the page the route names.
 
 use super::dialog::Dialog;
+use super::dom::effect_with;
 use super::history::HistoryPanel;
 use super::http;
 use super::lang::{self, Language, LanguageSwitch};
@@ -64,7 +65,7 @@ fn follow_the_browser(c: Console) {
         unload.remove();
     });
     let typed = StoredValue::new(0u32);
-    Effect::new(move |last: Option<(String, String, String, String)>| {
+    effect_with(move |last: Option<(String, String, String, String)>| {
         let s = c.settings.snapshot();
         let key = (
             s.proxy_url,
@@ -143,7 +144,7 @@ pub fn App(#[prop(optional)] config: Option<ConfigAnswer>) -> impl IntoView {
     // Opened for a first run, the settings fold into the header once they work: when
     // the first answer arrives.
     if c.settings_open.get_untracked() {
-        Effect::new(move |folded: Option<bool>| {
+        effect_with(move |folded: Option<bool>| {
             if folded == Some(true) {
                 return true;
             }

@@ -1,6 +1,7 @@
 //! A modal dialog: it takes the focus when it opens, keeps Tab inside, closes on Escape,
 //! and gives the focus back to whatever opened it.
 
+use super::dom::effect;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -40,7 +41,7 @@ pub fn Dialog(
     };
     // The focus moves in when it opens: to the control marked `data-autofocus` (the safe
     // choice), or else the first one.
-    Effect::new(move |_| {
+    effect(move || {
         let Some(d) = dialog_ref.get() else {
             return;
         };

@@ -62,3 +62,19 @@ pub async fn sleep_ms(ms: u32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Runs `f` now and again whenever a signal it read changes: Leptos's `Effect::new`, through
+/// one instance of it for every effect of the console (each `Effect::new` with a closure of
+/// its own is a copy of Leptos's effect code in the download).
+pub fn effect(mut f: impl FnMut() + 'static) {
+    boxed_effect::<()>(Box::new(move |_| f()));
+}
+
+/// [`effect`] that gets what its last run returned (`None` the first time).
+pub fn effect_with<T: 'static>(f: impl FnMut(Option<T>) -> T + 'static) {
+    boxed_effect(Box::new(f));
+}
+
+fn boxed_effect<T: 'static>(f: Box<dyn FnMut(Option<T>) -> T>) {
+    Effect::new(f);
+}

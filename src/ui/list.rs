@@ -6,6 +6,7 @@ use super::batch::selection::{PageCheckbox, RowCheckbox, SelectionBar};
 use super::batch::state::BatchStage;
 use super::card::Time;
 use super::controls::Pager;
+use super::dom::effect;
 use super::outcome::ErrorBanner;
 use super::split::{part, split_point, Part};
 use super::state::{use_console, Console, Run};
@@ -55,7 +56,7 @@ fn Toolbar() -> impl IntoView {
     let pending = StoredValue::new(false);
     // The page stays while the route changes (src/ui/app.rs): Back, Forward or *Clear
     // filters* bring the route's name into the box, unless the user is typing.
-    Effect::new(move |_| {
+    effect(move || {
         let routed = current_view(c).name;
         if !pending.get_value() && name.get_untracked() != routed {
             name.set(routed);

@@ -2,6 +2,7 @@
 //! actions, as [`ConsoleCore`]'s methods (the console's [`Actions`](super::state::Actions)
 //! run them).
 
+use super::dom::effect;
 use super::dom::sleep_ms;
 use super::outcome::Problem;
 use super::storage;
@@ -234,7 +235,7 @@ impl ConsoleCore {
 /// Keeps the page's unsaved edits in this tab while there are any, so that a reload or a
 /// crashed tab brings them back; never the token.
 pub fn keep_drafts(c: Console) {
-    Effect::new(move |_| {
+    effect(move || {
         let draft = c.page.form.draft();
         let Some((id, updated_at, same)) = c.page.base.with(|b| {
             b.as_ref().map(|b| {

@@ -5,6 +5,7 @@ use super::access::tabs::ServiceTabs;
 use super::action_bar::ActionBar;
 use super::card::ServiceCard;
 use super::code::AsCode;
+use super::dom::effect_with;
 use super::form::ModifyFields;
 use super::outcome::ErrorBanner;
 use super::preview::UpdatePreview;
@@ -112,7 +113,7 @@ pub fn ServicePage() -> impl IntoView {
         }
     });
     // The dialog closes once the upgrade has its answer.
-    Effect::new(move |was_pending: Option<bool>| {
+    effect_with(move |was_pending: Option<bool>| {
         let pending = c.actions.pending(Run::Upgrade);
         if was_pending == Some(true) && !pending {
             upgrade_open.set(false);
@@ -207,7 +208,7 @@ pub fn ServicePage() -> impl IntoView {
     let (connections, whitelist) = (seen(ServiceTab::Connections), seen(ServiceTab::Whitelist));
     // Once the form (or why it is not there) is shown, the code of what an edit or a
     // failure brings up is fetched, once the frame that shows it has been painted.
-    Effect::new(move |fetched: Option<bool>| {
+    effect_with(move |fetched: Option<bool>| {
         let shown = page.base.with(Option::is_some) || page.load_problem.with(Option::is_some);
         if fetched == Some(true) || !shown {
             return fetched.unwrap_or(false);

@@ -2,6 +2,7 @@
 //! header once they are complete, and the first-run checklist while they are not.
 
 use super::controls::with_code;
+use super::dom::effect;
 use super::field::{LabeledField, TextInput};
 use super::sign_in::{Session, SignInPanel};
 use super::split::{split_point, Part};
@@ -86,7 +87,7 @@ impl SettingsState {
     /// Saves every change: the token to sessionStorage only; to localStorage, the
     /// settings the user set differently from the deployment (see [`Resolved::to_save`]).
     pub fn persist(self) {
-        Effect::new(move |_| {
+        effect(move || {
             let current = BaseSettings {
                 proxy_url: self.proxy_url.get(),
                 iam_proxy_url: self.iam_proxy_url.get(),
@@ -97,7 +98,7 @@ impl SettingsState {
             let saved = self.resolved.with_value(|r| r.to_save(&current));
             storage::save_settings(&saved)
         });
-        Effect::new(move |_| {
+        effect(move || {
             storage::save_token(&self.token.get());
             // Another token is another question: it has not been refused.
             self.token_rejected.set(false);

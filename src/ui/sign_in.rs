@@ -6,6 +6,7 @@
 //! given a token, never written to storage, and the history keeps the body with both
 //! masked ([`masked_body`]).
 
+use super::dom::effect;
 use super::field::{LabeledField, TextInput};
 use super::http::{self, Failure};
 use super::storage;
@@ -142,7 +143,7 @@ impl Session {
     /// Keeps sessionStorage's sign-in in step with the token: another token (pasted,
     /// cleared) is not the one IAM gave.
     pub fn persist(self) {
-        Effect::new(move |_| {
+        effect(move || {
             let token = self.token.get();
             let info = self.info.get();
             storage::save_session(info.as_ref().filter(|(t, _)| *t == token).map(|(_, i)| i));

@@ -4,6 +4,7 @@ use super::counts::load_page_pending;
 use crate::api::route::{Route, ServiceTab};
 use crate::api::words::{count, fill, w};
 use crate::ui::dom::focus_soon;
+use crate::ui::dom::{effect, effect_with};
 use crate::ui::state::use_console;
 use crate::ui::storage;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ pub fn ServiceTabs() -> impl IntoView {
     let c = use_console();
     let a = c.access;
     // Another service opens on Settings; the first one keeps the tab of its link.
-    Effect::new(move |_| {
+    effect(move || {
         let id = c.page.id.get();
         if id.is_empty() {
             return;
@@ -31,7 +32,7 @@ pub fn ServiceTabs() -> impl IntoView {
     });
     // The tab's count is asked for once the service itself has loaded (a service that does
     // not load has no tabs to label), once per service, after the page is painted.
-    Effect::new(move |counted: Option<String>| {
+    effect_with(move |counted: Option<String>| {
         let loaded = c
             .page
             .base
@@ -47,7 +48,7 @@ pub fn ServiceTabs() -> impl IntoView {
         }
     });
     // The URL holds the tab (the route's own query plus `tab`), in place.
-    Effect::new(move |_| {
+    effect(move || {
         let tab = a.tab.get();
         if let route @ Route::Service { .. } = c.route.get() {
             let project = c.settings.project_id.get_untracked();

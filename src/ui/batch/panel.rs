@@ -4,6 +4,7 @@ use super::flow::{cancel, close, redraw_words, retry_failed, start};
 use super::state::BatchStage;
 use crate::api::batch::{Progress, RunOptions};
 use crate::api::words::{count, fill, w};
+use crate::ui::dom::effect;
 use crate::ui::split::{split_point, Part};
 use crate::ui::state::use_console;
 use leptos::prelude::*;
@@ -54,7 +55,7 @@ pub fn BatchPanel() -> impl IntoView {
     let c = use_console();
     let b = c.batch();
     // Drawn anew after a language switch: what the panel holds follows the new words.
-    Effect::new(move |_| untrack(|| redraw_words(b)));
+    effect(move || untrack(|| redraw_words(b)));
     let stage = move || b.stage.get();
     let percent = move || {
         b.progress.with(|p| {

@@ -13,6 +13,7 @@ use crate::api::words::{count, fill, w};
 use crate::ui::controls::with_code;
 use crate::ui::controls::{Pager, RequestList, RequestsDisclosure};
 use crate::ui::dialog::Dialog;
+use crate::ui::dom::effect_with;
 use crate::ui::outcome::ErrorBanner;
 use crate::ui::page_reader::PageReader;
 use crate::ui::run::RunDriver;
@@ -34,7 +35,7 @@ pub fn ConnectionsPanel() -> impl IntoView {
     };
     let shown = move || c.access.tab.get() == ServiceTab::Connections;
     // Read when first shown (and again for another service).
-    Effect::new(move |last: Option<String>| {
+    effect_with(move |last: Option<String>| {
         let id = c.page.id.get();
         if shown()
             && c.settings.complete()

@@ -13,6 +13,7 @@ use crate::api::words::{count, fill, w};
 use crate::ui::controls::with_code;
 use crate::ui::controls::{Pager, RequestList, RequestsDisclosure};
 use crate::ui::dialog::Dialog;
+use crate::ui::dom::effect_with;
 use crate::ui::outcome::{ErrorBanner, Problem};
 use crate::ui::page_reader::PageReader;
 use crate::ui::split::{split_point, Part};
@@ -35,7 +36,7 @@ pub fn WhitelistPanel() -> impl IntoView {
         confirm_everyone: RwSignal::new(false),
     };
     let shown = move || c.access.tab.get() == ServiceTab::Whitelist;
-    Effect::new(move |last: Option<String>| {
+    effect_with(move |last: Option<String>| {
         let id = c.page.id.get();
         if shown()
             && c.settings.complete()
