@@ -19,10 +19,7 @@ use vpcep_console::api::{build_request, Dialect, Operation, PortMapping, Setting
 fn python() -> PathBuf {
     let path = std::env::var_os("VPCEP_SDK_PYTHON")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(std::env::var("HOME").unwrap())
-                .join(".cache/vpcep-console/tools/python-sdk-3.1.219/bin/python")
-        });
+        .unwrap_or_else(|| support::installed_tool("python-sdk-3.1.219/bin/python"));
     assert!(
         path.exists(),
         "no Python with huaweicloudsdkvpcep at {} (bash .ci/test installs it)",

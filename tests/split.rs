@@ -290,13 +290,7 @@ fn the_first_download_has_no_stream_classes_nothing_calls() {
 
 /// binaryen's `wasm-dis`, which the setup installs with wasm-opt (npm's binaryen).
 fn wasm_dis() -> std::path::PathBuf {
-    let tools = std::env::var("VPCEP_TOOLS_DIR").unwrap_or_else(|_| {
-        format!(
-            "{}/.cache/vpcep-console/tools",
-            std::env::var("HOME").unwrap()
-        )
-    });
-    let installed = Path::new(&tools).join("node_modules/.bin/wasm-dis");
+    let installed = support::installed_tool("node_modules/.bin/wasm-dis");
     if installed.exists() {
         installed
     } else {

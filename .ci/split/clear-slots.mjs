@@ -29,10 +29,6 @@ const fail = (why) => {
   process.exit(1);
 };
 const match = new RegExp(pattern);
-const read = (buf) => {
-  const m = binaryen.readBinary(buf);
-  return m;
-};
 const segmentsOf = (m) => {
   const out = [];
   for (let i = 0; i < m.getNumElementSegments(); i++) {
@@ -45,7 +41,7 @@ const segmentsOf = (m) => {
 };
 
 // Which slots, by their function's name.
-const named = read(fs.readFileSync(file));
+const named = binaryen.readBinary(fs.readFileSync(file));
 const clear = segmentsOf(named).map((s) => s.data.map((f) => match.test(f)));
 const cleared = clear.flat().filter(Boolean).length;
 if (cleared === 0) fail(`no slot holds a function named like /${pattern}/: not the shape this script knows`);
@@ -54,7 +50,7 @@ if (cleared === 0) fail(`no slot holds a function named like /${pattern}/: not t
 binaryen.setDebugInfo(false);
 const bare = named.emitBinary();
 named.dispose();
-const m = read(bare);
+const m = binaryen.readBinary(bare);
 const TRAP = '__vpcep_cleared_slot';
 m.addFunction(TRAP, binaryen.none, binaryen.none, [], m.unreachable());
 const segments = segmentsOf(m);

@@ -1,5 +1,5 @@
 //! Small browser helpers that components share: moving the focus once a change is drawn,
-//! and work put off until the browser is idle.
+//! work put off until the browser is idle, and the console's effects ([`effect`]).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -9,8 +9,8 @@
 //!   [`outcome`] and [`history`] their parts; [`settings`] the settings and the checklist;
 //! - [`batch`]: many services at once (the list's selection, the review, the run);
 //!   [`access`], [`connections`] and [`whitelist`]: the service page's two other tabs;
-//! - [`field`], [`dialog`] and [`controls`] the shared controls, [`dom`] focus and idle
-//!   helpers, [`time`] dates as the page shows them;
+//! - [`field`], [`dialog`] and [`controls`] the shared controls, [`dom`] focus, idle and
+//!   effect helpers, [`time`] dates as the page shows them;
 //! - [`run`]: the one run driver (batches and connection actions); [`page_reader`] one page
 //!   of a tab's list; [`http`] sends requests;
 //!   [`storage`] keeps settings and drafts; `demo` (the `demo` feature) answers them in the page; [`lang`] the language and its switch; [`split`] leaves parts out of the first download.

@@ -2,8 +2,7 @@
 //! actions, as [`ConsoleCore`]'s methods (the console's [`Actions`](super::state::Actions)
 //! run them).
 
-use super::dom::effect;
-use super::dom::sleep_ms;
+use super::dom::{effect, sleep_ms};
 use super::outcome::Problem;
 use super::storage;
 use crate::api::conflict::server_change;

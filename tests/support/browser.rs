@@ -781,7 +781,6 @@ fn remove_retrying(profile: TempDir) {
 fn axe_js() -> PathBuf {
     match std::env::var_os("VPCEP_AXE_JS") {
         Some(p) => PathBuf::from(p),
-        None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
-            .join(".cache/vpcep-console/tools/node_modules/axe-core/axe.min.js"),
+        None => super::installed_tool("node_modules/axe-core/axe.min.js"),
     }
 }

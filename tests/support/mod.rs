@@ -22,6 +22,18 @@ pub use browser::Browser;
 pub use demo::{ORDERS, PROJECT, TOKEN, WEB};
 pub use stack::{Api, Stack, WAIT};
 
+/// Where the setup (`.ci/lib.sh`) installs a tool: `rel` under `VPCEP_TOOLS_DIR`, by default
+/// `~/.cache/vpcep-console/tools`.
+pub fn installed_tool(rel: &str) -> std::path::PathBuf {
+    std::env::var_os("VPCEP_TOOLS_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(std::env::var_os("HOME").unwrap_or_default())
+                .join(".cache/vpcep-console/tools")
+        })
+        .join(rel)
+}
+
 /// The release wasm's stack size, as `.ci/lib.sh` links it (`WASM_STACK_BYTES`).
 pub fn release_stack_bytes() -> u64 {
     let lib = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/lib.sh")).unwrap();

@@ -3,8 +3,7 @@
 use super::counts::load_page_pending;
 use crate::api::route::{Route, ServiceTab};
 use crate::api::words::{count, fill, w};
-use crate::ui::dom::focus_soon;
-use crate::ui::dom::{effect, effect_with};
+use crate::ui::dom::{effect, effect_with, focus_soon};
 use crate::ui::state::use_console;
 use crate::ui::storage;
 use leptos::prelude::*;
